@@ -1,0 +1,23 @@
+package io.alertstream.schemas;
+
+/** Default names of Alertstream's topics (ARCHITECTURE.md, Topics). */
+public final class Topics {
+
+  public static final String ALERTS = "alertstream-alerts";
+  public static final String ALERTS_DLQ = "alertstream-alerts-dlq";
+  public static final String CONFIGS = "alertstream-configs";
+  public static final String SILENCES = "alertstream-silences";
+  public static final String NOTIFICATIONS_PREFIX = "alertstream-notifications-";
+
+  private Topics() {}
+
+  /** The topic that carries notifications for one integration type, e.g. {@code webhook}. */
+  public static String notifications(String integrationType) {
+    return NOTIFICATIONS_PREFIX + integrationType;
+  }
+
+  /** The dead letter topic of one integration type's connector. */
+  public static String notificationsDlq(String integrationType) {
+    return notifications(integrationType) + "-dlq";
+  }
+}

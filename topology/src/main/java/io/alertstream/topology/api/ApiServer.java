@@ -1,0 +1,53 @@
+package io.alertstream.topology.api;
+
+import com.sun.net.httpserver.HttpServer;
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.time.Clock;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+
+/**
+ * Alertstream's HTTP API on the JDK's own server, so that it shares no HTTP stack with Kafka
+ * Connect's Jetty when both run in one process. Served at {@code /api/v2} and under Mimir's {@code
+ * /alertmanager} prefix.
+ */
+public final class ApiServer implements AutoCloseable {
+
+  private static final String[] PREFIXES = {"", "/alertmanager"};
+
+  private final HttpServer server;
+  private final ExecutorService executor;
+
+  public ApiServer(InetSocketAddress address, AlertSink alerts, Clock clock) throws IOException {
+    server = HttpServer.create(address, 0);
+    executor =
+        Executors.newFixedThreadPool(
+            8,
+            r -> {
+              Thread t = new Thread(r, "alertstream-api");
+              t.setDaemon(true);
+              return t;
+            });
+    server.setExecutor(executor);
+    PostAlertsHandler postAlerts = new PostAlertsHandler(alerts, clock);
+    for (String prefix : PREFIXES) {
+      server.createContext(prefix + "/api/v2/alerts", postAlerts);
+    }
+  }
+
+  public ApiServer start() {
+    server.start();
+    return this;
+  }
+
+  public int port() {
+    return server.getAddress().getPort();
+  }
+
+  @Override
+  public void close() {
+    server.stop(1);
+    executor.shutdownNow();
+  }
+}

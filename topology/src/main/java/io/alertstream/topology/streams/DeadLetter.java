@@ -1,0 +1,30 @@
+package io.alertstream.topology.streams;
+
+import java.nio.charset.StandardCharsets;
+import org.apache.kafka.common.header.Headers;
+import org.apache.kafka.streams.processor.api.RecordMetadata;
+
+/** Headers a dead-lettered record carries, saying why and where it came from. */
+public final class DeadLetter {
+
+  public static final String REASON = "alertstream.dlq.reason";
+  public static final String SOURCE_TOPIC = "alertstream.dlq.source.topic";
+  public static final String SOURCE_PARTITION = "alertstream.dlq.source.partition";
+  public static final String SOURCE_OFFSET = "alertstream.dlq.source.offset";
+
+  private DeadLetter() {}
+
+  static void describe(Headers headers, String reason, RecordMetadata source) {
+    put(headers, REASON, reason);
+    if (source != null) {
+      put(headers, SOURCE_TOPIC, source.topic());
+      put(headers, SOURCE_PARTITION, Integer.toString(source.partition()));
+      put(headers, SOURCE_OFFSET, Long.toString(source.offset()));
+    }
+  }
+
+  private static void put(Headers headers, String name, String value) {
+    headers.remove(name);
+    headers.add(name, value.getBytes(StandardCharsets.UTF_8));
+  }
+}

@@ -1,0 +1,33 @@
+package io.alertstream.topology.streams;
+
+import java.nio.file.Path;
+import java.util.Properties;
+import org.apache.kafka.streams.StreamsConfig;
+import org.apache.kafka.streams.errors.LogAndContinueExceptionHandler;
+
+/** The Kafka Streams properties Alertstream runs with. */
+public final class StreamsSettings {
+
+  public static final String APPLICATION_ID = "alertstream";
+
+  private StreamsSettings() {}
+
+  /**
+   * @param replicationFactor of Streams' internal topics: 1 on a single local broker
+   */
+  public static Properties properties(
+      String bootstrapServers, Path stateDir, int replicationFactor) {
+    Properties props = new Properties();
+    props.put(StreamsConfig.APPLICATION_ID_CONFIG, APPLICATION_ID);
+    props.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
+    props.put(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, StreamsConfig.EXACTLY_ONCE_V2);
+    props.put(StreamsConfig.STATE_DIR_CONFIG, stateDir.toString());
+    props.put(StreamsConfig.REPLICATION_FACTOR_CONFIG, replicationFactor);
+    // A config record that cannot be read is logged and skipped; alerts are read as bytes and
+    // dead-lettered by the intake processor, which keeps the reason.
+    props.put(
+        StreamsConfig.DESERIALIZATION_EXCEPTION_HANDLER_CLASS_CONFIG,
+        LogAndContinueExceptionHandler.class.getName());
+    return props;
+  }
+}

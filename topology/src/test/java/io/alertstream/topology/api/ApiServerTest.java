@@ -1,0 +1,140 @@
+package io.alertstream.topology.api;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.alertstream.schemas.AlertEvent;
+import java.net.InetSocketAddress;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.List;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+class ApiServerTest {
+
+  private record Submitted(String tenant, List<AlertEvent> alerts) {}
+
+  private final List<Submitted> submitted = new ArrayList<>();
+  private final HttpClient http = HttpClient.newHttpClient();
+  private ApiServer server;
+  private boolean sinkFails;
+
+  @BeforeEach
+  void start() throws Exception {
+    AlertSink sink =
+        (tenant, alerts) -> {
+          if (sinkFails) {
+            throw new IllegalStateException("broker unavailable");
+          }
+          submitted.add(new Submitted(tenant, alerts));
+        };
+    server =
+        new ApiServer(
+                new InetSocketAddress("127.0.0.1", 0),
+                sink,
+                Clock.fixed(Instant.parse("2026-03-01T12:00:00Z"), ZoneOffset.UTC))
+            .start();
+  }
+
+  @AfterEach
+  void stop() {
+    server.close();
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"/api/v2/alerts", "/alertmanager/api/v2/alerts"})
+  void acceptsAlertsForTheTenantInTheOrgIdHeader(String path) throws Exception {
+    var response = post(path, "[{\"labels\":{\"alertname\":\"X\"}}]", "X-Scope-OrgID", "acme");
+
+    assertThat(response.statusCode()).isEqualTo(200);
+    assertThat(submitted).singleElement().satisfies(s -> assertThat(s.tenant()).isEqualTo("acme"));
+  }
+
+  @Test
+  void takesTheTenantFromBasicAuthWhenThereIsNoHeader() throws Exception {
+    String auth = Base64.getEncoder().encodeToString("prod:pw".getBytes(StandardCharsets.UTF_8));
+
+    var response =
+        post("/api/v2/alerts", "[{\"labels\":{\"a\":\"b\"}}]", "Authorization", "Basic " + auth);
+
+    assertThat(response.statusCode()).isEqualTo(200);
+    assertThat(submitted.get(0).tenant()).isEqualTo("prod");
+  }
+
+  @Test
+  void refusesARequestWithoutTenant() throws Exception {
+    var response = post("/api/v2/alerts", "[]", "Accept", "application/json");
+
+    assertThat(response.statusCode()).isEqualTo(400);
+    assertThat(response.body()).contains("X-Scope-OrgID");
+    assertThat(submitted).isEmpty();
+  }
+
+  @Test
+  void refusesBadJsonSayingWhy() throws Exception {
+    var response = post("/api/v2/alerts", "[{\"labels\":", "X-Scope-OrgID", "acme");
+
+    assertThat(response.statusCode()).isEqualTo(400);
+    assertThat(response.body()).contains("\"code\":400").contains("body is not valid JSON");
+  }
+
+  @Test
+  void storesValidAlertsAndReportsTheInvalidOnes() throws Exception {
+    var response =
+        post(
+            "/api/v2/alerts",
+            "[{\"labels\":{\"a\":\"b\"}},{\"labels\":{}}]",
+            "X-Scope-OrgID",
+            "acme");
+
+    assertThat(response.statusCode()).isEqualTo(400);
+    assertThat(response.body()).contains("alert 1: at least one label pair required");
+    assertThat(submitted.get(0).alerts()).hasSize(1);
+  }
+
+  @Test
+  void saysServiceUnavailableWhenAlertsCannotBeStored() throws Exception {
+    sinkFails = true;
+
+    var response = post("/api/v2/alerts", "[{\"labels\":{\"a\":\"b\"}}]", "X-Scope-OrgID", "acme");
+
+    assertThat(response.statusCode()).isEqualTo(503);
+    assertThat(response.body()).contains("broker unavailable");
+  }
+
+  @Test
+  void refusesOtherMethods() throws Exception {
+    var response =
+        http.send(
+            HttpRequest.newBuilder(uri("/api/v2/alerts")).DELETE().build(),
+            HttpResponse.BodyHandlers.ofString());
+
+    assertThat(response.statusCode()).isEqualTo(405);
+  }
+
+  private HttpResponse<String> post(String path, String body, String header, String value)
+      throws Exception {
+    return http.send(
+        HttpRequest.newBuilder(uri(path))
+            .header(header, value)
+            .header("Content-Type", "application/json")
+            .POST(HttpRequest.BodyPublishers.ofString(body))
+            .build(),
+        HttpResponse.BodyHandlers.ofString());
+  }
+
+  private URI uri(String path) {
+    return URI.create("http://127.0.0.1:" + server.port() + path);
+  }
+}
