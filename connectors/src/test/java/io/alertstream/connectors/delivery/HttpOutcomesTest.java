@@ -1,0 +1,57 @@
+package io.alertstream.connectors.delivery;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+class HttpOutcomesTest {
+
+  private static final Clock CLOCK =
+      Clock.fixed(Instant.parse("2026-03-01T12:00:00Z"), ZoneOffset.UTC);
+
+  @ParameterizedTest(name = "{0} -> {1}")
+  @CsvSource({
+    "200, Delivered",
+    "202, Delivered",
+    "204, Delivered",
+    "429, Retry",
+    "500, Retry",
+    "502, Retry",
+    "503, Retry",
+    "400, Failed",
+    "401, Failed",
+    "403, Failed",
+    "404, Failed",
+    "410, Failed",
+    "301, Failed",
+  })
+  void classifiesStatusCodes(int status, String kind) {
+    DeliveryOutcome outcome = HttpOutcomes.classify(status, Optional.empty(), "", CLOCK);
+
+    assertThat(outcome.getClass().getSimpleName()).isEqualTo(kind);
+  }
+
+  @Test
+  void honoursRetryAfterInSecondsAndAsADate() {
+    assertThat(HttpOutcomes.retryAfter("120", CLOCK)).contains(Duration.ofMinutes(2));
+    assertThat(HttpOutcomes.retryAfter("Sun, 01 Mar 2026 12:00:30 GMT", CLOCK))
+        .contains(Duration.ofSeconds(30));
+    assertThat(HttpOutcomes.retryAfter("soon", CLOCK)).isEmpty();
+  }
+
+  @Test
+  void quotesTheStartOfTheBodyInTheReason() {
+    var outcome =
+        (DeliveryOutcome.Failed)
+            HttpOutcomes.classify(400, Optional.empty(), "bad   payload\n", CLOCK);
+
+    assertThat(outcome.reason()).isEqualTo("unexpected status code 400: bad payload");
+  }
+}

@@ -1,0 +1,70 @@
+package io.alertstream.connectors.tenantconfig;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.alertstream.schemas.TenantConfig;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.concurrent.CompletableFuture;
+import org.junit.jupiter.api.Test;
+
+class TenantConfigCacheTest {
+
+  private static final String GOOD = "route: {receiver: r}\nreceivers: [{name: r}]\n";
+  private final TenantConfigCache cache = new TenantConfigCache();
+
+  @Test
+  void keepsTheLastGoodConfigWhenABrokenOneArrives() {
+    cache.apply("acme", config(1, GOOD));
+    cache.apply("acme", config(2, "route: {}\n"));
+
+    assertThat(cache.get("acme")).hasValueSatisfying(e -> assertThat(e.version()).isEqualTo(1));
+  }
+
+  @Test
+  void ignoresOlderVersionsAndForgetsOnTombstone() {
+    cache.apply("acme", config(5, GOOD));
+    cache.apply("acme", config(4, GOOD));
+    assertThat(cache.get("acme").orElseThrow().version()).isEqualTo(5);
+
+    cache.apply("acme", null);
+
+    assertThat(cache.get("acme")).isEmpty();
+  }
+
+  @Test
+  void awaitVersionWakesUpWhenTheVersionArrives() throws Exception {
+    cache.apply("acme", config(1, GOOD));
+    var waiting =
+        CompletableFuture.supplyAsync(
+            () -> {
+              try {
+                return cache.awaitVersion("acme", 2, Duration.ofSeconds(10));
+              } catch (InterruptedException e) {
+                throw new IllegalStateException(e);
+              }
+            });
+
+    cache.apply("acme", config(2, GOOD));
+
+    assertThat(waiting.get().orElseThrow().version()).isEqualTo(2);
+  }
+
+  @Test
+  void awaitVersionGivesWhatItHasAfterTheTimeout() throws Exception {
+    cache.apply("acme", config(1, GOOD));
+
+    assertThat(cache.awaitVersion("acme", 9, Duration.ofMillis(20)).orElseThrow().version())
+        .isEqualTo(1);
+    assertThat(cache.awaitVersion("nobody", 1, Duration.ofMillis(20))).isEmpty();
+  }
+
+  private static TenantConfig config(long version, String yaml) {
+    return TenantConfig.newBuilder()
+        .setTenant("acme")
+        .setVersion(version)
+        .setAlertmanagerConfig(yaml)
+        .setUpdatedAt(Instant.EPOCH)
+        .build();
+  }
+}

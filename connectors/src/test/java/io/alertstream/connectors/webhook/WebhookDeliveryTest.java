@@ -1,0 +1,111 @@
+package io.alertstream.connectors.webhook;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
+import static com.github.tomakehurst.wiremock.client.WireMock.matchingJsonPath;
+import static com.github.tomakehurst.wiremock.client.WireMock.post;
+import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
+import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.github.tomakehurst.wiremock.WireMockServer;
+import io.alertstream.config.AlertmanagerConfig;
+import io.alertstream.config.ConfigParser;
+import io.alertstream.connectors.delivery.DeliveryOutcome;
+import io.alertstream.connectors.delivery.JdkHttpSender;
+import java.time.Clock;
+import java.time.Duration;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+class WebhookDeliveryTest {
+
+  private final WireMockServer peer = new WireMockServer(wireMockConfig().dynamicPort());
+  private final WebhookDelivery delivery =
+      new WebhookDelivery(new JdkHttpSender(Duration.ofSeconds(2), Clock.systemUTC()));
+
+  @BeforeEach
+  void start() {
+    peer.start();
+  }
+
+  @AfterEach
+  void stop() {
+    peer.stop();
+  }
+
+  @Test
+  void postsThePayloadWithTheIdempotencyKey() throws Exception {
+    peer.stubFor(post(urlPathEqualTo("/hook")).willReturn(aResponse().withStatus(200)));
+
+    DeliveryOutcome outcome =
+        delivery.deliver(WebhookPayloadTest.notification(1), config("/hook?token=s3cret"));
+
+    assertThat(outcome).isInstanceOf(DeliveryOutcome.Delivered.class);
+    peer.verify(
+        postRequestedFor(urlPathEqualTo("/hook"))
+            .withHeader("Idempotency-Key", equalTo("n-1"))
+            .withHeader("Content-Type", equalTo("application/json"))
+            .withRequestBody(matchingJsonPath("$.version", equalTo("4")))
+            .withRequestBody(matchingJsonPath("$.alerts[0].labels.instance", equalTo("db-0"))));
+  }
+
+  @Test
+  void retriesServerErrorsAndNeverNamesTheUrl() throws Exception {
+    peer.stubFor(
+        post(urlPathEqualTo("/hook"))
+            .willReturn(aResponse().withStatus(503).withHeader("Retry-After", "3")));
+
+    DeliveryOutcome outcome =
+        delivery.deliver(WebhookPayloadTest.notification(1), config("/hook?token=s3cret"));
+
+    assertThat(outcome)
+        .isInstanceOfSatisfying(
+            DeliveryOutcome.Retry.class,
+            r -> {
+              assertThat(r.retryAfter()).contains(Duration.ofSeconds(3));
+              assertThat(r.reason())
+                  .contains("503")
+                  .doesNotContain("s3cret")
+                  .doesNotContain("localhost");
+            });
+  }
+
+  @Test
+  void aRefusedConnectionIsRetriedWithoutNamingTheUrl() throws Exception {
+    AlertmanagerConfig closed =
+        new ConfigParser()
+            .parse(
+                "route: {receiver: team-x}\nreceivers: [{name: team-x, webhook_configs: [{url: 'http://127.0.0.1:1/x?token=s3cret'}]}]\n");
+
+    DeliveryOutcome outcome = delivery.deliver(WebhookPayloadTest.notification(1), closed);
+
+    assertThat(outcome)
+        .isInstanceOfSatisfying(
+            DeliveryOutcome.Retry.class,
+            r -> assertThat(r.reason()).doesNotContain("s3cret").doesNotContain("127.0.0.1"));
+  }
+
+  @Test
+  void aReceiverMissingFromTheConfigCannotBeDelivered() throws Exception {
+    AlertmanagerConfig other =
+        new ConfigParser().parse("route: {receiver: other}\nreceivers: [{name: other}]\n");
+
+    DeliveryOutcome outcome = delivery.deliver(WebhookPayloadTest.notification(1), other);
+
+    assertThat(outcome)
+        .isInstanceOfSatisfying(
+            DeliveryOutcome.Failed.class, f -> assertThat(f.reason()).contains("team-x"));
+  }
+
+  private AlertmanagerConfig config(String path) throws Exception {
+    return new ConfigParser()
+        .parse(
+            "route: {receiver: team-x}\nreceivers: [{name: team-x, webhook_configs: [{url: '"
+                + peer.baseUrl()
+                + path
+                + "'}]}]\n");
+  }
+}
