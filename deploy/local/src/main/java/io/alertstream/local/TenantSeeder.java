@@ -1,0 +1,66 @@
+package io.alertstream.local;
+
+import io.alertstream.config.ConfigParser;
+import io.alertstream.config.InvalidConfigException;
+import io.alertstream.schemas.TenantConfig;
+import io.alertstream.schemas.Topics;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ExecutionException;
+import java.util.stream.Stream;
+import org.apache.kafka.clients.producer.Producer;
+import org.apache.kafka.clients.producer.ProducerRecord;
+
+/**
+ * Publishes the example tenants' configs ({@code <tenant>.yml} in a folder) to the configs topic,
+ * validating each first so that a broken example is reported, not loaded.
+ */
+public final class TenantSeeder {
+
+  private final Producer<String, TenantConfig> producer;
+  private final Clock clock;
+
+  public TenantSeeder(Producer<String, TenantConfig> producer, Clock clock) {
+    this.producer = producer;
+    this.clock = clock;
+  }
+
+  /** Returns the tenants it loaded. */
+  public List<String> seed(Path folder)
+      throws IOException, InterruptedException, ExecutionException {
+    List<String> tenants = new ArrayList<>();
+    if (!Files.isDirectory(folder)) {
+      return tenants;
+    }
+    List<Path> files;
+    try (Stream<Path> list = Files.list(folder)) {
+      files = list.filter(p -> p.getFileName().toString().endsWith(".yml")).sorted().toList();
+    }
+    for (Path file : files) {
+      String tenant = file.getFileName().toString().replaceFirst("\\.yml$", "");
+      String yaml = Files.readString(file, StandardCharsets.UTF_8);
+      try {
+        new ConfigParser().parse(yaml);
+      } catch (InvalidConfigException e) {
+        throw new IOException(
+            "example tenant config " + file + " is invalid: " + e.getMessage(), e);
+      }
+      TenantConfig config =
+          TenantConfig.newBuilder()
+              .setTenant(tenant)
+              // Versions only grow; the time of loading keeps them growing across restarts.
+              .setVersion(clock.millis())
+              .setAlertmanagerConfig(yaml)
+              .setUpdatedAt(clock.instant())
+              .build();
+      producer.send(new ProducerRecord<>(Topics.CONFIGS, tenant, config)).get();
+      tenants.add(tenant);
+    }
+    return tenants;
+  }
+}

@@ -1,0 +1,138 @@
+package io.alertstream.local;
+
+import io.alertstream.schemas.TenantConfig;
+import io.alertstream.schemas.Topics;
+import io.alertstream.schemas.serde.AvroSerializer;
+import io.alertstream.schemas.serde.RestSchemaRegistryClient;
+import io.alertstream.topology.streams.AlertstreamTopology;
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Map;
+import java.util.Properties;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.apache.kafka.streams.StoreQueryParameters;
+import org.apache.kafka.streams.errors.InvalidStateStoreException;
+import org.apache.kafka.streams.state.QueryableStoreTypes;
+import org.apache.kafka.streams.state.ReadOnlyKeyValueStore;
+
+/** Starts local stacks on free ports for tests; one shared stack serves a whole test JVM. */
+final class TestStacks {
+
+  private static LocalStack shared;
+
+  private TestStacks() {}
+
+  /** The stack the integration tests share, started on first use and stopped with the JVM. */
+  static synchronized LocalStack shared() throws Exception {
+    if (shared == null) {
+      shared =
+          LocalStack.start(
+              settings(Files.createTempDirectory("alertstream-it"), Path.of("does-not-exist")));
+      Runtime.getRuntime().addShutdownHook(new Thread(shared::close));
+    }
+    return shared;
+  }
+
+  static LocalSettings settings(Path dataDir, Path tenantsDir) throws IOException {
+    return new LocalSettings(
+        dataDir,
+        freePort(),
+        freePort(),
+        freePort(),
+        freePort(),
+        freePort(),
+        freePort(),
+        RegistryProcess.findRunnerJar(
+            Path.of(System.getProperty("alertstream.registry.jar", "target/registry")).getParent()),
+        tenantsDir,
+        3,
+        Map.of(
+            "delivery.retry.backoff.ms",
+            "200",
+            "delivery.retry.backoff.max.ms",
+            "1000",
+            "delivery.max.retries",
+            "3"));
+  }
+
+  static int freePort() throws IOException {
+    try (ServerSocket socket = new ServerSocket(0)) {
+      return socket.getLocalPort();
+    }
+  }
+
+  /** Publishes a tenant config and waits until the topology holds it. */
+  static void publishConfig(LocalStack stack, String tenant, String yaml) throws Exception {
+    long version = System.currentTimeMillis();
+    Properties props = new Properties();
+    props.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, stack.bootstrapServers());
+    try (var producer =
+        new KafkaProducer<String, TenantConfig>(
+            props,
+            new StringSerializer(),
+            new AvroSerializer<>(new RestSchemaRegistryClient(stack.registryUrl())))) {
+      producer
+          .send(
+              new ProducerRecord<>(
+                  Topics.CONFIGS,
+                  tenant,
+                  TenantConfig.newBuilder()
+                      .setTenant(tenant)
+                      .setVersion(version)
+                      .setAlertmanagerConfig(yaml)
+                      .setUpdatedAt(Instant.now())
+                      .build()))
+          .get();
+    }
+    long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+    while (System.nanoTime() < deadline) {
+      try {
+        ReadOnlyKeyValueStore<String, TenantConfig> store =
+            stack
+                .server()
+                .streams()
+                .store(
+                    StoreQueryParameters.fromNameAndType(
+                        AlertstreamTopology.TENANT_CONFIG_STORE,
+                        QueryableStoreTypes.keyValueStore()));
+        TenantConfig held = store.get(tenant);
+        if (held != null && held.getVersion() >= version) {
+          return;
+        }
+      } catch (InvalidStateStoreException notYet) {
+        // rebalancing
+      }
+      Thread.sleep(50);
+    }
+    throw new AssertionError("topology did not take tenant " + tenant + "'s config in time");
+  }
+
+  static HttpResponse<String> postAlerts(LocalStack stack, String tenant, String json)
+      throws Exception {
+    return HttpClient.newHttpClient()
+        .send(
+            HttpRequest.newBuilder(URI.create(stack.apiUrl() + "/api/v2/alerts"))
+                .header("X-Scope-OrgID", tenant)
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(json))
+                .build(),
+            HttpResponse.BodyHandlers.ofString());
+  }
+
+  static String webhookConfig(String url) {
+    return "route:\n  receiver: team\nreceivers:\n  - name: team\n    webhook_configs:\n      - url: '"
+        + url
+        + "'\n";
+  }
+}
