@@ -18,6 +18,7 @@ import java.util.concurrent.TimeoutException;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.common.serialization.StringSerializer;
+import org.apache.kafka.streams.CloseOptions;
 import org.apache.kafka.streams.KafkaStreams;
 
 /** The topology and the HTTP API of one Alertstream instance. */
@@ -100,6 +101,10 @@ public final class AlertstreamServer implements AutoCloseable {
   public void close() {
     api.close();
     alertSink.close();
-    streams.close(Duration.ofSeconds(30));
+    // Leave the group on a clean stop, so a restarted instance gets its tasks at once instead of
+    // after the session timeout.
+    streams.close(
+        CloseOptions.timeout(Duration.ofSeconds(30))
+            .withGroupMembershipOperation(CloseOptions.GroupMembershipOperation.LEAVE_GROUP));
   }
 }

@@ -1,0 +1,121 @@
+package io.alertstream.local;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.post;
+import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
+import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
+import static com.github.tomakehurst.wiremock.stubbing.Scenario.STARTED;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import com.github.tomakehurst.wiremock.WireMockServer;
+import com.github.tomakehurst.wiremock.verification.LoggedRequest;
+import io.alertstream.schemas.Topics;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Properties;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The webhook sink in a real Connect worker: retries on 5xx, dead-letters a 4xx with its reason.
+ */
+class WebhookConnectorIT {
+
+  private static final WireMockServer receiver = new WireMockServer(wireMockConfig().dynamicPort());
+  private static LocalStack stack;
+
+  @BeforeAll
+  static void start() throws Exception {
+    receiver.start();
+    stack = TestStacks.shared();
+  }
+
+  @AfterAll
+  static void stop() {
+    receiver.stop();
+  }
+
+  @Test
+  void aServerErrorIsRetriedUntilDeliveredWithTheSameIdempotencyKey() throws Exception {
+    receiver.stubFor(
+        post(urlPathEqualTo("/flaky"))
+            .inScenario("flaky")
+            .whenScenarioStateIs(STARTED)
+            .willReturn(aResponse().withStatus(503))
+            .willSetStateTo("recovered"));
+    receiver.stubFor(
+        post(urlPathEqualTo("/flaky"))
+            .inScenario("flaky")
+            .whenScenarioStateIs("recovered")
+            .willReturn(aResponse().withStatus(200)));
+    TestStacks.publishConfig(
+        stack, "flaky-tenant", TestStacks.webhookConfig(receiver.baseUrl() + "/flaky"));
+
+    TestStacks.postAlerts(stack, "flaky-tenant", "[{\"labels\":{\"alertname\":\"Flaky\"}}]");
+
+    await()
+        .atMost(Duration.ofSeconds(30))
+        .untilAsserted(() -> receiver.verify(2, postRequestedFor(urlPathEqualTo("/flaky"))));
+    List<LoggedRequest> attempts = receiver.findAll(postRequestedFor(urlPathEqualTo("/flaky")));
+    assertThat(attempts.get(1).getHeader("Idempotency-Key"))
+        .isEqualTo(attempts.get(0).getHeader("Idempotency-Key"));
+    Thread.sleep(1500);
+    receiver.verify(2, postRequestedFor(urlPathEqualTo("/flaky")));
+  }
+
+  @Test
+  void aClientErrorGoesToTheDeadLetterTopicWithTheReasonAndNoSecret() throws Exception {
+    receiver.stubFor(
+        post(urlPathEqualTo("/refusing"))
+            .willReturn(aResponse().withStatus(400).withBody("unknown channel")));
+    TestStacks.publishConfig(
+        stack,
+        "refused-tenant",
+        TestStacks.webhookConfig(receiver.baseUrl() + "/refusing?token=s3cret"));
+
+    TestStacks.postAlerts(stack, "refused-tenant", "[{\"labels\":{\"alertname\":\"Refused\"}}]");
+
+    ConsumerRecord<byte[], byte[]> dead = awaitDeadLetter("refused-tenant");
+    String reason = PoisonPillIT.header(dead, "__connect.errors.exception.message");
+    assertThat(reason)
+        .contains("unexpected status code 400: unknown channel")
+        .doesNotContain("s3cret");
+    assertThat(PoisonPillIT.header(dead, "__connect.errors.topic"))
+        .isEqualTo(Topics.notifications("webhook"));
+    receiver.verify(1, postRequestedFor(urlPathEqualTo("/refusing")));
+  }
+
+  private static ConsumerRecord<byte[], byte[]> awaitDeadLetter(String tenant) {
+    Properties props = new Properties();
+    props.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, stack.bootstrapServers());
+    props.put(ConsumerConfig.GROUP_ID_CONFIG, "webhook-connector-it-" + tenant);
+    props.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
+    List<ConsumerRecord<byte[], byte[]>> found = new ArrayList<>();
+    try (var consumer =
+        new KafkaConsumer<>(props, new ByteArrayDeserializer(), new ByteArrayDeserializer())) {
+      consumer.subscribe(List.of(Topics.notificationsDlq("webhook")));
+      await()
+          .atMost(Duration.ofSeconds(30))
+          .until(
+              () -> {
+                for (var r : consumer.poll(Duration.ofMillis(200))) {
+                  if (r.key() != null
+                      && tenant.equals(new String(r.key(), StandardCharsets.UTF_8))) {
+                    found.add(r);
+                  }
+                }
+                return !found.isEmpty();
+              });
+    }
+    return found.get(0);
+  }
+}
