@@ -81,7 +81,7 @@ public final class LocalStack implements AutoCloseable {
 
     t = System.nanoTime();
     inbox = track(new LocalWebhookInbox(s.inboxPort()));
-    ready(t, "webhook inbox", inbox.url() + " (GET it to see deliveries)");
+    ready(t, "webhook inbox", inbox.url() + " (GET it to see what was delivered)");
 
     t = System.nanoTime();
     server =
@@ -138,7 +138,7 @@ public final class LocalStack implements AutoCloseable {
   }
 
   private static void ready(long since, String part, String where) {
-    LOG.info("{} ready at {} ({} s)", part, where, seconds(since));
+    LOG.info("{} ready: {} ({} s)", part, where, seconds(since));
   }
 
   private static String seconds(long since) {
