@@ -77,7 +77,7 @@ public final class LocalStack implements AutoCloseable {
     ready(
         t,
         "topics and example tenants",
-        tenants.isEmpty() ? "no example tenants" : "tenants " + String.join(", ", tenants));
+        tenants.isEmpty() ? "no example tenants" : "loaded " + String.join(", ", tenants));
 
     t = System.nanoTime();
     inbox = track(new LocalWebhookInbox(s.inboxPort()));
