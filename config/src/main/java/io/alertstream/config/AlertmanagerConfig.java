@@ -1,25 +1,43 @@
 package io.alertstream.config;
 
+import io.alertstream.config.inhibition.InhibitRule;
+import io.alertstream.config.receivers.ReceiverConfig;
+import io.alertstream.config.routing.Route;
+import io.alertstream.config.timeintervals.TimeInterval;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
 /**
- * A tenant's validated Alertmanager configuration: so far the parts the walking skeleton uses (the
- * root route's receiver and webhook integrations). Inside the system, code trusts it.
+ * A tenant's validated Alertmanager configuration. Built once at the edge by {@link ConfigParser};
+ * inside, code trusts it.
  *
- * @param resolveTimeout {@code global.resolve_timeout}: how long an alert without endsAt stays
- *     firing
- * @param rootReceiver the receiver of the root route
- * @param receivers the receivers by name
+ * @param receivers by name, in document order
+ * @param timeIntervals by name, from both {@code time_intervals} and {@code mute_time_intervals}
+ * @param templates the {@code templates} globs, as written
  */
 public record AlertmanagerConfig(
-    Duration resolveTimeout, String rootReceiver, Map<String, ReceiverConfig> receivers) {
-
-  public static final Duration DEFAULT_RESOLVE_TIMEOUT = Duration.ofMinutes(5);
+    GlobalConfig global,
+    Route route,
+    Map<String, ReceiverConfig> receivers,
+    List<InhibitRule> inhibitRules,
+    Map<String, TimeInterval> timeIntervals,
+    List<String> templates) {
 
   public AlertmanagerConfig {
-    receivers = Map.copyOf(receivers);
+    receivers = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(receivers));
+    inhibitRules = List.copyOf(inhibitRules);
+    timeIntervals = Map.copyOf(timeIntervals);
+    templates = List.copyOf(templates);
+  }
+
+  public Duration resolveTimeout() {
+    return global.resolveTimeout();
+  }
+
+  public String rootReceiver() {
+    return route.receiver();
   }
 
   public Optional<ReceiverConfig> receiver(String name) {

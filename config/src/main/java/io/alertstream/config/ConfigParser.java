@@ -1,125 +1,158 @@
 package io.alertstream.config;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
-import java.net.URI;
-import java.net.URISyntaxException;
+import io.alertstream.config.inhibition.InhibitRule;
+import io.alertstream.config.receivers.ReceiverConfig;
+import io.alertstream.config.receivers.ReceiverParser;
+import io.alertstream.config.receivers.Secret;
+import io.alertstream.config.routing.Route;
+import io.alertstream.config.routing.RouteParser;
+import io.alertstream.config.timeintervals.TimeInterval;
+import io.alertstream.config.timeintervals.TimeIntervalParser;
+import io.alertstream.config.yaml.Durations;
+import io.alertstream.config.yaml.YamlNode;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Pattern;
 
-/** Parses and validates alertmanager.yml text into an {@link AlertmanagerConfig}. */
+/**
+ * Parses and validates alertmanager.yml text into an {@link AlertmanagerConfig}. Errors name the
+ * field and its line, and use Alertmanager's wording where it has one.
+ */
 public final class ConfigParser {
 
-  private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
+  private static final Pattern LABEL_NAME = Pattern.compile("[a-zA-Z_][a-zA-Z0-9_]*");
 
   public AlertmanagerConfig parse(String yaml) throws InvalidConfigException {
     if (yaml == null || yaml.isBlank()) {
-      throw new InvalidConfigException("", "configuration is empty");
+      throw new InvalidConfigException("", "no route provided in config");
     }
-    JsonNode root;
-    try {
-      root = YAML.readTree(yaml);
-    } catch (JsonProcessingException e) {
-      throw new InvalidConfigException("", "not valid YAML: " + e.getOriginalMessage());
+    YamlNode root = YamlNode.parse(yaml);
+    if (root.isAbsent()) {
+      throw new InvalidConfigException("", "no route provided in config");
     }
-    if (root == null || !root.isObject()) {
-      throw new InvalidConfigException("", "configuration must be a YAML mapping");
+    if (!root.isMap()) {
+      root.requireMap();
     }
-    var resolveTimeout =
-        DurationParser.parse(
-            "global.resolve_timeout",
-            root.path("global").path("resolve_timeout"),
-            AlertmanagerConfig.DEFAULT_RESOLVE_TIMEOUT);
-    Map<String, ReceiverConfig> receivers = parseReceivers(root.path("receivers"));
-    JsonNode route = root.path("route");
-    if (!route.isObject()) {
-      throw new InvalidConfigException("route", "no root route provided");
-    }
-    String rootReceiver = route.path("receiver").asText("");
-    if (rootReceiver.isEmpty()) {
-      throw new InvalidConfigException(
-          "route.receiver", "root route must specify a default receiver");
-    }
-    if (!receivers.containsKey(rootReceiver)) {
-      throw new InvalidConfigException(
-          "route.receiver", "undefined receiver \"" + rootReceiver + "\" used in route");
-    }
-    return new AlertmanagerConfig(resolveTimeout, rootReceiver, receivers);
-  }
+    root.allowOnly(
+        "global",
+        "route",
+        "inhibit_rules",
+        "receivers",
+        "templates",
+        "time_intervals",
+        "mute_time_intervals");
+    GlobalConfig global = global(root.get("global"));
 
-  private static Map<String, ReceiverConfig> parseReceivers(JsonNode list)
-      throws InvalidConfigException {
-    if (list.isMissingNode() || list.isNull()) {
-      return Map.of();
-    }
-    if (!list.isArray()) {
-      throw new InvalidConfigException("receivers", "must be a list");
-    }
     Map<String, ReceiverConfig> receivers = new LinkedHashMap<>();
-    for (int i = 0; i < list.size(); i++) {
-      String path = "receivers[" + i + "]";
-      JsonNode node = list.get(i);
-      String name = node.path("name").asText("");
-      if (name.isEmpty()) {
-        throw new InvalidConfigException(path + ".name", "missing name in receiver");
+    ReceiverParser receiverParser = new ReceiverParser(global, root.get("global"));
+    for (YamlNode node : root.get("receivers").items()) {
+      ReceiverConfig receiver = receiverParser.parse(node);
+      if (receivers.containsKey(receiver.name())) {
+        throw node.get("name")
+            .error("notification config name \"" + receiver.name() + "\" is not unique");
       }
-      if (receivers.containsKey(name)) {
-        throw new InvalidConfigException(
-            path + ".name", "notification config name \"" + name + "\" is not unique");
-      }
-      receivers.put(
-          name, new ReceiverConfig(name, parseWebhooks(path, node.path("webhook_configs"))));
+      receivers.put(receiver.name(), receiver);
     }
-    return receivers;
+
+    Map<String, TimeInterval> intervals = new LinkedHashMap<>();
+    for (String section : List.of("time_intervals", "mute_time_intervals")) {
+      for (YamlNode node : root.get(section).items()) {
+        TimeInterval interval = TimeIntervalParser.parse(node);
+        if (intervals.containsKey(interval.name())) {
+          throw node.get("name").error("time interval \"" + interval.name() + "\" is not unique");
+        }
+        intervals.put(interval.name(), interval);
+      }
+    }
+
+    YamlNode routeNode = root.get("route");
+    if (routeNode.isAbsent()) {
+      throw routeNode.error("no routes provided");
+    }
+    Route route = new RouteParser(receivers.keySet(), intervals.keySet()).parseRoot(routeNode);
+
+    List<InhibitRule> inhibitRules = new ArrayList<>();
+    for (YamlNode node : root.get("inhibit_rules").items()) {
+      inhibitRules.add(inhibitRule(node));
+    }
+    return new AlertmanagerConfig(
+        global, route, receivers, inhibitRules, intervals, root.strings("templates"));
   }
 
-  private static List<WebhookConfig> parseWebhooks(String receiverPath, JsonNode list)
-      throws InvalidConfigException {
-    List<WebhookConfig> webhooks = new ArrayList<>();
-    if (list.isMissingNode() || list.isNull()) {
-      return webhooks;
+  private static GlobalConfig global(YamlNode node) throws InvalidConfigException {
+    node.allowOnly(
+        "resolve_timeout",
+        "http_config",
+        "smtp_from",
+        "smtp_hello",
+        "smtp_smarthost",
+        "smtp_auth_username",
+        "smtp_auth_password",
+        "smtp_auth_password_file",
+        "smtp_auth_secret",
+        "smtp_auth_identity",
+        "smtp_require_tls",
+        "slack_api_url",
+        "slack_api_url_file",
+        "victorops_api_key",
+        "victorops_api_key_file",
+        "victorops_api_url",
+        "pagerduty_url",
+        "opsgenie_api_key",
+        "opsgenie_api_key_file",
+        "opsgenie_api_url",
+        "wechat_api_url",
+        "wechat_api_secret",
+        "wechat_api_corp_id",
+        "telegram_api_url",
+        "webex_api_url");
+    for (String field :
+        List.of("smtp_auth_password", "slack_api_url", "victorops_api_key", "opsgenie_api_key")) {
+      ReceiverParser.exclusiveWithFile(node, field);
     }
-    if (!list.isArray()) {
-      throw new InvalidConfigException(receiverPath + ".webhook_configs", "must be a list");
-    }
-    for (int i = 0; i < list.size(); i++) {
-      String path = receiverPath + ".webhook_configs[" + i + "]";
-      JsonNode node = list.get(i);
-      if (node.has("url_file")) {
-        throw new InvalidConfigException(
-            path + ".url_file", "file paths are not allowed in a tenant configuration");
-      }
-      URI url = parseUrl(path + ".url", node.path("url").asText(""));
-      int maxAlerts = node.path("max_alerts").asInt(0);
-      if (maxAlerts < 0) {
-        throw new InvalidConfigException(path + ".max_alerts", "must not be negative");
-      }
-      webhooks.add(new WebhookConfig(url, node.path("send_resolved").asBoolean(true), maxAlerts));
-    }
-    return webhooks;
+    ReceiverParser.httpConfig(node.get("http_config"));
+    var resolveTimeout =
+        node.get("resolve_timeout").isAbsent()
+            ? GlobalConfig.DEFAULT_RESOLVE_TIMEOUT
+            : Durations.parse(node.get("resolve_timeout"));
+    String slack = node.string("slack_api_url", "");
+    String pagerduty = node.string("pagerduty_url", "");
+    return new GlobalConfig(
+        resolveTimeout,
+        node.string("smtp_from", ""),
+        node.string("smtp_hello", "localhost"),
+        ReceiverParser.smarthost(node.get("smtp_smarthost")),
+        node.string("smtp_auth_username", ""),
+        new Secret(node.string("smtp_auth_password", "")),
+        new Secret(node.string("smtp_auth_secret", "")),
+        node.string("smtp_auth_identity", ""),
+        node.bool("smtp_require_tls", true),
+        slack.isEmpty() ? null : ReceiverParser.url(node.get("slack_api_url"), slack),
+        pagerduty.isEmpty()
+            ? GlobalConfig.DEFAULT_PAGERDUTY_URL
+            : ReceiverParser.url(node.get("pagerduty_url"), pagerduty));
   }
 
-  private static URI parseUrl(String path, String text) throws InvalidConfigException {
-    if (text.isEmpty()) {
-      throw new InvalidConfigException(path, "one of url or url_file must be configured");
-    }
-    try {
-      URI url = new URI(text);
-      if (!"http".equalsIgnoreCase(url.getScheme()) && !"https".equalsIgnoreCase(url.getScheme())) {
-        throw new InvalidConfigException(
-            path, "unsupported scheme \"" + url.getScheme() + "\" for URL");
+  private static InhibitRule inhibitRule(YamlNode node) throws InvalidConfigException {
+    node.allowOnly(
+        "source_match",
+        "source_match_re",
+        "source_matchers",
+        "target_match",
+        "target_match_re",
+        "target_matchers",
+        "equal");
+    List<String> equal = node.strings("equal");
+    for (String name : equal) {
+      if (!LABEL_NAME.matcher(name).matches()) {
+        throw node.get("equal").error("\"" + name + "\" is not a valid label name");
       }
-      if (url.getHost() == null) {
-        throw new InvalidConfigException(path, "URL has no host");
-      }
-      return url;
-    } catch (URISyntaxException e) {
-      // The URL itself is a secret: say what is wrong without echoing it.
-      throw new InvalidConfigException(path, "not a valid URL (" + e.getReason() + ")");
     }
+    return new InhibitRule(
+        RouteParser.matchers(node, "source_match", "source_match_re", "source_matchers"),
+        RouteParser.matchers(node, "target_match", "target_match_re", "target_matchers"),
+        equal);
   }
 }

@@ -1,8 +1,8 @@
 package io.alertstream.connectors.webhook;
 
 import io.alertstream.config.AlertmanagerConfig;
-import io.alertstream.config.ReceiverConfig;
-import io.alertstream.config.WebhookConfig;
+import io.alertstream.config.receivers.ReceiverConfig;
+import io.alertstream.config.receivers.WebhookConfig;
 import io.alertstream.connectors.ConnectorVersion;
 import io.alertstream.connectors.delivery.DeliveryOutcome;
 import io.alertstream.connectors.delivery.HttpSender;

@@ -5,7 +5,7 @@ import io.alertstream.schemas.Notification;
 import io.alertstream.schemas.TenantConfig;
 import io.alertstream.schemas.serde.AvroDeserializer;
 import io.alertstream.schemas.serde.AvroSerdes;
-import io.alertstream.topology.dispatch.DefaultReceiverDispatch;
+import io.alertstream.topology.dispatch.ImmediateDispatch;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.Serde;
@@ -54,7 +54,7 @@ public final class AlertstreamTopology {
     topology.addProcessor(
         "tenant-config", () -> new TenantConfigProcessor(TENANT_CONFIG_STORE), "configs");
 
-    var dispatch = new DefaultReceiverDispatch(settings.externalUrl());
+    var dispatch = new ImmediateDispatch(settings.externalUrl());
     topology.addProcessor(
         "dispatch", () -> new DispatchProcessor(TENANT_CONFIG_STORE, dispatch), "intake");
     topology.addSink(

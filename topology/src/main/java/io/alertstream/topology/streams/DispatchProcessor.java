@@ -6,7 +6,7 @@ import io.alertstream.config.InvalidConfigException;
 import io.alertstream.schemas.AlertEvent;
 import io.alertstream.schemas.Notification;
 import io.alertstream.schemas.TenantConfig;
-import io.alertstream.topology.dispatch.DefaultReceiverDispatch;
+import io.alertstream.topology.dispatch.ImmediateDispatch;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.Map;
@@ -19,13 +19,13 @@ import org.apache.kafka.streams.state.KeyValueStore;
 final class DispatchProcessor implements Processor<String, AlertEvent, String, Notification> {
 
   private final String configStoreName;
-  private final DefaultReceiverDispatch dispatch;
+  private final ImmediateDispatch dispatch;
   private final ConfigParser parser = new ConfigParser();
   private final Map<String, ParsedConfig> parsed = new HashMap<>();
   private ProcessorContext<String, Notification> context;
   private KeyValueStore<String, TenantConfig> configs;
 
-  DispatchProcessor(String configStoreName, DefaultReceiverDispatch dispatch) {
+  DispatchProcessor(String configStoreName, ImmediateDispatch dispatch) {
     this.configStoreName = configStoreName;
     this.dispatch = dispatch;
   }

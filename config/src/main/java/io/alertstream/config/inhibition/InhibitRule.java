@@ -1,0 +1,15 @@
+package io.alertstream.config.inhibition;
+
+import io.alertstream.config.matchers.Matchers;
+import java.util.List;
+
+/**
+ * Mutes alerts matching {@code target} while a firing alert matches {@code source} and has the same
+ * values for every label in {@code equal}.
+ */
+public record InhibitRule(Matchers source, Matchers target, List<String> equal) {
+
+  public InhibitRule {
+    equal = List.copyOf(equal);
+  }
+}

@@ -1,0 +1,23 @@
+package io.alertstream.config.receivers;
+
+import java.net.URI;
+
+/**
+ * One {@code webhook_configs} entry. The URL is a secret (it often carries a token), so {@link
+ * #toString()} never shows it.
+ *
+ * @param url where to POST the webhook v4 payload
+ * @param sendResolved whether resolved alerts are sent (default true)
+ * @param maxAlerts how many alerts a payload carries at most; 0 means all
+ */
+public record WebhookConfig(URI url, boolean sendResolved, int maxAlerts) {
+
+  @Override
+  public String toString() {
+    return "WebhookConfig[url=<secret>, sendResolved="
+        + sendResolved
+        + ", maxAlerts="
+        + maxAlerts
+        + "]";
+  }
+}
