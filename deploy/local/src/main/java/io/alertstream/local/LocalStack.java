@@ -1,5 +1,6 @@
 package io.alertstream.local;
 
+import io.alertstream.config.tenant.TenantLimits;
 import io.alertstream.schemas.TenantConfig;
 import io.alertstream.schemas.serde.AvroSerializer;
 import io.alertstream.schemas.serde.RestSchemaRegistryClient;
@@ -93,7 +94,9 @@ public final class LocalStack implements AutoCloseable {
                     s.dataDir().resolve("streams"),
                     new InetSocketAddress("localhost", s.apiPort()),
                     s.externalUrl(),
-                    1),
+                    1,
+                    ServerSettings.DEFAULT_FALLBACK_CONFIG,
+                    TenantLimits.NONE),
                 TIMEOUT));
     ready(t, "topology and API", "http://localhost:" + server.apiPort() + "/api/v2");
 

@@ -1,6 +1,9 @@
 package io.alertstream.topology.api;
 
 import com.sun.net.httpserver.HttpServer;
+import io.alertstream.config.tenant.TenantLimits;
+import io.alertstream.topology.tenancy.TenantConfigStore;
+import io.alertstream.topology.tenancy.TenantConfigWriter;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.time.Clock;
@@ -19,7 +22,14 @@ public final class ApiServer implements AutoCloseable {
   private final HttpServer server;
   private final ExecutorService executor;
 
-  public ApiServer(InetSocketAddress address, AlertSink alerts, Clock clock) throws IOException {
+  /** What the API serves from. */
+  public record Services(
+      AlertSink alerts,
+      TenantConfigStore configs,
+      TenantConfigWriter configWriter,
+      TenantLimits limits) {}
+
+  public ApiServer(InetSocketAddress address, Services services, Clock clock) throws IOException {
     server = HttpServer.create(address, 0);
     executor =
         Executors.newFixedThreadPool(
@@ -30,10 +40,14 @@ public final class ApiServer implements AutoCloseable {
               return t;
             });
     server.setExecutor(executor);
-    PostAlertsHandler postAlerts = new PostAlertsHandler(alerts, clock);
+    PostAlertsHandler postAlerts = new PostAlertsHandler(services.alerts(), clock);
     for (String prefix : PREFIXES) {
       server.createContext(prefix + "/api/v2/alerts", postAlerts);
     }
+    server.createContext(
+        "/api/v1/alerts",
+        new ConfigApiHandler(
+            services.configs(), services.configWriter(), services.limits(), clock));
   }
 
   public ApiServer start() {

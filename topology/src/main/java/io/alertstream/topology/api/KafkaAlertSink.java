@@ -10,7 +10,7 @@ import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.clients.producer.RecordMetadata;
 
 /** Produces accepted alerts to the alerts topic and waits for the broker's acknowledgement. */
-public final class KafkaAlertSink implements AlertSink, AutoCloseable {
+public final class KafkaAlertSink implements AlertSink {
 
   private final Producer<String, AlertEvent> producer;
   private final String topic;
@@ -29,10 +29,5 @@ public final class KafkaAlertSink implements AlertSink, AutoCloseable {
     for (Future<RecordMetadata> ack : acks) {
       ack.get(30, TimeUnit.SECONDS);
     }
-  }
-
-  @Override
-  public void close() {
-    producer.close();
   }
 }

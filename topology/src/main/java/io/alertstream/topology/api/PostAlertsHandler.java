@@ -2,7 +2,6 @@ package io.alertstream.topology.api;
 
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpHandler;
-import io.alertstream.topology.tenancy.TenantId;
 import java.io.IOException;
 import java.io.InputStream;
 import java.time.Clock;
@@ -34,17 +33,8 @@ final class PostAlertsHandler implements HttpHandler {
             exchange, 405, "method " + exchange.getRequestMethod() + " not allowed; use POST");
         return;
       }
-      Optional<String> tenant = TenantResolver.tenantOf(exchange.getRequestHeaders());
+      Optional<String> tenant = RequestTenant.resolve(exchange);
       if (tenant.isEmpty()) {
-        JsonResponses.error(
-            exchange,
-            400,
-            "no tenant: set the X-Scope-OrgID header or use basic auth with the tenant as user name");
-        return;
-      }
-      Optional<String> tenantProblem = TenantId.problem(tenant.get());
-      if (tenantProblem.isPresent()) {
-        JsonResponses.error(exchange, 400, tenantProblem.get());
         return;
       }
       byte[] body = readBody(exchange.getRequestBody());

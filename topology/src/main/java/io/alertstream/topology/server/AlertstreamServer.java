@@ -1,6 +1,7 @@
 package io.alertstream.topology.server;
 
 import io.alertstream.schemas.AlertEvent;
+import io.alertstream.schemas.TenantConfig;
 import io.alertstream.schemas.Topics;
 import io.alertstream.schemas.serde.AvroSerdes;
 import io.alertstream.schemas.serde.AvroSerializer;
@@ -10,6 +11,8 @@ import io.alertstream.topology.api.KafkaAlertSink;
 import io.alertstream.topology.streams.AlertstreamTopology;
 import io.alertstream.topology.streams.StreamsSettings;
 import io.alertstream.topology.streams.TopologySettings;
+import io.alertstream.topology.tenancy.KafkaTenantConfigWriter;
+import io.alertstream.topology.tenancy.StreamsTenantConfigStore;
 import java.io.IOException;
 import java.time.Clock;
 import java.time.Duration;
@@ -25,12 +28,18 @@ import org.apache.kafka.streams.KafkaStreams;
 public final class AlertstreamServer implements AutoCloseable {
 
   private final KafkaStreams streams;
-  private final KafkaAlertSink alertSink;
+  private final KafkaProducer<String, AlertEvent> alertProducer;
+  private final KafkaProducer<String, TenantConfig> configProducer;
   private final ApiServer api;
 
-  private AlertstreamServer(KafkaStreams streams, KafkaAlertSink alertSink, ApiServer api) {
+  private AlertstreamServer(
+      KafkaStreams streams,
+      KafkaProducer<String, AlertEvent> alertProducer,
+      KafkaProducer<String, TenantConfig> configProducer,
+      ApiServer api) {
     this.streams = streams;
-    this.alertSink = alertSink;
+    this.alertProducer = alertProducer;
+    this.configProducer = configProducer;
     this.api = api;
   }
 
@@ -40,18 +49,31 @@ public final class AlertstreamServer implements AutoCloseable {
     AvroSerdes serdes = new AvroSerdes(new RestSchemaRegistryClient(settings.registryUrl()));
     KafkaStreams streams =
         new KafkaStreams(
-            AlertstreamTopology.build(TopologySettings.defaults(settings.externalUrl()), serdes),
+            AlertstreamTopology.build(
+                TopologySettings.defaults(settings.externalUrl(), settings.fallbackConfig()),
+                serdes),
             StreamsSettings.properties(
                 settings.bootstrapServers(), settings.stateDir(), settings.replicationFactor()));
-    KafkaAlertSink sink =
-        new KafkaAlertSink(
-            new KafkaProducer<>(
-                producerProps(settings.bootstrapServers()),
-                new StringSerializer(),
-                new AvroSerializer<AlertEvent>(serdes.registry())),
-            Topics.ALERTS);
-    ApiServer api = new ApiServer(settings.apiAddress(), sink, Clock.systemUTC());
-    AlertstreamServer server = new AlertstreamServer(streams, sink, api);
+    var alertProducer =
+        new KafkaProducer<>(
+            producerProps(settings.bootstrapServers(), "alertstream-api-alerts"),
+            new StringSerializer(),
+            new AvroSerializer<AlertEvent>(serdes.registry()));
+    var configProducer =
+        new KafkaProducer<>(
+            producerProps(settings.bootstrapServers(), "alertstream-api-configs"),
+            new StringSerializer(),
+            new AvroSerializer<TenantConfig>(serdes.registry()));
+    ApiServer api =
+        new ApiServer(
+            settings.apiAddress(),
+            new ApiServer.Services(
+                new KafkaAlertSink(alertProducer, Topics.ALERTS),
+                new StreamsTenantConfigStore(streams),
+                new KafkaTenantConfigWriter(configProducer, Topics.CONFIGS),
+                settings.limits()),
+            Clock.systemUTC());
+    AlertstreamServer server = new AlertstreamServer(streams, alertProducer, configProducer, api);
     try {
       streams.start();
       awaitRunning(streams, timeout);
@@ -63,13 +85,13 @@ public final class AlertstreamServer implements AutoCloseable {
     return server;
   }
 
-  private static Properties producerProps(String bootstrapServers) {
+  private static Properties producerProps(String bootstrapServers, String clientId) {
     Properties props = new Properties();
     props.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
     props.put(ProducerConfig.ACKS_CONFIG, "all");
     props.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
     props.put(ProducerConfig.LINGER_MS_CONFIG, 1);
-    props.put(ProducerConfig.CLIENT_ID_CONFIG, "alertstream-api");
+    props.put(ProducerConfig.CLIENT_ID_CONFIG, clientId);
     return props;
   }
 
@@ -100,7 +122,8 @@ public final class AlertstreamServer implements AutoCloseable {
   @Override
   public void close() {
     api.close();
-    alertSink.close();
+    alertProducer.close();
+    configProducer.close();
     // Leave the group on a clean stop, so a restarted instance gets its tasks at once instead of
     // after the session timeout.
     streams.close(

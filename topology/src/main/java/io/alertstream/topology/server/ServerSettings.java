@@ -1,5 +1,6 @@
 package io.alertstream.topology.server;
 
+import io.alertstream.config.tenant.TenantLimits;
 import java.net.InetSocketAddress;
 import java.nio.file.Path;
 
@@ -9,6 +10,8 @@ import java.nio.file.Path;
  * @param registryUrl the Confluent-compatible schema registry API
  * @param externalUrl how users reach this Alertstream, put in notifications
  * @param replicationFactor of Streams' internal topics
+ * @param fallbackConfig the alertmanager.yml a tenant without a config runs
+ * @param limits per-tenant limits on configs
  */
 public record ServerSettings(
     String bootstrapServers,
@@ -16,4 +19,11 @@ public record ServerSettings(
     Path stateDir,
     InetSocketAddress apiAddress,
     String externalUrl,
-    int replicationFactor) {}
+    int replicationFactor,
+    String fallbackConfig,
+    TenantLimits limits) {
+
+  /** Mimir's default fallback: one receiver that notifies nobody. */
+  public static final String DEFAULT_FALLBACK_CONFIG =
+      "route:\n  receiver: empty-receiver\nreceivers:\n  - name: empty-receiver\n";
+}

@@ -56,7 +56,9 @@ public final class AlertstreamTopology {
 
     var dispatch = new ImmediateDispatch(settings.externalUrl());
     topology.addProcessor(
-        "dispatch", () -> new DispatchProcessor(TENANT_CONFIG_STORE, dispatch), "intake");
+        "dispatch",
+        () -> new DispatchProcessor(TENANT_CONFIG_STORE, dispatch, settings.fallbackConfig()),
+        "intake");
     topology.addSink(
         "webhook-notifications",
         settings.webhookNotificationsTopic(),

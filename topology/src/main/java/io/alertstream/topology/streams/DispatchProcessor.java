@@ -25,9 +25,13 @@ final class DispatchProcessor implements Processor<String, AlertEvent, String, N
   private ProcessorContext<String, Notification> context;
   private KeyValueStore<String, TenantConfig> configs;
 
-  DispatchProcessor(String configStoreName, ImmediateDispatch dispatch) {
+  private final AlertmanagerConfig fallback;
+
+  DispatchProcessor(
+      String configStoreName, ImmediateDispatch dispatch, AlertmanagerConfig fallback) {
     this.configStoreName = configStoreName;
     this.dispatch = dispatch;
+    this.fallback = fallback;
   }
 
   private record ParsedConfig(long version, AlertmanagerConfig config) {}
@@ -42,11 +46,9 @@ final class DispatchProcessor implements Processor<String, AlertEvent, String, N
   public void process(Record<String, AlertEvent> record) {
     String tenant = record.key();
     TenantConfig stored = configs.get(tenant);
-    if (stored == null) {
-      // Mimir's fallback config: a tenant without a config is notified nowhere.
-      return;
-    }
-    AlertmanagerConfig config = parsed(tenant, stored);
+    // A tenant without a config runs the fallback config, as in Mimir.
+    AlertmanagerConfig config = stored == null ? fallback : parsed(tenant, stored);
+    long version = stored == null ? 0 : stored.getVersion();
     String sourceId =
         context
             .recordMetadata()
@@ -54,7 +56,7 @@ final class DispatchProcessor implements Processor<String, AlertEvent, String, N
             .orElse(Long.toString(record.timestamp()));
     Instant now = Instant.ofEpochMilli(context.currentSystemTimeMs());
     for (Notification n :
-        dispatch.dispatch(tenant, stored.getVersion(), config, record.value(), now, sourceId)) {
+        dispatch.dispatch(tenant, version, config, record.value(), now, sourceId)) {
       context.forward(new Record<>(tenant, n, now.toEpochMilli()));
     }
   }

@@ -1,21 +1,36 @@
 package io.alertstream.topology.streams;
 
+import io.alertstream.config.AlertmanagerConfig;
+import io.alertstream.config.ConfigParser;
+import io.alertstream.config.InvalidConfigException;
 import io.alertstream.schemas.Topics;
 
-/** Topic names and the external URL the topology is built with. */
+/**
+ * What the topology is built with: topic names, the external URL put in notifications, and the
+ * config of tenants that have none.
+ */
 public record TopologySettings(
     String alertsTopic,
     String alertsDlqTopic,
     String configsTopic,
     String webhookNotificationsTopic,
-    String externalUrl) {
+    String externalUrl,
+    AlertmanagerConfig fallbackConfig) {
 
-  public static TopologySettings defaults(String externalUrl) {
-    return new TopologySettings(
-        Topics.ALERTS,
-        Topics.ALERTS_DLQ,
-        Topics.CONFIGS,
-        Topics.notifications("webhook"),
-        externalUrl);
+  /**
+   * @throws IllegalArgumentException if the fallback config is invalid
+   */
+  public static TopologySettings defaults(String externalUrl, String fallbackConfig) {
+    try {
+      return new TopologySettings(
+          Topics.ALERTS,
+          Topics.ALERTS_DLQ,
+          Topics.CONFIGS,
+          Topics.notifications("webhook"),
+          externalUrl,
+          new ConfigParser().parse(fallbackConfig));
+    } catch (InvalidConfigException e) {
+      throw new IllegalArgumentException("invalid fallback config: " + e.getMessage(), e);
+    }
   }
 }

@@ -2,6 +2,7 @@ package io.alertstream.topology.api;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.alertstream.config.tenant.TenantLimits;
 import io.alertstream.schemas.AlertEvent;
 import java.net.InetSocketAddress;
 import java.net.URI;
@@ -29,6 +30,7 @@ class ApiServerTest {
   private final HttpClient http = HttpClient.newHttpClient();
   private ApiServer server;
   private boolean sinkFails;
+  private final InMemoryTenantConfigs configs = new InMemoryTenantConfigs();
 
   @BeforeEach
   void start() throws Exception {
@@ -42,7 +44,7 @@ class ApiServerTest {
     server =
         new ApiServer(
                 new InetSocketAddress("127.0.0.1", 0),
-                sink,
+                new ApiServer.Services(sink, configs, configs, TenantLimits.NONE),
                 Clock.fixed(Instant.parse("2026-03-01T12:00:00Z"), ZoneOffset.UTC))
             .start();
   }
@@ -121,6 +123,67 @@ class ApiServerTest {
             HttpResponse.BodyHandlers.ofString());
 
     assertThat(response.statusCode()).isEqualTo(405);
+  }
+
+  private static final String CONFIG_BODY =
+      "alertmanager_config: |\n"
+          + "  route: {receiver: team}\n"
+          + "  receivers: [{name: team, webhook_configs: [{url: 'http://hooks.example.com/x?token=s3cret'}]}]\n";
+
+  @Test
+  void configApiStoresReadsMaskedAndDeletes() throws Exception {
+    assertThat(send("GET", "/api/v1/alerts", null).statusCode()).isEqualTo(404);
+
+    assertThat(send("POST", "/api/v1/alerts", CONFIG_BODY).statusCode()).isEqualTo(201);
+    var read = send("GET", "/api/v1/alerts", null);
+    assertThat(read.statusCode()).isEqualTo(200);
+    assertThat(read.body())
+        .contains("alertmanager_config")
+        .contains("<secret>")
+        .doesNotContain("s3cret");
+    assertThat(configs.current("acme").orElseThrow().getAlertmanagerConfig()).contains("s3cret");
+
+    assertThat(send("DELETE", "/api/v1/alerts", null).statusCode()).isEqualTo(200);
+    assertThat(send("GET", "/api/v1/alerts", null).statusCode()).isEqualTo(404);
+  }
+
+  @Test
+  void aBrokenConfigIsRefusedAndChangesNothing() throws Exception {
+    send("POST", "/api/v1/alerts", CONFIG_BODY);
+    long version = configs.current("acme").orElseThrow().getVersion();
+
+    var refused =
+        send("POST", "/api/v1/alerts", CONFIG_BODY.replace("receiver: team}", "receiver: nobody}"));
+
+    assertThat(refused.statusCode()).isEqualTo(400);
+    assertThat(refused.body())
+        .contains("alertmanager_config.route.receiver")
+        .contains("undefined receiver \\\"nobody\\\" used in route");
+    assertThat(configs.current("acme").orElseThrow().getVersion()).isEqualTo(version);
+    assertThat(configs.writes).isEqualTo(1);
+  }
+
+  @Test
+  void versionsGrowWithEveryUpload() throws Exception {
+    send("POST", "/api/v1/alerts", CONFIG_BODY);
+    long first = configs.current("acme").orElseThrow().getVersion();
+
+    send("POST", "/api/v1/alerts", CONFIG_BODY);
+
+    assertThat(configs.current("acme").orElseThrow().getVersion()).isGreaterThan(first);
+  }
+
+  private HttpResponse<String> send(String method, String path, String body) throws Exception {
+    return http.send(
+        HttpRequest.newBuilder(uri(path))
+            .header("X-Scope-OrgID", "acme")
+            .method(
+                method,
+                body == null
+                    ? HttpRequest.BodyPublishers.noBody()
+                    : HttpRequest.BodyPublishers.ofString(body))
+            .build(),
+        HttpResponse.BodyHandlers.ofString());
   }
 
   private HttpResponse<String> post(String path, String body, String header, String value)

@@ -10,6 +10,7 @@ import io.alertstream.schemas.TenantConfig;
 import io.alertstream.schemas.serde.AvroSerdes;
 import io.alertstream.schemas.serde.AvroSerializer;
 import io.alertstream.schemas.serde.InMemorySchemaRegistryClient;
+import io.alertstream.topology.server.ServerSettings;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -45,7 +46,8 @@ class AlertstreamTopologyTest {
       """;
 
   @TempDir Path stateDir;
-  private final TopologySettings settings = TopologySettings.defaults("http://alertstream:9093");
+  private final TopologySettings settings =
+      TopologySettings.defaults("http://alertstream:9093", ServerSettings.DEFAULT_FALLBACK_CONFIG);
   private final AvroSerdes serdes = new AvroSerdes(new InMemorySchemaRegistryClient());
   private TopologyTestDriver driver;
   private TestInputTopic<byte[], byte[]> rawAlerts;
@@ -135,7 +137,7 @@ class AlertstreamTopologyTest {
   }
 
   @Test
-  void aTenantWithoutConfigIsNotifiedNowhere() {
+  void aTenantWithoutConfigRunsTheFallbackConfig() {
     alerts.pipeInput("nobody", alert(Map.of("alertname", "X"), null));
 
     assertThat(notifications.isEmpty()).isTrue();

@@ -1,0 +1,64 @@
+package io.alertstream.config.tenant;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.alertstream.config.ConfigParser;
+import org.junit.jupiter.api.Test;
+
+class ConfigMaskerTest {
+
+  private static final String CONFIG =
+      """
+      global:
+        slack_api_url: https://hooks.slack.com/services/T0/B0/SLACKSECRET
+        smtp_auth_password: SMTPSECRET
+        smtp_smarthost: smtp.example.com:587
+        smtp_from: a@example.com
+      route:
+        receiver: all
+      receivers:
+        - name: all
+          webhook_configs:
+            - url: http://hooks.example.com/x?token=HOOKSECRET
+              http_config:
+                basic_auth: {username: u, password: BASICSECRET}
+          pagerduty_configs:
+            - routing_key: PDSECRET
+              url: https://events.pagerduty.com/v2/enqueue
+          email_configs:
+            - to: oncall@example.com
+              auth_password: MAILSECRET
+          opsgenie_configs:
+            - api_key: GENIESECRET
+      """;
+
+  @Test
+  void masksEverySecretAndKeepsTheRest() throws Exception {
+    String masked = ConfigMasker.mask(CONFIG);
+
+    assertThat(masked)
+        .doesNotContain(
+            "SLACKSECRET",
+            "SMTPSECRET",
+            "HOOKSECRET",
+            "BASICSECRET",
+            "PDSECRET",
+            "MAILSECRET",
+            "GENIESECRET")
+        .contains("<secret>")
+        .contains("https://events.pagerduty.com/v2/enqueue")
+        .contains("oncall@example.com")
+        .contains("username: u");
+  }
+
+  @Test
+  void theMaskedConfigStillReadsAsTheSameStructure() throws Exception {
+    var config =
+        new ConfigParser()
+            .parse(
+                ConfigMasker.mask(CONFIG.replace("url: http://hooks", "url: https://hooks"))
+                    .replace("<secret>", "https://masked.example.com"));
+
+    assertThat(config.receivers()).containsOnlyKeys("all");
+  }
+}
