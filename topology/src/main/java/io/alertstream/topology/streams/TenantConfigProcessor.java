@@ -1,7 +1,9 @@
 package io.alertstream.topology.streams;
 
+import io.alertstream.config.AlertmanagerConfig;
 import io.alertstream.config.ConfigParser;
 import io.alertstream.config.InvalidConfigException;
+import io.alertstream.config.receivers.ReceiverConfig;
 import io.alertstream.schemas.TenantConfig;
 import org.apache.kafka.streams.processor.api.Processor;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
@@ -48,7 +50,7 @@ final class TenantConfigProcessor implements Processor<String, TenantConfig, Voi
       return;
     }
     try {
-      parser.parse(config.getAlertmanagerConfig());
+      reportUnsupported(tenant, parser.parse(config.getAlertmanagerConfig()));
     } catch (InvalidConfigException e) {
       LOG.warn(
           "tenant {}: config version {} refused, keeping the last good one: {}",
@@ -58,5 +60,22 @@ final class TenantConfigProcessor implements Processor<String, TenantConfig, Voi
       return;
     }
     store.put(tenant, config);
+    LOG.info("tenant {}: config version {} applied", tenant, config.getVersion());
+  }
+
+  /**
+   * Integrations that load but are not delivered yet are said once per change, never dropped
+   * silently.
+   */
+  private static void reportUnsupported(String tenant, AlertmanagerConfig config) {
+    for (ReceiverConfig receiver : config.receivers().values()) {
+      if (!receiver.unsupported().isEmpty()) {
+        LOG.warn(
+            "tenant {}: receiver {} has integrations Alertstream does not deliver yet: {}",
+            tenant,
+            receiver.name(),
+            receiver.unsupported());
+      }
+    }
   }
 }

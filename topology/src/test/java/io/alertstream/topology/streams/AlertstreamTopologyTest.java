@@ -120,6 +120,45 @@ class AlertstreamTopologyTest {
   }
 
   @Test
+  void anAlertIsRoutedThroughTheTreeToEveryReceiverItReaches() {
+    configs.pipeInput(
+        "acme",
+        config(
+            "acme",
+            1,
+            """
+            route:
+              receiver: default
+              group_by: [alertname]
+              routes:
+                - matchers: ['team="db"']
+                  receiver: db
+                  continue: true
+                - matchers: ['severity="page"']
+                  receiver: pager
+                  group_by: [alertname, instance]
+            receivers:
+              - {name: default, webhook_configs: [{url: 'http://h/default'}]}
+              - {name: db, webhook_configs: [{url: 'http://h/db'}]}
+              - {name: pager, webhook_configs: [{url: 'http://h/pager'}]}
+            """));
+
+    alerts.pipeInput(
+        "acme",
+        alert(
+            Map.of("alertname", "Slow", "team", "db", "severity", "page", "instance", "i1"), null));
+    alerts.pipeInput("acme", alert(Map.of("alertname", "Other"), null));
+
+    assertThat(notifications.readValuesToList())
+        .extracting(Notification::getReceiver, Notification::getGroupKey)
+        .containsExactly(
+            org.assertj.core.groups.Tuple.tuple("db", "{}/{team=\"db\"}:{alertname=\"Slow\"}"),
+            org.assertj.core.groups.Tuple.tuple(
+                "pager", "{}/{severity=\"page\"}:{alertname=\"Slow\", instance=\"i1\"}"),
+            org.assertj.core.groups.Tuple.tuple("default", "{}:{alertname=\"Other\"}"));
+  }
+
+  @Test
   void aResolvedAlertSkipsWebhooksWithoutSendResolved() {
     configs.pipeInput("acme", config("acme", 1, CONFIG));
 
