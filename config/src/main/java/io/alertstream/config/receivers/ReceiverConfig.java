@@ -23,6 +23,24 @@ public record ReceiverConfig(
     unsupported = Map.copyOf(unsupported);
   }
 
+  /** The integrations Alertstream delivers to, in Alertmanager's order of types. */
+  public java.util.List<Integration> integrations() {
+    java.util.List<Integration> all = new java.util.ArrayList<>();
+    for (int i = 0; i < webhookConfigs.size(); i++) {
+      all.add(new Integration("webhook", i, webhookConfigs.get(i).sendResolved()));
+    }
+    for (int i = 0; i < emailConfigs.size(); i++) {
+      all.add(new Integration("email", i, emailConfigs.get(i).sendResolved()));
+    }
+    for (int i = 0; i < pagerdutyConfigs.size(); i++) {
+      all.add(new Integration("pagerduty", i, pagerdutyConfigs.get(i).sendResolved()));
+    }
+    for (int i = 0; i < slackConfigs.size(); i++) {
+      all.add(new Integration("slack", i, slackConfigs.get(i).sendResolved()));
+    }
+    return all;
+  }
+
   /** A receiver with webhooks only. */
   public static ReceiverConfig ofWebhooks(String name, List<WebhookConfig> webhooks) {
     return new ReceiverConfig(name, webhooks, List.of(), List.of(), List.of(), Map.of());

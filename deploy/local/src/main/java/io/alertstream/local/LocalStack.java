@@ -7,6 +7,7 @@ import io.alertstream.schemas.serde.RestSchemaRegistryClient;
 import io.alertstream.topology.server.AlertstreamServer;
 import io.alertstream.topology.server.ServerSettings;
 import io.alertstream.topology.server.TopicPlan;
+import io.alertstream.topology.streams.TopologySettings;
 import java.net.InetSocketAddress;
 import java.time.Clock;
 import java.time.Duration;
@@ -72,7 +73,8 @@ public final class LocalStack implements AutoCloseable {
 
     t = System.nanoTime();
     try (Admin admin = Admin.create(adminProps())) {
-      TopicPlan.ensure(admin, TopicPlan.topics(s.partitions(), (short) 1, List.of("webhook")));
+      TopicPlan.ensure(
+          admin, TopicPlan.topics(s.partitions(), (short) 1, TopologySettings.INTEGRATION_TYPES));
     }
     tenants = seedTenants(s);
     ready(

@@ -2,45 +2,60 @@ package io.alertstream.topology.streams;
 
 import io.alertstream.schemas.AlertEvent;
 import io.alertstream.schemas.Notification;
+import io.alertstream.schemas.SilenceEvent;
 import io.alertstream.schemas.TenantConfig;
 import io.alertstream.schemas.serde.AvroDeserializer;
 import io.alertstream.schemas.serde.AvroSerdes;
-import io.alertstream.topology.dispatch.ImmediateDispatch;
+import io.alertstream.topology.alerts.Alert;
+import io.alertstream.topology.grouping.GroupState;
+import io.alertstream.topology.nflog.NotificationLogEntry;
+import io.alertstream.topology.silences.Silence;
+import java.util.function.Function;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.Serde;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.streams.Topology;
+import org.apache.kafka.streams.processor.api.Processor;
+import org.apache.kafka.streams.processor.api.ProcessorContext;
+import org.apache.kafka.streams.processor.api.Record;
+import org.apache.kafka.streams.state.KeyValueStore;
+import org.apache.kafka.streams.state.StoreBuilder;
 import org.apache.kafka.streams.state.Stores;
 
 /**
- * Builds the Streams topology. Alerts, configs and (later) silences are keyed by tenant and
- * co-partitioned, so one task holds a tenant's whole state.
+ * Builds the Streams topology. Alerts, configs and silences are keyed by tenant and co-partitioned,
+ * so one task holds a tenant's whole state.
  *
  * <pre>
- * alerts ─► intake ─┬─► dispatch ─► notifications-webhook
- *                   └─► alerts-dlq
- * configs ─► tenant-configs store (read by dispatch)
+ * alerts ───► intake ─┬─► tenant-state ─► notifications-{webhook,email,pagerduty,slack}
+ *                     └─► alerts-dlq        ▲
+ * configs ──► as ConfigChange ──────────────┤   stores: configs, alerts, groups, timers,
+ * silences ─► as SilenceChange ─────────────┘           notification log, silences
  * </pre>
  */
 public final class AlertstreamTopology {
 
-  public static final String TENANT_CONFIG_STORE = "tenant-configs";
+  public static final String TENANT_CONFIG_STORE = TenantState.CONFIGS;
+  private static final String TENANT_STATE = "tenant-state";
 
   private AlertstreamTopology() {}
 
+  static String notificationSink(String integrationType) {
+    return "notifications-" + integrationType;
+  }
+
   public static Topology build(TopologySettings settings, AvroSerdes serdes) {
     Serde<String> tenants = Serdes.String();
-    Serde<TenantConfig> configSerde = serdes.forValue(TenantConfig.class);
-    Serde<Notification> notificationSerde = serdes.forValue(Notification.class);
     var alertDeserializer = new AvroDeserializer<>(AlertEvent.class, serdes.registry());
+    Serde<Notification> notificationSerde = serdes.forValue(Notification.class);
 
     Topology topology = new Topology();
     topology.addSource(
         "alerts", new ByteArrayDeserializer(), new ByteArrayDeserializer(), settings.alertsTopic());
     topology.addProcessor(
         "intake",
-        () -> new AlertIntakeProcessor(alertDeserializer, "dispatch", "alerts-dlq"),
+        () -> new AlertIntakeProcessor(alertDeserializer, TENANT_STATE, "alerts-dlq"),
         "alerts");
     topology.addSink(
         "alerts-dlq",
@@ -50,27 +65,77 @@ public final class AlertstreamTopology {
         "intake");
 
     topology.addSource(
-        "configs", tenants.deserializer(), configSerde.deserializer(), settings.configsTopic());
+        "configs",
+        tenants.deserializer(),
+        serdes.forValue(TenantConfig.class).deserializer(),
+        settings.configsTopic());
     topology.addProcessor(
-        "tenant-config", () -> new TenantConfigProcessor(TENANT_CONFIG_STORE), "configs");
+        "config-changes", () -> new Wrap<TenantConfig>(Changes.ConfigChange::new), "configs");
+    topology.addSource(
+        "silences",
+        tenants.deserializer(),
+        serdes.forValue(SilenceEvent.class).deserializer(),
+        settings.silencesTopic());
+    topology.addProcessor(
+        "silence-changes", () -> new Wrap<SilenceEvent>(Changes.SilenceChange::new), "silences");
 
-    var dispatch = new ImmediateDispatch(settings.externalUrl());
     topology.addProcessor(
-        "dispatch",
-        () -> new DispatchProcessor(TENANT_CONFIG_STORE, dispatch, settings.fallbackConfig()),
-        "intake");
-    topology.addSink(
-        "webhook-notifications",
-        settings.webhookNotificationsTopic(),
-        tenants.serializer(),
-        notificationSerde.serializer(),
-        "dispatch");
+        TENANT_STATE,
+        () -> new TenantStateProcessor(settings),
+        "intake",
+        "config-changes",
+        "silence-changes");
+    for (String type : TopologySettings.INTEGRATION_TYPES) {
+      topology.addSink(
+          notificationSink(type),
+          settings.notificationsTopic(type),
+          tenants.serializer(),
+          notificationSerde.serializer(),
+          TENANT_STATE);
+    }
 
     topology.addStateStore(
+        store(TenantState.CONFIGS, serdes.forValue(TenantConfig.class)), TENANT_STATE);
+    topology.addStateStore(store(TenantState.ALERTS, new JsonSerde<>(Alert.class)), TENANT_STATE);
+    topology.addStateStore(
+        store(TenantState.GROUPS, new JsonSerde<>(GroupState.class)), TENANT_STATE);
+    topology.addStateStore(
         Stores.keyValueStoreBuilder(
-            Stores.persistentKeyValueStore(TENANT_CONFIG_STORE), tenants, configSerde),
-        "tenant-config",
-        "dispatch");
+            Stores.persistentKeyValueStore(TenantState.TIMERS), Serdes.Bytes(), Serdes.ByteArray()),
+        TENANT_STATE);
+    topology.addStateStore(
+        store(TenantState.NOTIFICATION_LOG, new JsonSerde<>(NotificationLogEntry.class)),
+        TENANT_STATE);
+    topology.addStateStore(
+        store(TenantState.SILENCES, new JsonSerde<>(Silence.class)), TENANT_STATE);
     return topology;
+  }
+
+  private static <V> StoreBuilder<KeyValueStore<String, V>> store(String name, Serde<V> values) {
+    return Stores.keyValueStoreBuilder(
+        Stores.persistentKeyValueStore(name), Serdes.String(), values);
+  }
+
+  /** Passes a record on with its value wrapped, so that the tenant state can tell inputs apart. */
+  private static final class Wrap<V> implements Processor<String, V, String, Object> {
+
+    private final Function<V, Object> wrapper;
+    private ProcessorContext<String, Object> context;
+
+    Wrap(Function<V, Object> wrapper) {
+      this.wrapper = wrapper;
+    }
+
+    @Override
+    public void init(ProcessorContext<String, Object> context) {
+      this.context = context;
+    }
+
+    @Override
+    public void process(Record<String, V> record) {
+      if (record.key() != null) {
+        context.forward(record.withValue(wrapper.apply(record.value())));
+      }
+    }
   }
 }

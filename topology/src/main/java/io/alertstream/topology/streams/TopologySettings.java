@@ -4,6 +4,7 @@ import io.alertstream.config.AlertmanagerConfig;
 import io.alertstream.config.ConfigParser;
 import io.alertstream.config.InvalidConfigException;
 import io.alertstream.schemas.Topics;
+import java.util.List;
 
 /**
  * What the topology is built with: topic names, the external URL put in notifications, and the
@@ -13,9 +14,14 @@ public record TopologySettings(
     String alertsTopic,
     String alertsDlqTopic,
     String configsTopic,
-    String webhookNotificationsTopic,
+    String silencesTopic,
+    String notificationsTopicPrefix,
     String externalUrl,
     AlertmanagerConfig fallbackConfig) {
+
+  /** The integration types notifications are emitted for, one topic each. */
+  public static final List<String> INTEGRATION_TYPES =
+      List.of("webhook", "email", "pagerduty", "slack");
 
   /**
    * @throws IllegalArgumentException if the fallback config is invalid
@@ -26,11 +32,16 @@ public record TopologySettings(
           Topics.ALERTS,
           Topics.ALERTS_DLQ,
           Topics.CONFIGS,
-          Topics.notifications("webhook"),
+          Topics.SILENCES,
+          Topics.NOTIFICATIONS_PREFIX,
           externalUrl,
           new ConfigParser().parse(fallbackConfig));
     } catch (InvalidConfigException e) {
       throw new IllegalArgumentException("invalid fallback config: " + e.getMessage(), e);
     }
+  }
+
+  public String notificationsTopic(String integrationType) {
+    return notificationsTopicPrefix + integrationType;
   }
 }

@@ -1,0 +1,192 @@
+package io.alertstream.topology.grouping;
+
+import io.alertstream.config.receivers.Integration;
+import io.alertstream.config.routing.Route;
+import io.alertstream.config.timeintervals.TimeInterval;
+import io.alertstream.schemas.AlertStatus;
+import io.alertstream.schemas.IntegrationRef;
+import io.alertstream.schemas.Notification;
+import io.alertstream.schemas.NotificationReason;
+import io.alertstream.schemas.NotifiedAlert;
+import io.alertstream.topology.alerts.Alert;
+import io.alertstream.topology.alerts.AlertOrder;
+import io.alertstream.topology.nflog.Dedup;
+import io.alertstream.topology.nflog.NotificationLogEntry;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.UUID;
+
+/**
+ * One flush of an aggregation group, as Alertmanager's dispatcher and notification pipeline do it:
+ * reset the timer to group_interval; take the group's alerts in order; drop inhibited ones; stop if
+ * the route is outside its active time intervals or inside a mute one; drop silenced ones; then for
+ * each integration decide by the notification log whether to notify; finally drop resolved alerts
+ * from the group.
+ */
+public final class GroupFlush {
+
+  /** How long notification log entries are kept at most (Alertmanager's default retention). */
+  static final long LOG_RETENTION_MS = Duration.ofHours(120).toMillis();
+
+  private GroupFlush() {}
+
+  public static FlushResult flush(GroupState group, FlushContext ctx, long now) {
+    Route route = ctx.route();
+    long repeat = route.options().repeatInterval().toMillis();
+    List<Alert> alerts = new ArrayList<>(group.alerts().values());
+    alerts.sort(AlertOrder.INSTANCE);
+
+    List<Alert> kept = new ArrayList<>();
+    for (Alert a : alerts) {
+      if (ctx.inhibitor().inhibitedBy(a).isEmpty()) {
+        kept.add(a);
+      }
+    }
+    if (!activeNow(route, ctx.timeIntervals(), now) || mutedNow(route, ctx.timeIntervals(), now)) {
+      kept.clear();
+    }
+    kept.removeIf(a -> ctx.silences().silencedBy(a.labels()).isPresent());
+
+    List<Notification> notifications = new ArrayList<>();
+    Map<NotificationLogKey, NotificationLogEntry> logUpdates = new LinkedHashMap<>();
+    if (!kept.isEmpty()) {
+      Set<String> firing = new LinkedHashSet<>();
+      Set<String> resolved = new LinkedHashSet<>();
+      for (Alert a : kept) {
+        (a.resolvedAt(now) ? resolved : firing).add(a.fingerprint());
+      }
+      for (Integration integration : ctx.receiver().integrations()) {
+        NotificationLogKey key =
+            new NotificationLogKey(
+                group.groupKey(), group.receiver(), integration.type(), integration.index());
+        Optional<NotificationReason> reason =
+            Dedup.needsUpdate(
+                ctx.notificationLog().apply(key),
+                firing,
+                resolved,
+                integration.sendResolved(),
+                repeat,
+                now);
+        if (reason.isEmpty()) {
+          continue;
+        }
+        logUpdates.put(
+            key,
+            new NotificationLogEntry(
+                firing, resolved, now, now + Math.min(2 * repeat, LOG_RETENTION_MS)));
+        List<Alert> sent =
+            integration.sendResolved()
+                ? kept
+                : kept.stream().filter(a -> !a.resolvedAt(now)).toList();
+        if (!sent.isEmpty()) {
+          notifications.add(notification(group, ctx, integration, reason.get(), sent, now));
+        }
+      }
+    }
+
+    Map<String, Alert> remaining = new TreeMap<>(group.alerts());
+    remaining.values().removeIf(a -> a.resolvedAt(now));
+    GroupState after =
+        remaining.isEmpty()
+            ? null
+            : new GroupState(
+                group.routeId(),
+                group.groupKey(),
+                group.groupLabels(),
+                group.receiver(),
+                remaining,
+                now + route.options().groupInterval().toMillis(),
+                true);
+    return new FlushResult(after, notifications, logUpdates);
+  }
+
+  private static boolean activeNow(Route route, Map<String, TimeInterval> intervals, long now) {
+    if (route.activeTimeIntervals().isEmpty()) {
+      return true;
+    }
+    Instant t = Instant.ofEpochMilli(now);
+    return route.activeTimeIntervals().stream()
+        .map(intervals::get)
+        .anyMatch(i -> i != null && i.contains(t));
+  }
+
+  private static boolean mutedNow(Route route, Map<String, TimeInterval> intervals, long now) {
+    Instant t = Instant.ofEpochMilli(now);
+    return route.muteTimeIntervals().stream()
+        .map(intervals::get)
+        .anyMatch(i -> i != null && i.contains(t));
+  }
+
+  private static Notification notification(
+      GroupState group,
+      FlushContext ctx,
+      Integration integration,
+      NotificationReason reason,
+      List<Alert> sent,
+      long now) {
+    List<NotifiedAlert> notified = new ArrayList<>(sent.size());
+    boolean anyFiring = false;
+    for (Alert a : sent) {
+      boolean resolved = a.resolvedAt(now);
+      anyFiring |= !resolved;
+      notified.add(
+          NotifiedAlert.newBuilder()
+              .setStatus(resolved ? AlertStatus.RESOLVED : AlertStatus.FIRING)
+              .setLabels(a.labels())
+              .setAnnotations(a.annotations())
+              .setStartsAt(Instant.ofEpochMilli(a.startsAt()))
+              // Firing alerts carry Alertmanager's zero end time.
+              .setEndsAt(resolved ? Instant.ofEpochMilli(a.endsAt()) : null)
+              .setGeneratorURL(a.generatorUrl())
+              .setFingerprint(a.fingerprint())
+              .build());
+    }
+    String seed =
+        String.join(
+            "\n",
+            ctx.tenant(),
+            group.groupKey(),
+            group.receiver(),
+            integration.type(),
+            Integer.toString(integration.index()),
+            Long.toString(now));
+    return Notification.newBuilder()
+        .setId(UUID.nameUUIDFromBytes(seed.getBytes(StandardCharsets.UTF_8)).toString())
+        .setTenant(ctx.tenant())
+        .setReceiver(group.receiver())
+        .setIntegration(new IntegrationRef(integration.type(), integration.index()))
+        .setReason(reason)
+        .setConfigVersion(ctx.configVersion())
+        .setStatus(anyFiring ? AlertStatus.FIRING : AlertStatus.RESOLVED)
+        .setGroupKey(group.groupKey())
+        .setGroupLabels(group.groupLabels())
+        .setCommonLabels(common(sent, true))
+        .setCommonAnnotations(common(sent, false))
+        .setExternalURL(ctx.externalUrl())
+        .setAlerts(notified)
+        .setTruncatedAlerts(0)
+        .setCreatedAt(Instant.ofEpochMilli(now))
+        .build();
+  }
+
+  /** The label (or annotation) pairs every alert shares. */
+  private static Map<String, String> common(List<Alert> alerts, boolean labels) {
+    Map<String, String> common =
+        new HashMap<>(labels ? alerts.get(0).labels() : alerts.get(0).annotations());
+    for (Alert a : alerts.subList(1, alerts.size())) {
+      Map<String, String> other = labels ? a.labels() : a.annotations();
+      common.entrySet().removeIf(e -> !e.getValue().equals(other.get(e.getKey())));
+    }
+    return new TreeMap<>(common);
+  }
+}

@@ -1,0 +1,68 @@
+package io.alertstream.topology.silences;
+
+import io.alertstream.config.matchers.MatchType;
+import io.alertstream.config.matchers.Matcher;
+import io.alertstream.config.matchers.Matchers;
+import io.alertstream.schemas.SilenceEvent;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A silence's current state, times in epoch milliseconds; matchers as text, e.g. {@code a=~"b"}.
+ */
+public record Silence(
+    String id,
+    List<String> matchers,
+    long startsAt,
+    long endsAt,
+    String createdBy,
+    String comment) {
+
+  public Silence {
+    matchers = List.copyOf(matchers);
+  }
+
+  public static Silence of(SilenceEvent event) {
+    List<String> matchers = new ArrayList<>();
+    for (io.alertstream.schemas.Matcher m : event.getMatchers()) {
+      matchers.add(matcher(m).toString());
+    }
+    return new Silence(
+        event.getId(),
+        matchers,
+        event.getStartsAt().toEpochMilli(),
+        event.getEndsAt().toEpochMilli(),
+        event.getCreatedBy(),
+        event.getComment());
+  }
+
+  private static Matcher matcher(io.alertstream.schemas.Matcher m) {
+    MatchType type =
+        m.getIsRegex()
+            ? (m.getIsEqual() ? MatchType.REGEXP : MatchType.NOT_REGEXP)
+            : (m.getIsEqual() ? MatchType.EQUAL : MatchType.NOT_EQUAL);
+    return Matcher.of(m.getName(), type, m.getValue());
+  }
+
+  /** Only active silences mute: started, and not yet ended. */
+  public boolean activeAt(long now) {
+    return startsAt <= now && now < endsAt;
+  }
+
+  public boolean mutes(Map<String, String> labels, long now) {
+    return activeAt(now) && compiled().matches(labels);
+  }
+
+  Matchers compiled() {
+    List<Matcher> parsed = new ArrayList<>();
+    for (String text : matchers) {
+      try {
+        parsed.add(io.alertstream.config.matchers.MatcherParser.parse(text));
+      } catch (io.alertstream.config.matchers.MatcherSyntaxException e) {
+        throw new IllegalStateException("stored silence " + id + " has a bad matcher: " + text, e);
+      }
+    }
+    return Matchers.of(parsed);
+  }
+}

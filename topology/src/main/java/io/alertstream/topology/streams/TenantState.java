@@ -1,0 +1,93 @@
+package io.alertstream.topology.streams;
+
+import io.alertstream.schemas.TenantConfig;
+import io.alertstream.topology.alerts.Alert;
+import io.alertstream.topology.grouping.GroupState;
+import io.alertstream.topology.nflog.NotificationLogEntry;
+import io.alertstream.topology.silences.Silence;
+import java.util.ArrayList;
+import java.util.List;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.apache.kafka.common.utils.Bytes;
+import org.apache.kafka.streams.KeyValue;
+import org.apache.kafka.streams.processor.api.ProcessorContext;
+import org.apache.kafka.streams.state.KeyValueIterator;
+import org.apache.kafka.streams.state.KeyValueStore;
+
+/**
+ * The stores one task keeps for its tenants, keyed {@code <tenant> NUL <id>} so that a tenant's
+ * entries are one prefix scan away. All of them are changelogged.
+ */
+final class TenantState {
+
+  static final String CONFIGS = "tenant-configs";
+  static final String ALERTS = "alerts";
+  static final String GROUPS = "aggregation-groups";
+  static final String TIMERS = "group-timers";
+  static final String NOTIFICATION_LOG = "notification-log";
+  static final String SILENCES = "silences";
+  static final List<String> ALL =
+      List.of(CONFIGS, ALERTS, GROUPS, TIMERS, NOTIFICATION_LOG, SILENCES);
+
+  private static final byte[] EMPTY = new byte[0];
+
+  final KeyValueStore<String, TenantConfig> configs;
+  final KeyValueStore<String, Alert> alerts;
+  final KeyValueStore<String, GroupState> groups;
+  final KeyValueStore<Bytes, byte[]> timers;
+  final KeyValueStore<String, NotificationLogEntry> notificationLog;
+  final KeyValueStore<String, Silence> silences;
+
+  TenantState(ProcessorContext<?, ?> context) {
+    configs = context.getStateStore(CONFIGS);
+    alerts = context.getStateStore(ALERTS);
+    groups = context.getStateStore(GROUPS);
+    timers = context.getStateStore(TIMERS);
+    notificationLog = context.getStateStore(NOTIFICATION_LOG);
+    silences = context.getStateStore(SILENCES);
+  }
+
+  static String key(String tenant, String id) {
+    return tenant + '\u0000' + id;
+  }
+
+  static String tenantOf(String key) {
+    return key.substring(0, key.indexOf('\u0000'));
+  }
+
+  /** Writes a group and moves its timer from {@code previousDue} (or none, if negative). */
+  void putGroup(String groupStateKey, GroupState group, long previousDue) {
+    groups.put(groupStateKey, group);
+    if (previousDue != group.nextFlushAt()) {
+      if (previousDue >= 0) {
+        timers.delete(TimerKeys.of(previousDue, groupStateKey));
+      }
+      timers.put(TimerKeys.of(group.nextFlushAt(), groupStateKey), EMPTY);
+    }
+  }
+
+  void deleteGroup(String groupStateKey, GroupState group) {
+    groups.delete(groupStateKey);
+    timers.delete(TimerKeys.of(group.nextFlushAt(), groupStateKey));
+  }
+
+  /** The due-time index entries at or before {@code now}, oldest first. */
+  List<Bytes> dueTimers(long now, int max) {
+    List<Bytes> due = new ArrayList<>();
+    try (KeyValueIterator<Bytes, byte[]> it = timers.range(TimerKeys.FIRST, TimerKeys.upTo(now))) {
+      while (it.hasNext() && due.size() < max) {
+        due.add(it.next().key);
+      }
+    }
+    return due;
+  }
+
+  static <V> List<KeyValue<String, V>> ofTenant(KeyValueStore<String, V> store, String tenant) {
+    List<KeyValue<String, V>> out = new ArrayList<>();
+    try (KeyValueIterator<String, V> it =
+        store.prefixScan(tenant + '\u0000', new StringSerializer())) {
+      it.forEachRemaining(out::add);
+    }
+    return out;
+  }
+}

@@ -1,0 +1,281 @@
+package io.alertstream.topology.streams;
+
+import io.alertstream.config.AlertmanagerConfig;
+import io.alertstream.config.ConfigParser;
+import io.alertstream.config.InvalidConfigException;
+import io.alertstream.config.receivers.ReceiverConfig;
+import io.alertstream.config.routing.Route;
+import io.alertstream.schemas.AlertEvent;
+import io.alertstream.schemas.Notification;
+import io.alertstream.schemas.TenantConfig;
+import io.alertstream.topology.alerts.Alert;
+import io.alertstream.topology.grouping.FlushContext;
+import io.alertstream.topology.grouping.FlushResult;
+import io.alertstream.topology.grouping.GroupFlush;
+import io.alertstream.topology.grouping.GroupState;
+import io.alertstream.topology.grouping.NotificationLogKey;
+import io.alertstream.topology.grouping.RouteIndex;
+import io.alertstream.topology.inhibition.Inhibitor;
+import io.alertstream.topology.nflog.NotificationLogEntry;
+import io.alertstream.topology.silences.Silence;
+import io.alertstream.topology.silences.SilenceSet;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.apache.kafka.common.utils.Bytes;
+import org.apache.kafka.streams.KeyValue;
+import org.apache.kafka.streams.processor.PunctuationType;
+import org.apache.kafka.streams.processor.api.Processor;
+import org.apache.kafka.streams.processor.api.ProcessorContext;
+import org.apache.kafka.streams.processor.api.Record;
+import org.apache.kafka.streams.state.KeyValueIterator;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Alertmanager's dispatcher for the tenants of one task: takes alerts, configs and silences in; on
+ * a wall-clock tick flushes the aggregation groups that are due and emits their notifications. The
+ * decisions are made by plain classes ({@link Alert}, {@link GroupState}, {@link GroupFlush}); this
+ * class moves state between them and the stores.
+ */
+final class TenantStateProcessor implements Processor<String, Object, String, Notification> {
+
+  private static final Logger LOG = LoggerFactory.getLogger(TenantStateProcessor.class);
+  static final Duration TICK = Duration.ofMillis(50);
+  static final Duration MAINTENANCE = Duration.ofMinutes(15);
+  private static final int MAX_FLUSHES_PER_TICK = 10_000;
+  private static final long SILENCE_RETENTION_MS = Duration.ofHours(120).toMillis();
+
+  private final TopologySettings settings;
+  private final ConfigParser parser = new ConfigParser();
+  private final Map<String, TenantRuntime> runtimes = new HashMap<>();
+  private final RouteIndex fallbackRoutes;
+  private ProcessorContext<String, Notification> context;
+  private TenantState state;
+
+  /** A tenant's parsed config with its route ids. */
+  private record TenantRuntime(long version, AlertmanagerConfig config, RouteIndex routes) {}
+
+  TenantStateProcessor(TopologySettings settings) {
+    this.settings = settings;
+    this.fallbackRoutes = new RouteIndex(settings.fallbackConfig().route());
+  }
+
+  @Override
+  public void init(ProcessorContext<String, Notification> context) {
+    this.context = context;
+    this.state = new TenantState(context);
+    context.schedule(TICK, PunctuationType.WALL_CLOCK_TIME, this::flushDueGroups);
+    context.schedule(MAINTENANCE, PunctuationType.WALL_CLOCK_TIME, this::collectGarbage);
+  }
+
+  @Override
+  public void process(Record<String, Object> record) {
+    String tenant = record.key();
+    long now = context.currentSystemTimeMs();
+    if (record.value() instanceof AlertEvent event) {
+      onAlert(tenant, event, now);
+    } else if (record.value() instanceof Changes.ConfigChange change) {
+      onConfig(tenant, change.config(), now);
+    } else if (record.value() instanceof Changes.SilenceChange change && change.event() != null) {
+      Silence silence = Silence.of(change.event());
+      state.silences.put(TenantState.key(tenant, silence.id()), silence);
+    }
+  }
+
+  private void onAlert(String tenant, AlertEvent event, long now) {
+    TenantRuntime runtime = runtime(tenant);
+    Alert received = Alert.received(event, now, runtime.config().resolveTimeout().toMillis());
+    String alertKey = TenantState.key(tenant, received.fingerprint());
+    Alert alert = Alert.put(state.alerts.get(alertKey), received, now);
+    state.alerts.put(alertKey, alert);
+    insertIntoGroups(tenant, runtime, alert, now);
+  }
+
+  private void insertIntoGroups(String tenant, TenantRuntime runtime, Alert alert, long now) {
+    for (Route route : runtime.config().route().match(alert.labels())) {
+      Map<String, String> groupLabels = route.groupLabels(alert.labels());
+      String groupKey = route.groupKey(groupLabels);
+      String routeId = runtime.routes().id(route);
+      String stateKey = TenantState.key(tenant, routeId + '\u0000' + groupKey);
+      long groupWait = route.options().groupWait().toMillis();
+      GroupState group = state.groups.get(stateKey);
+      long previousDue = group == null ? -1 : group.nextFlushAt();
+      if (group == null) {
+        group = GroupState.create(routeId, groupKey, groupLabels, route.receiver(), now, groupWait);
+      }
+      state.putGroup(stateKey, group.insert(alert, now, groupWait), previousDue);
+    }
+  }
+
+  private void onConfig(String tenant, TenantConfig config, long now) {
+    TenantConfig current = state.configs.get(tenant);
+    if (config == null) {
+      state.configs.delete(tenant);
+      LOG.info("tenant {}: config deleted, running the fallback config", tenant);
+    } else {
+      if (current != null && current.getVersion() >= config.getVersion()) {
+        return;
+      }
+      AlertmanagerConfig parsed;
+      try {
+        parsed = parser.parse(config.getAlertmanagerConfig());
+      } catch (InvalidConfigException e) {
+        LOG.warn(
+            "tenant {}: config version {} refused, keeping the last good one: {}",
+            tenant,
+            config.getVersion(),
+            e.getMessage());
+        return;
+      }
+      reportUnsupported(tenant, parsed);
+      state.configs.put(tenant, config);
+      LOG.info("tenant {}: config version {} applied", tenant, config.getVersion());
+    }
+    runtimes.remove(tenant);
+    regroup(tenant, now);
+  }
+
+  /** As an Alertmanager reload: groups start again from the stored alerts; the log stays. */
+  private void regroup(String tenant, long now) {
+    for (KeyValue<String, GroupState> group : TenantState.ofTenant(state.groups, tenant)) {
+      state.deleteGroup(group.key, group.value);
+    }
+    TenantRuntime runtime = runtime(tenant);
+    for (KeyValue<String, Alert> alert : TenantState.ofTenant(state.alerts, tenant)) {
+      insertIntoGroups(tenant, runtime, alert.value, now);
+    }
+  }
+
+  private void flushDueGroups(long now) {
+    Map<String, Inhibitor> inhibitors = new HashMap<>();
+    Map<String, SilenceSet> silences = new HashMap<>();
+    for (Bytes timer : state.dueTimers(now, MAX_FLUSHES_PER_TICK)) {
+      state.timers.delete(timer);
+      String stateKey = TimerKeys.groupKey(timer);
+      GroupState group = state.groups.get(stateKey);
+      if (group == null || group.nextFlushAt() != TimerKeys.dueAt(timer)) {
+        continue;
+      }
+      String tenant = TenantState.tenantOf(stateKey);
+      TenantRuntime runtime = runtime(tenant);
+      Route route = runtime.routes().route(group.routeId());
+      ReceiverConfig receiver = runtime.config().receiver(group.receiver()).orElse(null);
+      if (route == null || receiver == null) {
+        state.deleteGroup(stateKey, group);
+        continue;
+      }
+      FlushContext ctx =
+          new FlushContext(
+              tenant,
+              runtime.version(),
+              settings.externalUrl(),
+              route,
+              receiver,
+              runtime.config().timeIntervals(),
+              inhibitors.computeIfAbsent(tenant, t -> inhibitor(t, runtime, now)),
+              silences.computeIfAbsent(tenant, t -> silenceSet(t, now)),
+              key -> state.notificationLog.get(TenantState.key(tenant, key.encode())));
+      FlushResult result = GroupFlush.flush(group, ctx, now);
+      for (Map.Entry<NotificationLogKey, NotificationLogEntry> e : result.logUpdates().entrySet()) {
+        state.notificationLog.put(TenantState.key(tenant, e.getKey().encode()), e.getValue());
+      }
+      for (Notification n : result.notifications()) {
+        context.forward(
+            new Record<>(tenant, n, now),
+            AlertstreamTopology.notificationSink(n.getIntegration().getType()));
+      }
+      if (result.group() == null) {
+        state.groups.delete(stateKey);
+      } else {
+        state.putGroup(stateKey, result.group(), -1);
+      }
+    }
+  }
+
+  private Inhibitor inhibitor(String tenant, TenantRuntime runtime, long now) {
+    List<Alert> alerts =
+        TenantState.ofTenant(state.alerts, tenant).stream().map(kv -> kv.value).toList();
+    return new Inhibitor(runtime.config().inhibitRules(), alerts, now);
+  }
+
+  private SilenceSet silenceSet(String tenant, long now) {
+    return new SilenceSet(
+        TenantState.ofTenant(state.silences, tenant).stream().map(kv -> kv.value).toList(), now);
+  }
+
+  /**
+   * Forgets resolved alerts, expired log entries and long-expired silences, as Alertmanager's GC
+   * does.
+   */
+  private void collectGarbage(long now) {
+    try (KeyValueIterator<String, Alert> it = state.alerts.all()) {
+      it.forEachRemaining(
+          kv -> {
+            if (kv.value.resolvedAt(now)) {
+              state.alerts.delete(kv.key);
+            }
+          });
+    }
+    try (KeyValueIterator<String, NotificationLogEntry> it = state.notificationLog.all()) {
+      it.forEachRemaining(
+          kv -> {
+            if (kv.value.expiresAt() < now) {
+              state.notificationLog.delete(kv.key);
+            }
+          });
+    }
+    try (KeyValueIterator<String, Silence> it = state.silences.all()) {
+      it.forEachRemaining(
+          kv -> {
+            if (kv.value.endsAt() + SILENCE_RETENTION_MS < now) {
+              state.silences.delete(kv.key);
+            }
+          });
+    }
+  }
+
+  private TenantRuntime runtime(String tenant) {
+    TenantConfig stored = state.configs.get(tenant);
+    if (stored == null) {
+      return new TenantRuntime(0, settings.fallbackConfig(), fallbackRoutes);
+    }
+    TenantRuntime cached = runtimes.get(tenant);
+    if (cached != null && cached.version() == stored.getVersion()) {
+      return cached;
+    }
+    try {
+      AlertmanagerConfig config = parser.parse(stored.getAlertmanagerConfig());
+      TenantRuntime runtime =
+          new TenantRuntime(stored.getVersion(), config, new RouteIndex(config.route()));
+      runtimes.put(tenant, runtime);
+      return runtime;
+    } catch (InvalidConfigException e) {
+      // Only validated configs are stored, so this means the parser changed under stored data.
+      throw new IllegalStateException(
+          "tenant "
+              + tenant
+              + ": stored config version "
+              + stored.getVersion()
+              + " no longer parses",
+          e);
+    }
+  }
+
+  /**
+   * Integrations that load but are not delivered yet are said once per change, never dropped
+   * silently.
+   */
+  private static void reportUnsupported(String tenant, AlertmanagerConfig config) {
+    for (ReceiverConfig receiver : config.receivers().values()) {
+      if (!receiver.unsupported().isEmpty()) {
+        LOG.warn(
+            "tenant {}: receiver {} has integrations Alertstream does not deliver yet: {}",
+            tenant,
+            receiver.name(),
+            receiver.unsupported());
+      }
+    }
+  }
+}

@@ -1,0 +1,176 @@
+package io.alertstream.topology.streams;
+
+import io.alertstream.schemas.AlertEvent;
+import io.alertstream.schemas.Matcher;
+import io.alertstream.schemas.Notification;
+import io.alertstream.schemas.SilenceAction;
+import io.alertstream.schemas.SilenceEvent;
+import io.alertstream.schemas.TenantConfig;
+import io.alertstream.schemas.serde.AvroSerdes;
+import io.alertstream.schemas.serde.AvroSerializer;
+import io.alertstream.schemas.serde.InMemorySchemaRegistryClient;
+import io.alertstream.topology.server.ServerSettings;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.apache.kafka.streams.TestInputTopic;
+import org.apache.kafka.streams.TestOutputTopic;
+import org.apache.kafka.streams.TopologyTestDriver;
+import org.apache.kafka.streams.test.TestRecord;
+
+/**
+ * The topology in a test driver with a controllable wall clock, starting at {@link #T0}. Time is
+ * advanced in steps of the topology's tick, as it runs in production.
+ */
+final class TopologyHarness implements AutoCloseable {
+
+  static final Instant T0 = Instant.parse("2026-03-01T12:00:00Z");
+
+  final TopologySettings settings =
+      TopologySettings.defaults("http://alertstream:9093", ServerSettings.DEFAULT_FALLBACK_CONFIG);
+  final AvroSerdes serdes = new AvroSerdes(new InMemorySchemaRegistryClient());
+  final TopologyTestDriver driver;
+  final TestInputTopic<byte[], byte[]> rawAlerts;
+  final TestInputTopic<String, AlertEvent> alerts;
+  final TestInputTopic<String, TenantConfig> configs;
+  final TestInputTopic<String, SilenceEvent> silences;
+  final TestOutputTopic<byte[], byte[]> dlq;
+  private final Map<String, TestOutputTopic<String, Notification>> notifications =
+      new java.util.HashMap<>();
+  private long configVersion;
+  private long clockMs = T0.toEpochMilli();
+
+  TopologyHarness(Path stateDir) {
+    driver =
+        new TopologyTestDriver(
+            AlertstreamTopology.build(settings, serdes),
+            StreamsSettings.properties("unused:9092", stateDir, 1),
+            T0);
+    rawAlerts =
+        driver.createInputTopic(
+            settings.alertsTopic(), new ByteArraySerializer(), new ByteArraySerializer());
+    alerts =
+        driver.createInputTopic(
+            settings.alertsTopic(),
+            new StringSerializer(),
+            new AvroSerializer<>(serdes.registry()));
+    configs =
+        driver.createInputTopic(
+            settings.configsTopic(),
+            new StringSerializer(),
+            new AvroSerializer<>(serdes.registry()));
+    silences =
+        driver.createInputTopic(
+            settings.silencesTopic(),
+            new StringSerializer(),
+            new AvroSerializer<>(serdes.registry()));
+    dlq =
+        driver.createOutputTopic(
+            settings.alertsDlqTopic(), new ByteArrayDeserializer(), new ByteArrayDeserializer());
+    for (String type : TopologySettings.INTEGRATION_TYPES) {
+      notifications.put(
+          type,
+          driver.createOutputTopic(
+              settings.notificationsTopic(type),
+              new StringDeserializer(),
+              serdes.forValue(Notification.class).deserializer()));
+    }
+  }
+
+  /** Seconds since T0 on the test's wall clock. */
+  double now() {
+    return (clockMs - T0.toEpochMilli()) / 1000.0;
+  }
+
+  /** Moves the wall clock to {@code seconds} after T0, ticking as the topology does. */
+  void advanceTo(double seconds) {
+    long target = T0.toEpochMilli() + Math.round(seconds * 1000);
+    while (clockMs < target) {
+      long step = Math.min(TenantStateProcessor.TICK.toMillis(), target - clockMs);
+      driver.advanceWallClockTime(Duration.ofMillis(step));
+      clockMs += step;
+    }
+  }
+
+  void config(String tenant, String yaml) {
+    configs.pipeInput(
+        tenant,
+        TenantConfig.newBuilder()
+            .setTenant(tenant)
+            .setVersion(++configVersion)
+            .setAlertmanagerConfig(yaml)
+            .setUpdatedAt(T0)
+            .build());
+  }
+
+  void post(String tenant, AlertEvent alert) {
+    alerts.pipeInput(tenant, alert);
+  }
+
+  void silence(
+      String tenant,
+      String id,
+      SilenceAction action,
+      double startsAt,
+      double endsAt,
+      Matcher... matchers) {
+    silences.pipeInput(
+        tenant,
+        SilenceEvent.newBuilder()
+            .setAction(action)
+            .setId(id)
+            .setMatchers(List.of(matchers))
+            .setStartsAt(at(startsAt))
+            .setEndsAt(at(endsAt))
+            .setUpdatedAt(at(now()))
+            .build());
+  }
+
+  /** A notification and the wall-clock second it was emitted at. */
+  record Sent(double at, Notification notification) {}
+
+  /** What was emitted for an integration type since the last call. */
+  List<Sent> sent(String type) {
+    List<Sent> out = new ArrayList<>();
+    for (TestRecord<String, Notification> r : notifications.get(type).readRecordsToList()) {
+      out.add(new Sent((r.timestamp() - T0.toEpochMilli()) / 1000.0, r.value()));
+    }
+    return out;
+  }
+
+  List<Sent> webhooks() {
+    return sent("webhook");
+  }
+
+  static Instant at(double seconds) {
+    return T0.plusMillis(Math.round(seconds * 1000));
+  }
+
+  static AlertEvent alert(Map<String, String> labels) {
+    return AlertEvent.newBuilder().setLabels(labels).build();
+  }
+
+  static AlertEvent alert(Map<String, String> labels, double startsAt, Double endsAt) {
+    return AlertEvent.newBuilder()
+        .setLabels(labels)
+        .setStartsAt(at(startsAt))
+        .setEndsAt(endsAt == null ? null : at(endsAt))
+        .build();
+  }
+
+  static Matcher equal(String name, String value) {
+    return new Matcher(name, value, false, true);
+  }
+
+  @Override
+  public void close() {
+    driver.close();
+  }
+}
