@@ -51,6 +51,9 @@ public final class EmbeddedConnect implements AutoCloseable {
     // The topology writes transactionally: deliver only what it committed.
     worker.put("consumer.isolation.level", "read_committed");
     worker.put("connector.client.config.override.policy", "All");
+    // One worker: after a crash its sink tasks should not wait 45 s for the old member to expire.
+    worker.put("consumer.session.timeout.ms", "10000");
+    worker.put("consumer.heartbeat.interval.ms", "3000");
 
     Connect<StandaloneHerder> connect;
     // Connect's CLI exits the JVM when the worker fails to start; turn that into an exception.

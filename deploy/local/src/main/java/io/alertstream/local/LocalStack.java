@@ -98,7 +98,8 @@ public final class LocalStack implements AutoCloseable {
                     s.externalUrl(),
                     1,
                     ServerSettings.DEFAULT_FALLBACK_CONFIG,
-                    TenantLimits.NONE),
+                    TenantLimits.NONE,
+                    "alertstream-local"),
                 TIMEOUT));
     ready(t, "topology and API", "http://localhost:" + server.apiPort() + "/api/v2");
 

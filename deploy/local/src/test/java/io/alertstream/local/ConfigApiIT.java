@@ -45,6 +45,7 @@ class ConfigApiIT {
         + "  route:\n"
         + "    receiver: default\n"
         + "    group_by: [alertname]\n"
+        + "    group_wait: 0s\n"
         + "    routes:\n"
         + "      - matchers: ['"
         + dbRoute

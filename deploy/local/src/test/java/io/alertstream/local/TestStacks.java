@@ -131,7 +131,7 @@ final class TestStacks {
   }
 
   static String webhookConfig(String url) {
-    return "route:\n  receiver: team\nreceivers:\n  - name: team\n    webhook_configs:\n      - url: '"
+    return "route:\n  receiver: team\n  group_by: [alertname]\n  group_wait: 0s\n  group_interval: 1s\nreceivers:\n  - name: team\n    webhook_configs:\n      - url: '"
         + url
         + "'\n";
   }

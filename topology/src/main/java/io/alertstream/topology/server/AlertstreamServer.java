@@ -53,7 +53,10 @@ public final class AlertstreamServer implements AutoCloseable {
                 TopologySettings.defaults(settings.externalUrl(), settings.fallbackConfig()),
                 serdes),
             StreamsSettings.properties(
-                settings.bootstrapServers(), settings.stateDir(), settings.replicationFactor()));
+                settings.bootstrapServers(),
+                settings.stateDir(),
+                settings.replicationFactor(),
+                settings.instanceId()));
     var alertProducer =
         new KafkaProducer<>(
             producerProps(settings.bootstrapServers(), "alertstream-api-alerts"),

@@ -12,6 +12,7 @@ import java.nio.file.Path;
  * @param replicationFactor of Streams' internal topics
  * @param fallbackConfig the alertmanager.yml a tenant without a config runs
  * @param limits per-tenant limits on configs
+ * @param instanceId stable id of this instance for static group membership, or null
  */
 public record ServerSettings(
     String bootstrapServers,
@@ -21,7 +22,8 @@ public record ServerSettings(
     String externalUrl,
     int replicationFactor,
     String fallbackConfig,
-    TenantLimits limits) {
+    TenantLimits limits,
+    String instanceId) {
 
   /** Mimir's default fallback: one receiver that notifies nobody. */
   public static final String DEFAULT_FALLBACK_CONFIG =

@@ -2,6 +2,7 @@ package io.alertstream.topology.streams;
 
 import java.nio.file.Path;
 import java.util.Properties;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.streams.StreamsConfig;
 import org.apache.kafka.streams.errors.LogAndContinueExceptionHandler;
 
@@ -17,6 +18,15 @@ public final class StreamsSettings {
    */
   public static Properties properties(
       String bootstrapServers, Path stateDir, int replicationFactor) {
+    return properties(bootstrapServers, stateDir, replicationFactor, null);
+  }
+
+  /**
+   * @param instanceId a stable id of this instance (static group membership), so that a restarted
+   *     instance gets its tasks back at once instead of after the session timeout; null for none
+   */
+  public static Properties properties(
+      String bootstrapServers, Path stateDir, int replicationFactor, String instanceId) {
     Properties props = new Properties();
     props.put(StreamsConfig.APPLICATION_ID_CONFIG, APPLICATION_ID);
     props.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
@@ -29,6 +39,10 @@ public final class StreamsSettings {
         StreamsConfig.DESERIALIZATION_EXCEPTION_HANDLER_CLASS_CONFIG,
         LogAndContinueExceptionHandler.class.getName());
     props.put(StreamsConfig.PROCESSING_EXCEPTION_HANDLER_GLOBAL_ENABLED_CONFIG, true);
+    if (instanceId != null) {
+      props.put(
+          StreamsConfig.mainConsumerPrefix(ConsumerConfig.GROUP_INSTANCE_ID_CONFIG), instanceId);
+    }
     return props;
   }
 }

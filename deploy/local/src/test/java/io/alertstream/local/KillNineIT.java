@@ -1,0 +1,151 @@
+package io.alertstream.local;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.containing;
+import static com.github.tomakehurst.wiremock.client.WireMock.post;
+import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
+import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import com.github.tomakehurst.wiremock.WireMockServer;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The launcher is killed with SIGKILL (with its registry child) while groups wait; after a restart
+ * on the same data folder every expected notification arrives exactly once.
+ */
+class KillNineIT {
+
+  private static final List<String> ALERTS = List.of("KillA", "KillB", "KillC");
+  private final WireMockServer receiver = new WireMockServer(wireMockConfig().dynamicPort());
+  private final HttpClient http = HttpClient.newHttpClient();
+  @TempDir Path dataDir;
+  @TempDir Path tenantsDir;
+  private Process launcher;
+  private final List<Integer> ports = new ArrayList<>();
+
+  @BeforeEach
+  void start() throws IOException {
+    receiver.start();
+    receiver.stubFor(post(urlPathEqualTo("/kill")).willReturn(aResponse().withStatus(200)));
+    for (int i = 0; i < 6; i++) {
+      ports.add(TestStacks.freePort());
+    }
+  }
+
+  @AfterEach
+  void stop() {
+    if (launcher != null) {
+      killTree(launcher);
+    }
+    receiver.stop();
+  }
+
+  @Test
+  void everyPendingNotificationArrivesExactlyOnceAfterAKill() throws Exception {
+    launcher = startLauncher("first");
+    String config =
+        "alertmanager_config: |\n  route:\n    receiver: team\n    group_by: [alertname]\n"
+            + "    group_wait: 4s\n    group_interval: 2s\n  receivers:\n    - name: team\n"
+            + "      webhook_configs: [{url: '"
+            + receiver.baseUrl()
+            + "/kill'}]\n";
+    assertThat(send("POST", "/api/v1/alerts", config).statusCode()).isEqualTo(201);
+    for (String name : ALERTS) {
+      assertThat(
+              send("POST", "/api/v2/alerts", "[{\"labels\":{\"alertname\":\"" + name + "\"}}]")
+                  .statusCode())
+          .isEqualTo(200);
+    }
+    Thread.sleep(1500);
+    receiver.verify(0, postRequestedFor(urlPathEqualTo("/kill")));
+
+    long killedAt = System.nanoTime();
+    killTree(launcher);
+    launcher = startLauncher("second");
+    System.out.printf(
+        "launcher restarted %d ms after the kill%n", (System.nanoTime() - killedAt) / 1_000_000);
+
+    await()
+        .atMost(Duration.ofSeconds(60))
+        .untilAsserted(
+            () -> receiver.verify(ALERTS.size(), postRequestedFor(urlPathEqualTo("/kill"))));
+    System.out.printf(
+        "all notifications delivered %d ms after the kill%n",
+        (System.nanoTime() - killedAt) / 1_000_000);
+    Thread.sleep(5000);
+    for (String name : ALERTS) {
+      receiver.verify(
+          1,
+          postRequestedFor(urlPathEqualTo("/kill"))
+              .withRequestBody(containing("\"" + name + "\"")));
+    }
+  }
+
+  private Process startLauncher(String run) throws Exception {
+    String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+    Path log = dataDir.resolve("launcher-" + run + ".log");
+    List<String> command =
+        List.of(
+            java,
+            "-Dalertstream.data.dir=" + dataDir.resolve("data"),
+            "-Dalertstream.kafka.port=" + ports.get(0),
+            "-Dalertstream.controller.port=" + ports.get(1),
+            "-Dalertstream.registry.port=" + ports.get(2),
+            "-Dalertstream.api.port=" + ports.get(3),
+            "-Dalertstream.connect.port=" + ports.get(4),
+            "-Dalertstream.inbox.port=" + ports.get(5),
+            "-Dalertstream.tenants.dir=" + tenantsDir,
+            "-Dalertstream.partitions=3",
+            "-Dalertstream.registry.jar="
+                + RegistryProcess.findRunnerJar(
+                    Path.of(System.getProperty("alertstream.registry.jar")).getParent()),
+            "-cp",
+            System.getProperty("java.class.path"),
+            LocalLauncher.class.getName());
+    Process process =
+        new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
+    long deadline = System.nanoTime() + Duration.ofSeconds(240).toNanos();
+    while (!Files.readString(log).contains("Alertstream is running")) {
+      if (!process.isAlive() || System.nanoTime() > deadline) {
+        throw new AssertionError("launcher did not start:\n" + Files.readString(log));
+      }
+      Thread.sleep(200);
+    }
+    return process;
+  }
+
+  private static void killTree(Process process) {
+    process.descendants().forEach(ProcessHandle::destroyForcibly);
+    process.destroyForcibly();
+    try {
+      process.onExit().get();
+    } catch (Exception e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  private HttpResponse<String> send(String method, String path, String body) throws Exception {
+    return http.send(
+        HttpRequest.newBuilder(URI.create("http://localhost:" + ports.get(3) + path))
+            .header("X-Scope-OrgID", "kill")
+            .method(method, HttpRequest.BodyPublishers.ofString(body))
+            .build(),
+        HttpResponse.BodyHandlers.ofString());
+  }
+}
