@@ -43,7 +43,16 @@ public final class GroupFlush {
   public static FlushResult flush(GroupState group, FlushContext ctx, long now) {
     Route route = ctx.route();
     long repeat = route.options().repeatInterval().toMillis();
-    List<Alert> alerts = new ArrayList<>(group.alerts().values());
+    List<Alert> alerts = new ArrayList<>(group.fingerprints().size());
+    Set<String> gone = new LinkedHashSet<>();
+    for (String fingerprint : group.fingerprints()) {
+      Alert alert = ctx.alerts().apply(fingerprint);
+      if (alert == null) {
+        gone.add(fingerprint);
+      } else {
+        alerts.add(alert);
+      }
+    }
     alerts.sort(AlertOrder.INSTANCE);
 
     List<Alert> kept = new ArrayList<>();
@@ -94,19 +103,15 @@ public final class GroupFlush {
       }
     }
 
-    Map<String, Alert> remaining = new TreeMap<>(group.alerts());
-    remaining.values().removeIf(a -> a.resolvedAt(now));
-    GroupState after =
-        remaining.isEmpty()
-            ? null
-            : new GroupState(
-                group.routeId(),
-                group.groupKey(),
-                group.groupLabels(),
-                group.receiver(),
-                remaining,
-                now + route.options().groupInterval().toMillis(),
-                true);
+    for (Alert a : alerts) {
+      if (a.resolvedAt(now)) {
+        gone.add(a.fingerprint());
+      }
+    }
+    GroupState after = group.flushed(gone, now + route.options().groupInterval().toMillis());
+    if (after.fingerprints().isEmpty()) {
+      after = null;
+    }
     return new FlushResult(after, notifications, logUpdates);
   }
 

@@ -2,15 +2,18 @@ package io.alertstream.topology.grouping;
 
 import io.alertstream.topology.alerts.Alert;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
+import java.util.TreeSet;
 
 /**
- * An aggregation group: the alerts of one route with the same group labels, and when it flushes
- * next.
+ * An aggregation group: which alerts of one route share the group labels, and when it flushes next.
+ * The alerts themselves are read from the tenant's alert store at flush time, so a re-sent alert
+ * changes nothing here.
  *
- * @param routeId which route of the tenant's tree (see {@code RouteIndex})
+ * @param routeId which route of the tenant's tree (see {@link RouteIndex})
  * @param groupKey Alertmanager's group key
- * @param alerts by fingerprint
+ * @param fingerprints the group's alerts
  * @param hasFlushed whether the first flush happened (until then a late-starting alert can make the
  *     group flush at once)
  */
@@ -19,13 +22,13 @@ public record GroupState(
     String groupKey,
     Map<String, String> groupLabels,
     String receiver,
-    Map<String, Alert> alerts,
+    Set<String> fingerprints,
     long nextFlushAt,
     boolean hasFlushed) {
 
   public GroupState {
     groupLabels = new TreeMap<>(groupLabels);
-    alerts = new TreeMap<>(alerts);
+    fingerprints = new TreeSet<>(fingerprints);
   }
 
   /** A new group whose first flush is group_wait from now. */
@@ -37,20 +40,31 @@ public record GroupState(
       long now,
       long groupWaitMs) {
     return new GroupState(
-        routeId, groupKey, groupLabels, receiver, Map.of(), now + groupWaitMs, false);
+        routeId, groupKey, groupLabels, receiver, Set.of(), now + groupWaitMs, false);
   }
 
   /**
-   * With the alert added or replaced. Before the first flush, an alert whose start plus group_wait
-   * has already passed makes the group flush at once (why old alerts notify right after a restart).
+   * With the alert in it; this same instance when nothing changes. Before the first flush, an alert
+   * whose start plus group_wait has already passed makes the group flush at once (why old alerts
+   * notify right after a restart).
    */
   public GroupState insert(Alert alert, long now, long groupWaitMs) {
-    Map<String, Alert> updated = new TreeMap<>(alerts);
-    updated.put(alert.fingerprint(), alert);
     long next = nextFlushAt;
     if (!hasFlushed && alert.startsAt() + groupWaitMs < now) {
       next = Math.min(next, now);
     }
+    if (next == nextFlushAt && fingerprints.contains(alert.fingerprint())) {
+      return this;
+    }
+    Set<String> updated = new TreeSet<>(fingerprints);
+    updated.add(alert.fingerprint());
     return new GroupState(routeId, groupKey, groupLabels, receiver, updated, next, hasFlushed);
+  }
+
+  /** After a flush: without the given alerts, next flush at {@code nextFlushAt}. */
+  GroupState flushed(Set<String> removed, long nextFlushAt) {
+    Set<String> remaining = new TreeSet<>(fingerprints);
+    remaining.removeAll(removed);
+    return new GroupState(routeId, groupKey, groupLabels, receiver, remaining, nextFlushAt, true);
   }
 }

@@ -10,6 +10,7 @@ import io.alertstream.schemas.Notification;
 import io.alertstream.schemas.TenantConfig;
 import io.alertstream.topology.alerts.Alert;
 import io.alertstream.topology.grouping.FlushContext;
+import io.alertstream.topology.grouping.FlushDelays;
 import io.alertstream.topology.grouping.FlushResult;
 import io.alertstream.topology.grouping.GroupFlush;
 import io.alertstream.topology.grouping.GroupState;
@@ -46,6 +47,12 @@ final class TenantStateProcessor implements Processor<String, Object, String, No
   static final Duration MAINTENANCE = Duration.ofMinutes(15);
   private static final int MAX_FLUSHES_PER_TICK = 10_000;
   private static final long SILENCE_RETENTION_MS = Duration.ofHours(120).toMillis();
+
+  /**
+   * How long a resolved alert is kept. Groups read their alerts from the store when they flush, so
+   * this must exceed any group_interval: a group flushes a resolution within one interval.
+   */
+  static final long RESOLVED_ALERT_RETENTION_MS = Duration.ofHours(1).toMillis();
 
   private final TopologySettings settings;
   private final ConfigParser parser = new ConfigParser();
@@ -105,7 +112,10 @@ final class TenantStateProcessor implements Processor<String, Object, String, No
       if (group == null) {
         group = GroupState.create(routeId, groupKey, groupLabels, route.receiver(), now, groupWait);
       }
-      state.putGroup(stateKey, group.insert(alert, now, groupWait), previousDue);
+      GroupState inserted = group.insert(alert, now, groupWait);
+      if (inserted != group || previousDue < 0) {
+        state.putGroup(stateKey, inserted, previousDue);
+      }
     }
   }
 
@@ -158,6 +168,7 @@ final class TenantStateProcessor implements Processor<String, Object, String, No
       if (group == null || group.nextFlushAt() != TimerKeys.dueAt(timer)) {
         continue;
       }
+      FlushDelays.GLOBAL.record(now - group.nextFlushAt());
       String tenant = TenantState.tenantOf(stateKey);
       TenantRuntime runtime = runtime(tenant);
       Route route = runtime.routes().route(group.routeId());
@@ -176,6 +187,7 @@ final class TenantStateProcessor implements Processor<String, Object, String, No
               runtime.config().timeIntervals(),
               inhibitors.computeIfAbsent(tenant, t -> inhibitor(t, runtime, now)),
               silences.computeIfAbsent(tenant, t -> silenceSet(t, now)),
+              fingerprint -> state.alerts.get(TenantState.key(tenant, fingerprint)),
               key -> state.notificationLog.get(TenantState.key(tenant, key.encode())));
       FlushResult result = GroupFlush.flush(group, ctx, now);
       for (Map.Entry<NotificationLogKey, NotificationLogEntry> e : result.logUpdates().entrySet()) {
