@@ -36,7 +36,8 @@ import org.apache.kafka.common.serialization.StringSerializer;
  * tenants, re-sent round after round as rulers do; prints sustained alerts/s into the topology, the
  * delay of group flushes past their due time, and heap and RocksDB bytes per active alert.
  *
- * <p>Run: {@code ./bench/run TopologyBenchmark [rounds]} from the repository root (it needs the registry unpacked by the build).
+ * <p>Run: {@code ./bench/run TopologyBenchmark [rounds]} from the repository root (it needs the
+ * registry unpacked by the build).
  */
 public final class TopologyBenchmark {
 
