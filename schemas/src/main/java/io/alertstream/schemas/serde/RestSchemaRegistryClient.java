@@ -47,7 +47,14 @@ public final class RestSchemaRegistryClient implements SchemaRegistryClient {
       throw new SchemaRegistryException("could not encode schema for subject " + subject, e);
     }
     String path = "/subjects/" + URLEncoder.encode(subject, StandardCharsets.UTF_8) + "/versions";
-    JsonNode answer = send(HttpRequest.newBuilder(uri(path)).POST(ofString(body)), path);
+    JsonNode answer;
+    try {
+      answer = send(HttpRequest.newBuilder(uri(path)).POST(ofString(body)), path);
+    } catch (ConflictException e) {
+      // Two writers registering a new subject at once: Apicurio refuses the second with 409.
+      // Registering again finds the schema the first one stored.
+      answer = send(HttpRequest.newBuilder(uri(path)).POST(ofString(body)), path);
+    }
     int id = answer.path("id").asInt(-1);
     if (id < 0) {
       throw new SchemaRegistryException(
@@ -92,6 +99,10 @@ public final class RestSchemaRegistryClient implements SchemaRegistryClient {
       Thread.currentThread().interrupt();
       throw new SchemaRegistryException("interrupted while calling the schema registry", e);
     }
+    if (response.statusCode() == 409) {
+      throw new ConflictException(
+          "schema registry at " + baseUrl + " answered 409 to " + path + ": " + response.body());
+    }
     if (response.statusCode() / 100 != 2) {
       throw new SchemaRegistryException(
           "schema registry at "
@@ -108,6 +119,13 @@ public final class RestSchemaRegistryClient implements SchemaRegistryClient {
     } catch (IOException e) {
       throw new SchemaRegistryException(
           "schema registry answered " + path + " with something that is not JSON", e);
+    }
+  }
+
+  /** 409: a concurrent registration, or (on retry) a schema the subject's compatibility refuses. */
+  private static final class ConflictException extends SchemaRegistryException {
+    ConflictException(String message) {
+      super(message);
     }
   }
 

@@ -6,8 +6,6 @@ import io.alertstream.schemas.SilenceEvent;
 import io.alertstream.schemas.TenantConfig;
 import io.alertstream.schemas.serde.AvroDeserializer;
 import io.alertstream.schemas.serde.AvroSerdes;
-import io.alertstream.topology.alerts.Alert;
-import io.alertstream.topology.grouping.GroupState;
 import io.alertstream.topology.nflog.NotificationLogEntry;
 import io.alertstream.topology.silences.Silence;
 import java.util.function.Function;
@@ -96,9 +94,8 @@ public final class AlertstreamTopology {
 
     topology.addStateStore(
         store(TenantState.CONFIGS, serdes.forValue(TenantConfig.class)), TENANT_STATE);
-    topology.addStateStore(store(TenantState.ALERTS, new JsonSerde<>(Alert.class)), TENANT_STATE);
-    topology.addStateStore(
-        store(TenantState.GROUPS, new JsonSerde<>(GroupState.class)), TENANT_STATE);
+    topology.addStateStore(store(TenantState.ALERTS, BinaryStateSerdes.ALERT), TENANT_STATE);
+    topology.addStateStore(store(TenantState.GROUPS, BinaryStateSerdes.GROUP), TENANT_STATE);
     topology.addStateStore(
         Stores.keyValueStoreBuilder(
             Stores.persistentKeyValueStore(TenantState.TIMERS), Serdes.Bytes(), Serdes.ByteArray()),

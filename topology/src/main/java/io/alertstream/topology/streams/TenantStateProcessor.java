@@ -43,7 +43,7 @@ import org.slf4j.LoggerFactory;
 final class TenantStateProcessor implements Processor<String, Object, String, Notification> {
 
   private static final Logger LOG = LoggerFactory.getLogger(TenantStateProcessor.class);
-  static final Duration TICK = Duration.ofMillis(50);
+  static final Duration TICK = Duration.ofMillis(25);
   static final Duration MAINTENANCE = Duration.ofMinutes(15);
   private static final int MAX_FLUSHES_PER_TICK = 10_000;
   private static final long SILENCE_RETENTION_MS = Duration.ofHours(120).toMillis();
