@@ -109,6 +109,19 @@ public final class TopologyBenchmark {
       long heapAfter = usedHeapAfterGc();
       long rocksBytes = size(data.resolve("streams"));
       int active = TENANTS * ALERTS_PER_TENANT;
+
+      // Marginal memory: as many alerts again (new fingerprints), and what that adds. This leaves
+      // out fixed costs (the record cache, the broker, Connect) that share the process.
+      for (int t = 0; t < TENANTS; t++) {
+        for (int a = 0; a < ALERTS_PER_TENANT; a++) {
+          alerts.send(new ProducerRecord<>(Topics.ALERTS, tenant(t), alert(a + ALERTS_PER_TENANT)));
+        }
+      }
+      alerts.flush();
+      awaitConsumed(admin);
+      Thread.sleep(12_000);
+      long heapDoubled = usedHeapAfterGc();
+      long rocksDoubled = size(data.resolve("streams"));
       System.out.println();
       System.out.println("| figure | value |");
       System.out.println("|---|---|");
@@ -128,8 +141,14 @@ public final class TopologyBenchmark {
           "| heap growth per active alert (whole process, after GC) | %d bytes |%n",
           (heapAfter - heapBefore) / active);
       System.out.printf(
+          "| heap per additional active alert (%d more; fixed costs left out) | %d bytes |%n",
+          active, (heapDoubled - heapAfter) / active);
+      System.out.printf(
           "| Streams state on disk per active alert (RocksDB files) | %d bytes |%n",
           rocksBytes / active);
+      System.out.printf(
+          "| Streams state on disk per additional active alert | %d bytes |%n",
+          (rocksDoubled - rocksBytes) / active);
       System.out.printf(
           "| notifications delivered to the inbox (last 200 kept) | %d |%n",
           stack.inbox().received().size());

@@ -6,6 +6,9 @@ public final class GoQuote {
   private GoQuote() {}
 
   public static String quote(String s) {
+    if (isPlain(s)) {
+      return '"' + s + '"';
+    }
     StringBuilder out = new StringBuilder(s.length() + 2).append('"');
     s.codePoints()
         .forEach(
@@ -33,6 +36,17 @@ public final class GoQuote {
               }
             });
     return out.append('"').toString();
+  }
+
+  /** Printable ASCII without quote or backslash needs no escaping: the common case, made cheap. */
+  private static boolean isPlain(String s) {
+    for (int i = 0; i < s.length(); i++) {
+      char c = s.charAt(i);
+      if (c < 0x20 || c > 0x7e || c == '"' || c == '\\') {
+        return false;
+      }
+    }
+    return true;
   }
 
   private static boolean isPrintable(int cp) {

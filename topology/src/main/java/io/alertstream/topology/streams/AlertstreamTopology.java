@@ -94,8 +94,12 @@ public final class AlertstreamTopology {
 
     topology.addStateStore(
         store(TenantState.CONFIGS, serdes.forValue(TenantConfig.class)), TENANT_STATE);
-    topology.addStateStore(store(TenantState.ALERTS, BinaryStateSerdes.ALERT), TENANT_STATE);
-    topology.addStateStore(store(TenantState.GROUPS, BinaryStateSerdes.GROUP), TENANT_STATE);
+    // Every incoming alert reads and writes its alert and reads its groups: a record cache in
+    // front of RocksDB serves those reads and folds repeated writes within a commit interval.
+    topology.addStateStore(
+        store(TenantState.ALERTS, BinaryStateSerdes.ALERT).withCachingEnabled(), TENANT_STATE);
+    topology.addStateStore(
+        store(TenantState.GROUPS, BinaryStateSerdes.GROUP).withCachingEnabled(), TENANT_STATE);
     topology.addStateStore(
         Stores.keyValueStoreBuilder(
             Stores.persistentKeyValueStore(TenantState.TIMERS), Serdes.Bytes(), Serdes.ByteArray()),
