@@ -51,6 +51,7 @@ public final class RegistryProcess implements AutoCloseable {
               + "; build it with 'mvn -pl deploy/local -am package -DskipTests'");
     }
     Files.createDirectories(dataDir);
+    stopLeftover(dataDir.resolve("registry.pid"));
     Path log = dataDir.resolve("registry.log");
     String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
     List<String> command =
@@ -70,11 +71,41 @@ public final class RegistryProcess implements AutoCloseable {
             .redirectErrorStream(true)
             .redirectOutput(log.toFile())
             .start();
+    Files.writeString(dataDir.resolve("registry.pid"), Long.toString(process.pid()));
     RegistryProcess registry =
         new RegistryProcess(process, "http://localhost:" + port + CCOMPAT_PATH);
     Runtime.getRuntime().addShutdownHook(new Thread(process::destroyForcibly));
     registry.awaitReady(timeout, log);
     return registry;
+  }
+
+  /**
+   * A launcher killed with SIGKILL leaves its registry running, holding the port and the database.
+   * The next start stops it, recognised by the pid it wrote and its command line.
+   */
+  private static void stopLeftover(Path pidFile) throws IOException, InterruptedException {
+    if (!Files.exists(pidFile)) {
+      return;
+    }
+    long pid;
+    try {
+      pid = Long.parseLong(Files.readString(pidFile).trim());
+    } catch (NumberFormatException e) {
+      return;
+    }
+    var leftover =
+        ProcessHandle.of(pid)
+            .filter(ProcessHandle::isAlive)
+            .filter(p -> p.info().commandLine().orElse("").contains("apicurio-registry"));
+    if (leftover.isPresent()) {
+      leftover.get().destroyForcibly();
+      try {
+        leftover.get().onExit().get(10, TimeUnit.SECONDS);
+      } catch (java.util.concurrent.ExecutionException | java.util.concurrent.TimeoutException e) {
+        throw new IOException(
+            "a schema registry left by an earlier run (pid " + pid + ") does not stop", e);
+      }
+    }
   }
 
   private void awaitReady(Duration timeout, Path log) throws IOException, InterruptedException {

@@ -80,7 +80,6 @@ final class ConfigApiHandler implements HttpHandler {
     body.put("alertmanager_config", ConfigMasker.mask(config.get().getAlertmanagerConfig()));
     DumperOptions options = new DumperOptions();
     options.setDefaultFlowStyle(DumperOptions.FlowStyle.BLOCK);
-    options.setDefaultScalarStyle(DumperOptions.ScalarStyle.LITERAL);
     byte[] yaml = new Yaml(options).dump(body).getBytes(StandardCharsets.UTF_8);
     exchange.getResponseHeaders().set("Content-Type", "application/yaml");
     exchange.sendResponseHeaders(200, yaml.length);
