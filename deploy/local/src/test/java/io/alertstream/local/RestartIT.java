@@ -44,19 +44,7 @@ class RestartIT {
 
     try (LocalStack first = LocalStack.start(settings)) {
       assertThat(first.tenants()).containsExactly("demo");
-      assertThat(
-              TestStacks.postAlerts(
-                      first, "demo", "[{\"labels\":{\"alertname\":\"BeforeRestart\"}}]")
-                  .statusCode())
-          .isEqualTo(200);
-      await()
-          .atMost(Duration.ofSeconds(30))
-          .untilAsserted(
-              () ->
-                  receiver.verify(
-                      1,
-                      postRequestedFor(urlPathEqualTo("/restart"))
-                          .withRequestBody(containing("BeforeRestart"))));
+      postAndAwaitDelivery(first, "BeforeRestart");
     }
 
     long restarting = System.nanoTime();
@@ -64,23 +52,24 @@ class RestartIT {
       System.out.printf(
           "restart on an existing data folder: %d ms%n",
           (System.nanoTime() - restarting) / 1_000_000);
-      assertThat(
-              TestStacks.postAlerts(
-                      second, "demo", "[{\"labels\":{\"alertname\":\"AfterRestart\"}}]")
-                  .statusCode())
-          .isEqualTo(200);
-      await()
-          .atMost(Duration.ofSeconds(30))
-          .untilAsserted(
-              () ->
-                  receiver.verify(
-                      1,
-                      postRequestedFor(urlPathEqualTo("/restart"))
-                          .withRequestBody(containing("AfterRestart"))));
+      postAndAwaitDelivery(second, "AfterRestart");
       receiver.verify(
           1,
           postRequestedFor(urlPathEqualTo("/restart"))
               .withRequestBody(containing("BeforeRestart")));
     }
+  }
+
+  private void postAndAwaitDelivery(LocalStack stack, String alertname) throws Exception {
+    String body = "[{\"labels\":{\"alertname\":\"" + alertname + "\"}}]";
+    assertThat(TestStacks.postAlerts(stack, "demo", body).statusCode()).isEqualTo(200);
+    await()
+        .atMost(Duration.ofSeconds(30))
+        .untilAsserted(
+            () ->
+                receiver.verify(
+                    1,
+                    postRequestedFor(urlPathEqualTo("/restart"))
+                        .withRequestBody(containing(alertname))));
   }
 }
