@@ -1,6 +1,7 @@
 package io.alertstream.config;
 
 import io.alertstream.config.inhibition.InhibitRule;
+import io.alertstream.config.receivers.HttpClientConfig;
 import io.alertstream.config.receivers.ReceiverConfig;
 import io.alertstream.config.receivers.ReceiverParser;
 import io.alertstream.config.receivers.Secret;
@@ -112,7 +113,8 @@ public final class ConfigParser {
         List.of("smtp_auth_password", "slack_api_url", "victorops_api_key", "opsgenie_api_key")) {
       ReceiverParser.exclusiveWithFile(node, field);
     }
-    ReceiverParser.httpConfig(node.get("http_config"));
+    HttpClientConfig http =
+        ReceiverParser.httpConfig(node.get("http_config"), HttpClientConfig.DEFAULT);
     var resolveTimeout =
         node.get("resolve_timeout").isAbsent()
             ? GlobalConfig.DEFAULT_RESOLVE_TIMEOUT
@@ -132,7 +134,8 @@ public final class ConfigParser {
         slack.isEmpty() ? null : ReceiverParser.url(node.get("slack_api_url"), slack),
         pagerduty.isEmpty()
             ? GlobalConfig.DEFAULT_PAGERDUTY_URL
-            : ReceiverParser.url(node.get("pagerduty_url"), pagerduty));
+            : ReceiverParser.url(node.get("pagerduty_url"), pagerduty),
+        http);
   }
 
   private static InhibitRule inhibitRule(YamlNode node) throws InvalidConfigException {

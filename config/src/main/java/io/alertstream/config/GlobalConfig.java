@@ -1,5 +1,6 @@
 package io.alertstream.config;
 
+import io.alertstream.config.receivers.HttpClientConfig;
 import io.alertstream.config.receivers.Secret;
 import java.net.URI;
 import java.time.Duration;
@@ -16,7 +17,8 @@ public record GlobalConfig(
     String smtpAuthIdentity,
     boolean smtpRequireTls,
     URI slackApiUrl,
-    URI pagerdutyUrl) {
+    URI pagerdutyUrl,
+    HttpClientConfig httpConfig) {
 
   public static final Duration DEFAULT_RESOLVE_TIMEOUT = Duration.ofMinutes(5);
   public static final URI DEFAULT_PAGERDUTY_URL =

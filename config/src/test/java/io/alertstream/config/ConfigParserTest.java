@@ -3,6 +3,7 @@ package io.alertstream.config;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.alertstream.config.receivers.HttpClientConfig;
 import io.alertstream.config.receivers.ReceiverConfig;
 import io.alertstream.config.receivers.WebhookConfig;
 import java.io.IOException;
@@ -87,7 +88,10 @@ class ConfigParserTest {
         "route: {receiver: r}\nreceivers: [{name: r, webhook_configs: [{url: 'ftp://user:s3cret@host/x'}]}]\n";
 
     assertThatThrownBy(() -> parser.parse(yaml)).hasMessageNotContaining("s3cret");
-    assertThat(new WebhookConfig(URI.create("http://h/?token=s3cret"), true, 0).toString())
+    assertThat(
+            new WebhookConfig(
+                    URI.create("http://h/?token=s3cret"), true, 0, HttpClientConfig.DEFAULT)
+                .toString())
         .doesNotContain("s3cret");
   }
 

@@ -7,6 +7,10 @@ public final class Topics {
   public static final String ALERTS_DLQ = "alertstream-alerts-dlq";
   public static final String CONFIGS = "alertstream-configs";
   public static final String SILENCES = "alertstream-silences";
+
+  /** Requests connectors in dry-run mode would have sent, secrets masked. Key: tenant id. */
+  public static final String DRY_RUN = "alertstream-dryrun";
+
   public static final String NOTIFICATIONS_PREFIX = "alertstream-notifications-";
 
   private Topics() {}

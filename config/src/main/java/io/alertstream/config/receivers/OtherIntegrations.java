@@ -65,7 +65,7 @@ final class OtherIntegrations {
 
   static void check(String type, YamlNode node, YamlNode global) throws InvalidConfigException {
     node.requireMap();
-    ReceiverParser.httpConfig(node.get("http_config"));
+    ReceiverParser.httpConfig(node.get("http_config"), HttpClientConfig.DEFAULT);
     for (Required r : REQUIRED.get(type)) {
       ReceiverParser.exclusiveWithFile(node, r.field());
       boolean inline = !node.string(r.field(), "").isEmpty();

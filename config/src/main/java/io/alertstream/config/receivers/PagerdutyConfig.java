@@ -1,6 +1,7 @@
 package io.alertstream.config.receivers;
 
 import java.net.URI;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -11,6 +12,8 @@ import java.util.Map;
  * @param fields templated settings: description, client, client_url, severity, class, component,
  *     group, source
  * @param details custom_details templates
+ * @param images {@code images} entries (src, href, alt)
+ * @param links {@code links} entries (href, text)
  */
 public record PagerdutyConfig(
     Secret routingKey,
@@ -18,10 +21,15 @@ public record PagerdutyConfig(
     URI url,
     boolean sendResolved,
     Map<String, String> fields,
-    Map<String, String> details) {
+    Map<String, String> details,
+    List<Map<String, String>> images,
+    List<Map<String, String>> links,
+    HttpClientConfig http) {
 
   public PagerdutyConfig {
     fields = Map.copyOf(fields);
     details = Map.copyOf(details);
+    images = List.copyOf(images);
+    links = List.copyOf(links);
   }
 }

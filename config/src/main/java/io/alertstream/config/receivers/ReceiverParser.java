@@ -5,10 +5,13 @@ import io.alertstream.config.InvalidConfigException;
 import io.alertstream.config.yaml.YamlNode;
 import java.net.URI;
 import java.net.URISyntaxException;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /** Parses and validates one receiver, filling in global defaults as Alertmanager does. */
 public final class ReceiverParser {
@@ -98,7 +101,7 @@ public final class ReceiverParser {
 
   private WebhookConfig webhook(YamlNode node) throws InvalidConfigException {
     node.allowOnly("send_resolved", "http_config", "url", "url_file", "max_alerts");
-    httpConfig(node.get("http_config"));
+    HttpClientConfig http = httpConfig(node.get("http_config"), global.httpConfig());
     exclusiveWithFile(node, "url");
     String url = node.string("url", "");
     if (url.isEmpty()) {
@@ -109,7 +112,7 @@ public final class ReceiverParser {
       throw node.get("max_alerts").error("max_alerts must not be negative");
     }
     return new WebhookConfig(
-        url(node.get("url"), url), node.bool("send_resolved", true), maxAlerts);
+        url(node.get("url"), url), node.bool("send_resolved", true), maxAlerts, http);
   }
 
   private SlackConfig slack(YamlNode node) throws InvalidConfigException {
@@ -142,7 +145,7 @@ public final class ReceiverParser {
             "fields",
             "actions"));
     node.allowOnly(allowed.toArray(String[]::new));
-    httpConfig(node.get("http_config"));
+    HttpClientConfig http = httpConfig(node.get("http_config"), global.httpConfig());
     exclusiveWithFile(node, "api_url");
     for (YamlNode field : node.get("fields").items()) {
       if (field.string("title", "").isEmpty()) {
@@ -175,7 +178,16 @@ public final class ReceiverParser {
     }
     fields.put("link_names", Boolean.toString(node.bool("link_names", false)));
     fields.put("short_fields", Boolean.toString(node.bool("short_fields", false)));
-    return new SlackConfig(apiUrl, node.bool("send_resolved", false), fields);
+    return new SlackConfig(
+        apiUrl,
+        node.bool("send_resolved", false),
+        fields,
+        slackFields(node.get("fields")),
+        slackActions(node.get("actions")),
+        node.get("mrkdwn_in").isAbsent()
+            ? List.of("fallback", "pretext", "text")
+            : node.strings("mrkdwn_in"),
+        http);
   }
 
   private PagerdutyConfig pagerduty(YamlNode node) throws InvalidConfigException {
@@ -196,7 +208,7 @@ public final class ReceiverParser {
             "images",
             "links"));
     node.allowOnly(allowed.toArray(String[]::new));
-    httpConfig(node.get("http_config"));
+    HttpClientConfig http = httpConfig(node.get("http_config"), global.httpConfig());
     exclusiveWithFile(node, "routing_key");
     exclusiveWithFile(node, "service_key");
     String routingKey = node.string("routing_key", "");
@@ -227,7 +239,52 @@ public final class ReceiverParser {
         url.isEmpty() ? global.pagerdutyUrl() : url(node.get("url"), url),
         node.bool("send_resolved", true),
         fields,
-        details);
+        details,
+        pagerdutyLinks(node.get("images"), "src", "href", "alt"),
+        pagerdutyLinks(node.get("links"), "href", "text"),
+        http);
+  }
+
+  private static List<Map<String, String>> pagerdutyLinks(YamlNode list, String... keys)
+      throws InvalidConfigException {
+    List<Map<String, String>> out = new ArrayList<>();
+    for (YamlNode item : list.items()) {
+      Map<String, String> entry = new LinkedHashMap<>();
+      for (String key : keys) {
+        entry.put(key, item.string(key, ""));
+      }
+      out.add(entry);
+    }
+    return out;
+  }
+
+  private static List<SlackConfig.Field> slackFields(YamlNode list) throws InvalidConfigException {
+    List<SlackConfig.Field> out = new ArrayList<>();
+    for (YamlNode item : list.items()) {
+      YamlNode shortNode = item.get("short");
+      out.add(
+          new SlackConfig.Field(
+              item.string("title", ""),
+              item.string("value", ""),
+              shortNode.isAbsent() ? Optional.empty() : Optional.of(item.bool("short", false))));
+    }
+    return out;
+  }
+
+  private static List<SlackConfig.Action> slackActions(YamlNode list)
+      throws InvalidConfigException {
+    List<SlackConfig.Action> out = new ArrayList<>();
+    for (YamlNode item : list.items()) {
+      out.add(
+          new SlackConfig.Action(
+              item.string("type", ""),
+              item.string("text", ""),
+              item.string("url", ""),
+              item.string("style", ""),
+              item.string("name", ""),
+              item.string("value", "")));
+    }
+    return out;
   }
 
   private EmailConfig email(YamlNode node) throws InvalidConfigException {
@@ -294,10 +351,14 @@ public final class ReceiverParser {
     return "{{ template \"" + name + "\" . }}";
   }
 
-  /** Checks an http_config as Alertmanager does; its settings are used by the connectors. */
-  public static void httpConfig(YamlNode node) throws InvalidConfigException {
+  /**
+   * Checks an http_config as Alertmanager does and returns the settings the connectors act on;
+   * {@code fallback} when the node is absent.
+   */
+  public static HttpClientConfig httpConfig(YamlNode node, HttpClientConfig fallback)
+      throws InvalidConfigException {
     if (node.isAbsent()) {
-      return;
+      return fallback;
     }
     node.allowOnly(HTTP_CONFIG_FIELDS);
     exclusiveWithFile(node, "bearer_token");
@@ -311,12 +372,18 @@ public final class ReceiverParser {
       throw node.error(
           "at most one of basic_auth, oauth2, bearer_token & bearer_token_file must be configured");
     }
+    if (!node.get("oauth2").isAbsent()) {
+      throw node.get("oauth2").error("oauth2 is not supported by Alertstream's connectors yet");
+    }
+    Optional<URI> proxyUrl = Optional.empty();
     String proxy = node.string("proxy_url", "");
     if (!proxy.isEmpty()) {
       try {
-        if (new URI(proxy).getScheme() == null) {
+        URI uri = new URI(proxy);
+        if (uri.getScheme() == null) {
           throw node.get("proxy_url").error("proxy URL is missing a protocol scheme");
         }
+        proxyUrl = Optional.of(uri);
       } catch (URISyntaxException e) {
         throw node.get("proxy_url")
             .error("proxy URL is missing a protocol scheme or malformed: " + e.getReason());
@@ -334,6 +401,34 @@ public final class ReceiverParser {
         && !List.of("TLS10", "TLS11", "TLS12", "TLS13").contains(minVersion)) {
       throw tls.get("min_version").error("unknown TLS version: " + minVersion);
     }
+    String ca = tls.string("ca", "");
+    return new HttpClientConfig(
+        proxyUrl,
+        authorizationHeader(node),
+        tls.bool("insecure_skip_verify", false),
+        ca.isEmpty() ? Optional.empty() : Optional.of(ca),
+        node.bool("follow_redirects", true));
+  }
+
+  private static Optional<Secret> authorizationHeader(YamlNode node) throws InvalidConfigException {
+    String bearer = node.string("bearer_token", "");
+    if (!bearer.isEmpty()) {
+      return Optional.of(new Secret("Bearer " + bearer));
+    }
+    YamlNode authorization = node.get("authorization");
+    if (!authorization.isAbsent()) {
+      String type = authorization.string("type", "Bearer");
+      return Optional.of(new Secret(type + " " + authorization.string("credentials", "")));
+    }
+    YamlNode basic = node.get("basic_auth");
+    if (!basic.isAbsent()) {
+      String pair = basic.string("username", "") + ":" + basic.string("password", "");
+      return Optional.of(
+          new Secret(
+              "Basic "
+                  + Base64.getEncoder().encodeToString(pair.getBytes(StandardCharsets.UTF_8))));
+    }
+    return Optional.empty();
   }
 
   /**

@@ -9,8 +9,9 @@ import java.net.URI;
  * @param url where to POST the webhook v4 payload
  * @param sendResolved whether resolved alerts are sent (default true)
  * @param maxAlerts how many alerts a payload carries at most; 0 means all
+ * @param http proxy, TLS and authorization settings
  */
-public record WebhookConfig(URI url, boolean sendResolved, int maxAlerts) {
+public record WebhookConfig(URI url, boolean sendResolved, int maxAlerts, HttpClientConfig http) {
 
   @Override
   public String toString() {

@@ -14,6 +14,9 @@ import io.alertstream.config.AlertmanagerConfig;
 import io.alertstream.config.ConfigParser;
 import io.alertstream.connectors.delivery.DeliveryOutcome;
 import io.alertstream.connectors.delivery.JdkHttpSender;
+import io.alertstream.connectors.delivery.Outbound;
+import io.alertstream.connectors.sink.IntegrationRequests;
+import io.alertstream.schemas.Notification;
 import java.time.Clock;
 import java.time.Duration;
 import org.junit.jupiter.api.AfterEach;
@@ -23,8 +26,15 @@ import org.junit.jupiter.api.Test;
 class WebhookDeliveryTest {
 
   private final WireMockServer peer = new WireMockServer(wireMockConfig().dynamicPort());
-  private final WebhookDelivery delivery =
-      new WebhookDelivery(new JdkHttpSender(Duration.ofSeconds(2), Clock.systemUTC()));
+  private final JdkHttpSender http = new JdkHttpSender(Duration.ofSeconds(2), Clock.systemUTC());
+
+  private DeliveryOutcome deliver(Notification n, AlertmanagerConfig config) {
+    try {
+      return http.post((Outbound.HttpPost) new WebhookRequests().prepare(n, config).request());
+    } catch (IntegrationRequests.Refusal e) {
+      return new DeliveryOutcome.Failed(e.getMessage());
+    }
+  }
 
   @BeforeEach
   void start() {
@@ -41,7 +51,7 @@ class WebhookDeliveryTest {
     peer.stubFor(post(urlPathEqualTo("/hook")).willReturn(aResponse().withStatus(200)));
 
     DeliveryOutcome outcome =
-        delivery.deliver(WebhookPayloadTest.notification(1), config("/hook?token=s3cret"));
+        deliver(WebhookPayloadTest.notification(1), config("/hook?token=s3cret"));
 
     assertThat(outcome).isInstanceOf(DeliveryOutcome.Delivered.class);
     peer.verify(
@@ -59,7 +69,7 @@ class WebhookDeliveryTest {
             .willReturn(aResponse().withStatus(503).withHeader("Retry-After", "3")));
 
     DeliveryOutcome outcome =
-        delivery.deliver(WebhookPayloadTest.notification(1), config("/hook?token=s3cret"));
+        deliver(WebhookPayloadTest.notification(1), config("/hook?token=s3cret"));
 
     assertThat(outcome)
         .isInstanceOfSatisfying(
@@ -80,7 +90,7 @@ class WebhookDeliveryTest {
             .parse(
                 "route: {receiver: team-x}\nreceivers: [{name: team-x, webhook_configs: [{url: 'http://127.0.0.1:1/x?token=s3cret'}]}]\n");
 
-    DeliveryOutcome outcome = delivery.deliver(WebhookPayloadTest.notification(1), closed);
+    DeliveryOutcome outcome = deliver(WebhookPayloadTest.notification(1), closed);
 
     assertThat(outcome)
         .isInstanceOfSatisfying(
@@ -93,7 +103,7 @@ class WebhookDeliveryTest {
     AlertmanagerConfig other =
         new ConfigParser().parse("route: {receiver: other}\nreceivers: [{name: other}]\n");
 
-    DeliveryOutcome outcome = delivery.deliver(WebhookPayloadTest.notification(1), other);
+    DeliveryOutcome outcome = deliver(WebhookPayloadTest.notification(1), other);
 
     assertThat(outcome)
         .isInstanceOfSatisfying(

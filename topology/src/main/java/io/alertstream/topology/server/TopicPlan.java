@@ -35,6 +35,7 @@ public final class TopicPlan {
             replicationFactor,
             Map.of(TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_COMPACT)));
     topics.add(topic(Topics.SILENCES, partitions, replicationFactor, delete(ONE_YEAR)));
+    topics.add(topic(Topics.DRY_RUN, partitions, replicationFactor, delete(SEVEN_DAYS)));
     for (String type : integrationTypes) {
       topics.add(
           topic(Topics.notifications(type), partitions, replicationFactor, delete(SEVEN_DAYS)));

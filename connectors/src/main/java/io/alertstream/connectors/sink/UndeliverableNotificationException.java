@@ -1,4 +1,4 @@
-package io.alertstream.connectors.webhook;
+package io.alertstream.connectors.sink;
 
 import org.apache.kafka.connect.errors.ConnectException;
 

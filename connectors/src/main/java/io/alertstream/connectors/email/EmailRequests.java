@@ -1,0 +1,60 @@
+package io.alertstream.connectors.email;
+
+import io.alertstream.config.AlertmanagerConfig;
+import io.alertstream.config.receivers.EmailConfig;
+import io.alertstream.config.receivers.ReceiverConfig;
+import io.alertstream.connectors.delivery.MailContent;
+import io.alertstream.connectors.delivery.Outbound;
+import io.alertstream.connectors.rendering.FieldRendering;
+import io.alertstream.connectors.rendering.TemplateData;
+import io.alertstream.connectors.sink.IntegrationRequests;
+import io.alertstream.schemas.Notification;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * An email as Alertmanager sends it: rendered headers (Subject, To, From and any configured), an
+ * HTML body and an optional text body. The Message-ID derives from the notification id, so a copy
+ * sent again after a crash is recognisably the same message.
+ */
+public final class EmailRequests implements IntegrationRequests {
+
+  private static final String DEFAULT_SUBJECT = "{{ template \"email.default.subject\" . }}";
+  private static final String DEFAULT_HTML = "{{ template \"email.default.html\" . }}";
+
+  @Override
+  public String type() {
+    return "email";
+  }
+
+  @Override
+  public Prepared prepare(Notification n, AlertmanagerConfig config) throws Refusal {
+    EmailConfig email =
+        IntegrationRequests.find(n, config, ReceiverConfig::emailConfigs, "email_configs");
+    FieldRendering r = new FieldRendering(TemplateData.of(n));
+    Map<String, String> headers = new LinkedHashMap<>();
+    for (Map.Entry<String, String> h : email.headers().entrySet()) {
+      String fallback = h.getKey().equals("Subject") ? DEFAULT_SUBJECT : "";
+      headers.put(h.getKey(), r.field("headers." + h.getKey(), h.getValue(), fallback));
+    }
+    String to = r.field("to", email.to(), "");
+    String from = r.field("from", email.from(), "");
+    return new Prepared(
+        new Outbound.Mail(
+            email,
+            new MailContent(
+                headers,
+                List.of(to),
+                from,
+                messageId(n),
+                r.field("html", email.html(), DEFAULT_HTML),
+                r.field("text", email.text(), ""))),
+        r.problems());
+  }
+
+  /** A Message-ID that is the same every time this notification is sent. */
+  static String messageId(Notification n) {
+    return "<" + n.getId().replaceAll("[^A-Za-z0-9.-]", "-") + "@alertstream>";
+  }
+}

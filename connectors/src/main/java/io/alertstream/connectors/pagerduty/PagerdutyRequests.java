@@ -1,0 +1,158 @@
+package io.alertstream.connectors.pagerduty;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.alertstream.config.AlertmanagerConfig;
+import io.alertstream.config.GlobalConfig;
+import io.alertstream.config.receivers.PagerdutyConfig;
+import io.alertstream.config.receivers.ReceiverConfig;
+import io.alertstream.config.receivers.Secret;
+import io.alertstream.connectors.ConnectorVersion;
+import io.alertstream.connectors.delivery.Outbound;
+import io.alertstream.connectors.rendering.FieldRendering;
+import io.alertstream.connectors.rendering.TemplateData;
+import io.alertstream.connectors.sink.IntegrationRequests;
+import io.alertstream.schemas.AlertStatus;
+import io.alertstream.schemas.Notification;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A PagerDuty event as Alertmanager sends it: Events API v2 with a routing key (trigger while
+ * firing, resolve once resolved), or v1 with a service key. The dedup key is the SHA-256 of the
+ * group key, so PagerDuty folds repeats and resolves into one incident.
+ */
+public final class PagerdutyRequests implements IntegrationRequests {
+
+  static final int MAX_SUMMARY_RUNES = 1024;
+  static final URI V1_URL =
+      URI.create("https://events.pagerduty.com/generic/2010-04-15/create_event.json");
+
+  private static final ObjectMapper JSON = new ObjectMapper();
+  private static final String DEFAULT_DESCRIPTION =
+      "{{ template \"pagerduty.default.description\" .}}";
+  private static final String DEFAULT_CLIENT = "{{ template \"pagerduty.default.client\" . }}";
+  private static final String DEFAULT_CLIENT_URL =
+      "{{ template \"pagerduty.default.clientURL\" . }}";
+
+  @Override
+  public String type() {
+    return "pagerduty";
+  }
+
+  @Override
+  public Prepared prepare(Notification n, AlertmanagerConfig config) throws Refusal {
+    PagerdutyConfig pd =
+        IntegrationRequests.find(n, config, ReceiverConfig::pagerdutyConfigs, "pagerduty_configs");
+    FieldRendering r = new FieldRendering(TemplateData.of(n));
+    boolean firing = n.getStatus() == AlertStatus.FIRING;
+    String key = dedupKey(n.getGroupKey());
+    Map<String, String> f = pd.fields();
+    String client = r.field("client", f.getOrDefault("client", DEFAULT_CLIENT), DEFAULT_CLIENT);
+    String clientUrl =
+        r.field("client_url", f.getOrDefault("client_url", DEFAULT_CLIENT_URL), DEFAULT_CLIENT_URL);
+    String description =
+        truncate(
+            r.field(
+                "description",
+                f.getOrDefault("description", DEFAULT_DESCRIPTION),
+                DEFAULT_DESCRIPTION),
+            MAX_SUMMARY_RUNES);
+    Map<String, String> details = r.fields("details", pd.details());
+
+    ObjectNode body = JSON.createObjectNode();
+    URI url;
+    Secret secret;
+    if (!pd.routingKey().isEmpty()) {
+      secret = pd.routingKey();
+      url = pd.url();
+      body.put("routing_key", secret.value());
+      body.put("dedup_key", key);
+      body.put("event_action", firing ? "trigger" : "resolve");
+      ObjectNode payload = body.putObject("payload");
+      payload.put("summary", description);
+      String source = f.containsKey("source") ? r.field("source", f.get("source"), "") : client;
+      payload.put("source", source);
+      payload.put("severity", r.field("severity", f.getOrDefault("severity", "error"), "error"));
+      putIfNotEmpty(payload, "class", r.field("class", f.getOrDefault("class", ""), ""));
+      putIfNotEmpty(
+          payload, "component", r.field("component", f.getOrDefault("component", ""), ""));
+      putIfNotEmpty(payload, "group", r.field("group", f.getOrDefault("group", ""), ""));
+      ObjectNode custom = payload.putObject("custom_details");
+      details.forEach(custom::put);
+      putIfNotEmpty(body, "client", client);
+      putIfNotEmpty(body, "client_url", clientUrl);
+      links(body, "images", pd.images(), r);
+      links(body, "links", pd.links(), r);
+    } else {
+      secret = pd.serviceKey();
+      url = GlobalConfig.DEFAULT_PAGERDUTY_URL.equals(pd.url()) ? V1_URL : pd.url();
+      body.put("service_key", secret.value());
+      body.put("incident_key", key);
+      body.put("event_type", firing ? "trigger" : "resolve");
+      body.put("description", description);
+      if (firing) {
+        putIfNotEmpty(body, "client", client);
+        putIfNotEmpty(body, "client_url", clientUrl);
+      }
+      ObjectNode custom = body.putObject("details");
+      details.forEach(custom::put);
+    }
+    return new Prepared(
+        new Outbound.HttpPost(
+            url,
+            Map.of(
+                "Content-Type",
+                "application/json",
+                "User-Agent",
+                "Alertstream/" + ConnectorVersion.VERSION),
+            body.toString().getBytes(StandardCharsets.UTF_8),
+            pd.http(),
+            List.of(secret),
+            Outbound.AnswerCheck.NONE),
+        r.problems());
+  }
+
+  private static void links(
+      ObjectNode body, String name, List<Map<String, String>> entries, FieldRendering r) {
+    if (entries.isEmpty()) {
+      return;
+    }
+    ArrayNode out = body.putArray(name);
+    for (Map<String, String> entry : entries) {
+      ObjectNode item = out.addObject();
+      entry.forEach((k, v) -> putIfNotEmpty(item, k, r.field(name + "." + k, v, "")));
+    }
+  }
+
+  /** The SHA-256 of the group key, in hex: Alertmanager's dedup (incident) key. */
+  public static String dedupKey(String groupKey) {
+    try {
+      return HexFormat.of()
+          .formatHex(
+              MessageDigest.getInstance("SHA-256")
+                  .digest(groupKey.getBytes(StandardCharsets.UTF_8)));
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException("every JVM has SHA-256", e);
+    }
+  }
+
+  private static void putIfNotEmpty(ObjectNode node, String name, String value) {
+    if (!value.isEmpty()) {
+      node.put(name, value);
+    }
+  }
+
+  static String truncate(String text, int max) {
+    if (text.codePointCount(0, text.length()) <= max) {
+      return text;
+    }
+    return text.substring(0, text.offsetByCodePoints(0, max - 1)) + "…";
+  }
+}

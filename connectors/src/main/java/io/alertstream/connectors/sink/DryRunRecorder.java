@@ -1,0 +1,81 @@
+package io.alertstream.connectors.sink;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.alertstream.connectors.delivery.Outbound;
+import io.alertstream.schemas.Notification;
+import java.time.Instant;
+import java.util.Map;
+import java.util.Properties;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.StringSerializer;
+
+/**
+ * Records, instead of sending, the request a notification would have made: a JSON document on the
+ * dry-run topic, keyed by tenant, with the endpoint's path, the Authorization header and any secret
+ * in the body masked.
+ */
+public final class DryRunRecorder implements AutoCloseable {
+
+  private static final ObjectMapper JSON = new ObjectMapper();
+
+  private final KafkaProducer<String, String> producer;
+  private final String topic;
+
+  public DryRunRecorder(String bootstrapServers, String topic) {
+    Properties props = new Properties();
+    props.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
+    props.put(ProducerConfig.ACKS_CONFIG, "all");
+    props.put(ProducerConfig.CLIENT_ID_CONFIG, "alertstream-dry-run");
+    this.producer = new KafkaProducer<>(props, new StringSerializer(), new StringSerializer());
+    this.topic = topic;
+  }
+
+  /** Writes the record; returns once the broker has it. */
+  public void record(Notification n, Outbound request)
+      throws InterruptedException, ExecutionException, TimeoutException {
+    producer
+        .send(new ProducerRecord<>(topic, n.getTenant(), describe(n, request, Instant.now())))
+        .get(30, TimeUnit.SECONDS);
+  }
+
+  static String describe(Notification n, Outbound request, Instant at) {
+    ObjectNode doc = JSON.createObjectNode();
+    doc.put("tenant", n.getTenant());
+    doc.put("receiver", n.getReceiver());
+    doc.put("integration", n.getIntegration().getType());
+    doc.put("index", n.getIntegration().getIndex());
+    doc.put("notificationId", n.getId());
+    doc.put("recordedAt", at.toString());
+    ObjectNode req = doc.putObject("request");
+    if (request instanceof Outbound.HttpPost post) {
+      req.put("method", "POST");
+      req.put("target", post.maskedTarget());
+      ObjectNode headers = req.putObject("headers");
+      post.headers().forEach(headers::put);
+      post.http().authorization().ifPresent(a -> headers.put("Authorization", "<secret>"));
+      req.put("body", post.maskedBody());
+    } else if (request instanceof Outbound.Mail mail) {
+      req.put("method", "SMTP");
+      req.put("target", "smtp://" + mail.smtp().smarthost());
+      ObjectNode headers = req.putObject("headers");
+      for (Map.Entry<String, String> h : mail.content().headers().entrySet()) {
+        headers.put(h.getKey(), h.getValue());
+      }
+      headers.put("Message-ID", mail.content().messageId());
+      req.put("text", mail.content().text());
+      req.put("html", mail.content().html());
+    }
+    return doc.toString();
+  }
+
+  @Override
+  public void close() {
+    producer.close();
+  }
+}

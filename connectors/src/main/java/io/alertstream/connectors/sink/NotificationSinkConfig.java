@@ -1,0 +1,256 @@
+package io.alertstream.connectors.sink;
+
+import io.alertstream.connectors.delivery.RetryBackoff;
+import io.alertstream.schemas.Topics;
+import java.time.Duration;
+import java.util.Map;
+import org.apache.kafka.common.config.AbstractConfig;
+import org.apache.kafka.common.config.ConfigDef;
+import org.apache.kafka.common.config.ConfigDef.Importance;
+import org.apache.kafka.common.config.ConfigDef.Range;
+import org.apache.kafka.common.config.ConfigDef.Type;
+
+/**
+ * Settings shared by every Alertstream sink connector. Endpoints and secrets are not among them:
+ * they come from the tenants' configs.
+ */
+public final class NotificationSinkConfig extends AbstractConfig {
+
+  public static final String SCHEMA_REGISTRY_URL = "schema.registry.url";
+  public static final String CONFIGS_BOOTSTRAP_SERVERS = "alertstream.configs.bootstrap.servers";
+  public static final String CONFIGS_TOPIC = "alertstream.configs.topic";
+  public static final String CONFIG_WAIT_MS = "alertstream.config.wait.ms";
+  public static final String RETRY_TIMEOUT_MS = "delivery.retry.timeout.ms";
+  public static final String RETRY_BACKOFF_MS = "delivery.retry.backoff.ms";
+  public static final String RETRY_BACKOFF_MAX_MS = "delivery.retry.backoff.max.ms";
+  public static final String REQUEST_TIMEOUT_MS = "delivery.request.timeout.ms";
+  public static final String THREADS = "delivery.threads";
+  public static final String MAX_PENDING = "delivery.max.pending";
+  public static final String DRY_RUN = "dry.run";
+  public static final String DRY_RUN_TOPIC = "dry.run.topic";
+  public static final String BLOCK_PRIVATE = "egress.block.private.addresses";
+  public static final String RATE_LIMIT = "notification.rate.limit";
+  public static final String RATE_LIMIT_BURST = "notification.rate.limit.burst";
+  public static final String RATE_LIMIT_OVERRIDES = "notification.rate.limit.overrides";
+
+  private static final String GROUP_SOURCES = "Alertstream";
+  private static final String GROUP_DELIVERY = "Delivery";
+  private static final String GROUP_GUARDS = "Limits and dry run";
+
+  public static final ConfigDef DEF =
+      new ConfigDef()
+          .define(
+              SCHEMA_REGISTRY_URL,
+              Type.STRING,
+              ConfigDef.NO_DEFAULT_VALUE,
+              new ConfigDef.NonEmptyString(),
+              Importance.HIGH,
+              "Schema registry (Confluent REST API) the notification records were written with.",
+              GROUP_SOURCES,
+              1,
+              ConfigDef.Width.LONG,
+              "Schema registry URL")
+          .define(
+              CONFIGS_BOOTSTRAP_SERVERS,
+              Type.STRING,
+              ConfigDef.NO_DEFAULT_VALUE,
+              new ConfigDef.NonEmptyString(),
+              Importance.HIGH,
+              "Kafka cluster holding the tenant configs topic, from which endpoints and secrets are read.",
+              GROUP_SOURCES,
+              2,
+              ConfigDef.Width.LONG,
+              "Configs bootstrap servers")
+          .define(
+              CONFIGS_TOPIC,
+              Type.STRING,
+              Topics.CONFIGS,
+              Importance.MEDIUM,
+              "Compacted topic of tenant configs.",
+              GROUP_SOURCES,
+              3,
+              ConfigDef.Width.MEDIUM,
+              "Configs topic")
+          .define(
+              CONFIG_WAIT_MS,
+              Type.LONG,
+              2_000L,
+              Range.atLeast(0),
+              Importance.LOW,
+              "How long one attempt waits for the config version a notification was made under; the"
+                  + " attempt is retried after that.",
+              GROUP_SOURCES,
+              4,
+              ConfigDef.Width.SHORT,
+              "Config wait")
+          .define(
+              RETRY_TIMEOUT_MS,
+              Type.LONG,
+              3_600_000L,
+              Range.atLeast(0),
+              Importance.MEDIUM,
+              "How long a notification that meets 429, 5xx or network failures is retried before"
+                  + " it goes to the DLQ, counted from its first attempt.",
+              GROUP_DELIVERY,
+              1,
+              ConfigDef.Width.SHORT,
+              "Retry timeout")
+          .define(
+              RETRY_BACKOFF_MS,
+              Type.LONG,
+              1_000L,
+              Range.atLeast(1),
+              Importance.LOW,
+              "First wait between retries; it doubles with each retry.",
+              GROUP_DELIVERY,
+              2,
+              ConfigDef.Width.SHORT,
+              "Retry backoff")
+          .define(
+              RETRY_BACKOFF_MAX_MS,
+              Type.LONG,
+              60_000L,
+              Range.atLeast(1),
+              Importance.LOW,
+              "Longest wait between retries, Retry-After included.",
+              GROUP_DELIVERY,
+              3,
+              ConfigDef.Width.SHORT,
+              "Max retry backoff")
+          .define(
+              REQUEST_TIMEOUT_MS,
+              Type.LONG,
+              10_000L,
+              Range.atLeast(1),
+              Importance.LOW,
+              "Time allowed for one HTTP request.",
+              GROUP_DELIVERY,
+              4,
+              ConfigDef.Width.SHORT,
+              "Request timeout")
+          .define(
+              THREADS,
+              Type.INT,
+              4,
+              Range.between(1, 64),
+              Importance.LOW,
+              "Deliveries in flight at once per task, each to a different destination.",
+              GROUP_DELIVERY,
+              5,
+              ConfigDef.Width.SHORT,
+              "Delivery threads")
+          .define(
+              MAX_PENDING,
+              Type.INT,
+              10_000,
+              Range.atLeast(1),
+              Importance.LOW,
+              "Notifications held by a task (waiting or being retried) above which it stops"
+                  + " reading until some are finished.",
+              GROUP_DELIVERY,
+              6,
+              ConfigDef.Width.SHORT,
+              "Max pending")
+          .define(
+              DRY_RUN,
+              Type.BOOLEAN,
+              false,
+              Importance.MEDIUM,
+              "Record the request that would be sent on the dry-run topic instead of sending it.",
+              GROUP_GUARDS,
+              1,
+              ConfigDef.Width.SHORT,
+              "Dry run")
+          .define(
+              DRY_RUN_TOPIC,
+              Type.STRING,
+              Topics.DRY_RUN,
+              Importance.LOW,
+              "Where dry-run requests are recorded, secrets masked.",
+              GROUP_GUARDS,
+              2,
+              ConfigDef.Width.MEDIUM,
+              "Dry-run topic")
+          .define(
+              BLOCK_PRIVATE,
+              Type.BOOLEAN,
+              false,
+              Importance.MEDIUM,
+              "Refuse endpoints that resolve to loopback, private, link-local or unique-local"
+                  + " addresses.",
+              GROUP_GUARDS,
+              3,
+              ConfigDef.Width.SHORT,
+              "Block private addresses")
+          .define(
+              RATE_LIMIT,
+              Type.DOUBLE,
+              0.0,
+              Importance.MEDIUM,
+              "Notifications per second per tenant for this integration (Mimir's"
+                  + " notification_rate_limit); 0 means no limit. Notifications over the limit go"
+                  + " to the DLQ.",
+              GROUP_GUARDS,
+              4,
+              ConfigDef.Width.SHORT,
+              "Rate limit")
+          .define(
+              RATE_LIMIT_BURST,
+              Type.INT,
+              0,
+              Range.atLeast(0),
+              Importance.LOW,
+              "Notifications a tenant may send at once before the rate applies; 0 means the rate"
+                  + " rounded up.",
+              GROUP_GUARDS,
+              5,
+              ConfigDef.Width.SHORT,
+              "Rate limit burst")
+          .define(
+              RATE_LIMIT_OVERRIDES,
+              Type.LIST,
+              "",
+              Importance.LOW,
+              "Per-tenant rates, as tenant:rate pairs, e.g. \"team-a:5,team-b:0\".",
+              GROUP_GUARDS,
+              6,
+              ConfigDef.Width.LONG,
+              "Rate limit overrides");
+
+  public NotificationSinkConfig(Map<String, String> props) {
+    super(DEF, props);
+  }
+
+  public RetryBackoff backoff() {
+    return new RetryBackoff(
+        Duration.ofMillis(getLong(RETRY_BACKOFF_MS)),
+        Duration.ofMillis(getLong(RETRY_BACKOFF_MAX_MS)));
+  }
+
+  public Duration requestTimeout() {
+    return Duration.ofMillis(getLong(REQUEST_TIMEOUT_MS));
+  }
+
+  public Duration retryTimeout() {
+    return Duration.ofMillis(getLong(RETRY_TIMEOUT_MS));
+  }
+
+  /** The per-tenant rates of {@link #RATE_LIMIT_OVERRIDES}. */
+  public Map<String, Double> rateOverrides() {
+    Map<String, Double> out = new java.util.HashMap<>();
+    for (String pair : getList(RATE_LIMIT_OVERRIDES)) {
+      int colon = pair.lastIndexOf(':');
+      try {
+        out.put(pair.substring(0, colon).strip(), Double.parseDouble(pair.substring(colon + 1)));
+      } catch (RuntimeException e) {
+        throw new org.apache.kafka.common.config.ConfigException(
+            RATE_LIMIT_OVERRIDES, pair, "expected tenant:rate, e.g. team-a:5");
+      }
+    }
+    return out;
+  }
+
+  public Duration configWait() {
+    return Duration.ofMillis(getLong(CONFIG_WAIT_MS));
+  }
+}
