@@ -19,6 +19,7 @@ import java.time.Instant;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Properties;
+import java.util.Set;
 import java.util.stream.Stream;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
@@ -62,7 +63,8 @@ public final class TopologyBenchmark {
             RegistryProcess.findRunnerJar(Path.of("deploy/local/target/registry")),
             data.resolve("no-tenants"),
             6,
-            Map.of());
+            Map.of(),
+            Set.of());
     try (LocalStack stack = LocalStack.start(settings)) {
       run(stack, rounds, data);
     }

@@ -240,7 +240,7 @@ public final class ReceiverParser {
         node.bool("send_resolved", true),
         fields,
         details,
-        pagerdutyLinks(node.get("images"), "src", "href", "alt"),
+        pagerdutyLinks(node.get("images"), "src", "alt", "href"),
         pagerdutyLinks(node.get("links"), "href", "text"),
         http);
   }

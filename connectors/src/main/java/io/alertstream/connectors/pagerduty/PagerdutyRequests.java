@@ -88,8 +88,8 @@ public final class PagerdutyRequests implements IntegrationRequests {
       details.forEach(custom::put);
       putIfNotEmpty(body, "client", client);
       putIfNotEmpty(body, "client_url", clientUrl);
-      links(body, "images", pd.images(), r);
-      links(body, "links", pd.links(), r);
+      links(body, "images", pd.images(), "src", r);
+      links(body, "links", pd.links(), "href", r);
     } else {
       secret = pd.serviceKey();
       url = GlobalConfig.DEFAULT_PAGERDUTY_URL.equals(pd.url()) ? V1_URL : pd.url();
@@ -119,15 +119,24 @@ public final class PagerdutyRequests implements IntegrationRequests {
         r.problems());
   }
 
+  /** Images and links, rendered; one whose {@code required} field renders empty is left out. */
   private static void links(
-      ObjectNode body, String name, List<Map<String, String>> entries, FieldRendering r) {
-    if (entries.isEmpty()) {
-      return;
-    }
-    ArrayNode out = body.putArray(name);
+      ObjectNode body,
+      String name,
+      List<Map<String, String>> entries,
+      String required,
+      FieldRendering r) {
+    ArrayNode out = null;
     for (Map<String, String> entry : entries) {
-      ObjectNode item = out.addObject();
-      entry.forEach((k, v) -> putIfNotEmpty(item, k, r.field(name + "." + k, v, "")));
+      ObjectNode item = JSON.createObjectNode();
+      entry.forEach((k, v) -> item.put(k, r.field(name + "." + k, v, "")));
+      if (item.path(required).asText().isEmpty()) {
+        continue;
+      }
+      if (out == null) {
+        out = body.putArray(name);
+      }
+      out.add(item);
     }
   }
 

@@ -13,7 +13,7 @@ import java.util.function.Function;
  */
 public final class DefaultTemplates {
 
-  static final String PRODUCT = "AlertManager";
+  static final String PRODUCT = "Alertmanager";
 
   private static final Map<String, Function<TemplateData, String>> NAMED =
       Map.ofEntries(
@@ -53,9 +53,9 @@ public final class DefaultTemplates {
     return NAMED.containsKey(name);
   }
 
-  /** {@code __alertmanagerURL}: the external URL's alerts page. */
+  /** {@code __alertmanagerURL}: the external URL's alerts page, filtered to the receiver. */
   public static String alertmanagerUrl(TemplateData d) {
-    return d.externalUrl() + "/#/alerts";
+    return d.externalUrl() + "/#/alerts?receiver=" + GoText.urlQuery(d.receiver());
   }
 
   /**

@@ -9,8 +9,9 @@ import java.util.Locale;
 import java.util.Optional;
 
 /**
- * What Alertmanager's templates see for one notification: receiver, status, alerts (firing and
- * resolved), group, common labels and annotations, the external URL.
+ * What Alertmanager's templates see for one notification: receiver (regex-quoted, as Alertmanager
+ * passes it), status, alerts (firing and resolved), group, common labels and annotations, the
+ * external URL.
  */
 public record TemplateData(
     String receiver,
@@ -38,7 +39,7 @@ public record TemplateData(
 
   public static TemplateData of(Notification n) {
     return new TemplateData(
-        n.getReceiver(),
+        GoText.quoteMeta(n.getReceiver()),
         status(n.getStatus()),
         n.getAlerts().stream().map(TemplateData::alert).toList(),
         LabelPairs.of(n.getGroupLabels()),

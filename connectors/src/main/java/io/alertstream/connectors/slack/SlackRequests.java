@@ -62,8 +62,8 @@ public final class SlackRequests implements IntegrationRequests {
       boolean shortDefault = Boolean.parseBoolean(f.getOrDefault("short_fields", "false"));
       for (SlackConfig.Field field : slack.attachmentFields()) {
         ObjectNode out = fields.addObject();
-        out.put("title", r.field("fields.title", field.title(), ""));
-        out.put("value", r.field("fields.value", field.value(), ""));
+        putIfNotEmpty(out, "title", r.field("fields.title", field.title(), ""));
+        putIfNotEmpty(out, "value", r.field("fields.value", field.value(), ""));
         out.put("short", field.isShort().orElse(shortDefault));
       }
     }
@@ -71,17 +71,19 @@ public final class SlackRequests implements IntegrationRequests {
       ArrayNode actions = attachment.putArray("actions");
       for (SlackConfig.Action action : slack.actions()) {
         ObjectNode out = actions.addObject();
-        out.put("type", r.field("actions.type", action.type(), ""));
-        out.put("text", r.field("actions.text", action.text(), ""));
+        putIfNotEmpty(out, "type", r.field("actions.type", action.type(), ""));
+        putIfNotEmpty(out, "text", r.field("actions.text", action.text(), ""));
         putIfNotEmpty(out, "url", r.field("actions.url", action.url(), ""));
         putIfNotEmpty(out, "style", r.field("actions.style", action.style(), ""));
-        putIfNotEmpty(out, "name", r.field("actions.name", action.name(), ""));
-        putIfNotEmpty(out, "value", r.field("actions.value", action.value(), ""));
+        if (action.url().isEmpty()) {
+          putIfNotEmpty(out, "name", r.field("actions.name", action.name(), ""));
+          putIfNotEmpty(out, "value", r.field("actions.value", action.value(), ""));
+        }
       }
     }
     putIfNotEmpty(attachment, "image_url", render(r, f, "image_url"));
     putIfNotEmpty(attachment, "thumb_url", render(r, f, "thumb_url"));
-    putIfNotEmpty(attachment, "footer", render(r, f, "footer"));
+    attachment.put("footer", render(r, f, "footer"));
     putIfNotEmpty(attachment, "color", render(r, f, "color"));
     if (!slack.mrkdwnIn().isEmpty()) {
       ArrayNode mrkdwn = attachment.putArray("mrkdwn_in");
@@ -133,7 +135,8 @@ public final class SlackRequests implements IntegrationRequests {
 
   /**
    * Slack's Web API answers 200 with {@code "ok": false} when it refuses a message (bad token,
-   * unknown channel); that is a failure, not a delivery.
+   * unknown channel); that is a failure, not a delivery (as Alertmanager 0.26 and later treat it;
+   * 0.25 counted it as delivered).
    */
   static DeliveryOutcome checkAnswer(int status, String body) {
     if (body == null || !body.stripLeading().startsWith("{")) {

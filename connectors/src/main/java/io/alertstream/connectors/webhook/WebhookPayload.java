@@ -2,6 +2,7 @@ package io.alertstream.connectors.webhook;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.alertstream.connectors.rendering.GoText;
 import io.alertstream.schemas.AlertStatus;
 import io.alertstream.schemas.Notification;
 import io.alertstream.schemas.NotifiedAlert;
@@ -15,7 +16,8 @@ import java.util.TreeMap;
 
 /**
  * Alertmanager's webhook payload, version 4, with its field order, map keys sorted as Go's JSON
- * encoder sorts them, and Go's zero time for a firing alert's endsAt.
+ * encoder sorts them, Go's zero time for a firing alert's endsAt, and the receiver name
+ * regex-quoted as Alertmanager 0.25 sends it.
  */
 public final class WebhookPayload {
 
@@ -36,7 +38,7 @@ public final class WebhookPayload {
       rendered.add(alert(alert));
     }
     Map<String, Object> body = new LinkedHashMap<>();
-    body.put("receiver", n.getReceiver());
+    body.put("receiver", GoText.quoteMeta(n.getReceiver()));
     body.put("status", status(n.getStatus()));
     body.put("alerts", rendered);
     body.put("groupLabels", new TreeMap<>(n.getGroupLabels()));

@@ -1,6 +1,9 @@
 package io.alertstream.local;
 
-import io.alertstream.connectors.webhook.WebhookSinkConfig;
+import io.alertstream.connectors.email.EmailSinkConnector;
+import io.alertstream.connectors.pagerduty.PagerdutySinkConnector;
+import io.alertstream.connectors.sink.NotificationSinkConfig;
+import io.alertstream.connectors.slack.SlackSinkConnector;
 import io.alertstream.connectors.webhook.WebhookSinkConnector;
 import io.alertstream.schemas.Topics;
 import java.nio.file.Files;
@@ -20,7 +23,18 @@ import org.apache.kafka.connect.util.FutureCallback;
 /** A Kafka Connect worker in standalone mode, in this process, running the sink connectors. */
 public final class EmbeddedConnect implements AutoCloseable {
 
-  public static final String WEBHOOK_CONNECTOR = "alertstream-webhook";
+  /** The connector class of each integration type. */
+  public static final Map<String, Class<?>> CONNECTORS =
+      new java.util.LinkedHashMap<>(
+          Map.of(
+              "webhook", WebhookSinkConnector.class,
+              "slack", SlackSinkConnector.class,
+              "pagerduty", PagerdutySinkConnector.class,
+              "email", EmailSinkConnector.class));
+
+  public static String connectorName(String type) {
+    return "alertstream-" + type;
+  }
 
   private final Connect<StandaloneHerder> connect;
 
@@ -30,6 +44,7 @@ public final class EmbeddedConnect implements AutoCloseable {
 
   /**
    * @param deliveryOverrides extra settings for the connectors, e.g. shorter retry backoffs
+   * @param dryRunTypes integration types whose connector records requests instead of sending them
    */
   public static EmbeddedConnect start(
       String bootstrapServers,
@@ -37,6 +52,7 @@ public final class EmbeddedConnect implements AutoCloseable {
       Path dataDir,
       int restPort,
       Map<String, String> deliveryOverrides,
+      java.util.Set<String> dryRunTypes,
       Duration timeout)
       throws Exception {
     Files.createDirectories(dataDir);
@@ -69,10 +85,16 @@ public final class EmbeddedConnect implements AutoCloseable {
     }
     EmbeddedConnect embedded = new EmbeddedConnect(connect);
     try {
-      embedded.putConnector(
-          WEBHOOK_CONNECTOR,
-          webhookConnector(bootstrapServers, registryUrl, deliveryOverrides),
-          timeout);
+      for (String type : CONNECTORS.keySet()) {
+        Map<String, String> overrides = new HashMap<>(deliveryOverrides);
+        if (dryRunTypes.contains(type)) {
+          overrides.put(NotificationSinkConfig.DRY_RUN, "true");
+        }
+        embedded.putConnector(
+            connectorName(type),
+            connectorConfig(type, bootstrapServers, registryUrl, overrides),
+            timeout);
+      }
     } catch (Exception e) {
       embedded.close();
       throw e;
@@ -80,17 +102,18 @@ public final class EmbeddedConnect implements AutoCloseable {
     return embedded;
   }
 
-  private static Map<String, String> webhookConnector(
-      String bootstrapServers, String registryUrl, Map<String, String> overrides) {
+  /** A sink connector's config as a Connect user would write it. */
+  public static Map<String, String> connectorConfig(
+      String type, String bootstrapServers, String registryUrl, Map<String, String> overrides) {
     Map<String, String> config = new HashMap<>();
-    config.put("name", WEBHOOK_CONNECTOR);
-    config.put("connector.class", WebhookSinkConnector.class.getName());
+    config.put("name", connectorName(type));
+    config.put("connector.class", CONNECTORS.get(type).getName());
     config.put("tasks.max", "1");
-    config.put("topics", Topics.notifications("webhook"));
-    config.put(WebhookSinkConfig.SCHEMA_REGISTRY_URL, registryUrl);
-    config.put(WebhookSinkConfig.CONFIGS_BOOTSTRAP_SERVERS, bootstrapServers);
+    config.put("topics", Topics.notifications(type));
+    config.put(NotificationSinkConfig.SCHEMA_REGISTRY_URL, registryUrl);
+    config.put(NotificationSinkConfig.CONFIGS_BOOTSTRAP_SERVERS, bootstrapServers);
     config.put("errors.tolerance", "all");
-    config.put("errors.deadletterqueue.topic.name", Topics.notificationsDlq("webhook"));
+    config.put("errors.deadletterqueue.topic.name", Topics.notificationsDlq(type));
     config.put("errors.deadletterqueue.topic.replication.factor", "1");
     config.put("errors.deadletterqueue.context.headers.enable", "true");
     config.put("errors.log.enable", "false");
@@ -98,7 +121,8 @@ public final class EmbeddedConnect implements AutoCloseable {
     return config;
   }
 
-  private void putConnector(String name, Map<String, String> config, Duration timeout)
+  /** Creates or replaces a connector and waits until its tasks run. */
+  public void putConnector(String name, Map<String, String> config, Duration timeout)
       throws Exception {
     FutureCallback<Object> created = new FutureCallback<>();
     connect
@@ -124,6 +148,11 @@ public final class EmbeddedConnect implements AutoCloseable {
       }
       Thread.sleep(100);
     }
+  }
+
+  /** The connector's status as Connect reports it. */
+  public ConnectorStateInfo status(String name) {
+    return connect.herder().connectorStatus(name);
   }
 
   public String restUrl() {

@@ -2,6 +2,7 @@ package io.alertstream.local;
 
 import java.nio.file.Path;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.CountDownLatch;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -32,7 +33,10 @@ public final class LocalLauncher {
                     "deploy/local/target/registry/registry-runner.jar")),
             Path.of(prop("alertstream.tenants.dir", "deploy/local/tenants")),
             intProp("alertstream.partitions", 6),
-            Map.of());
+            Map.of(),
+            Boolean.parseBoolean(prop("alertstream.delivery.live", "false"))
+                ? Set.of()
+                : LocalSettings.CREDENTIAL_TYPES);
     LocalStack stack;
     try {
       stack = LocalStack.start(settings);

@@ -2,12 +2,14 @@ package io.alertstream.local;
 
 import java.nio.file.Path;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * Where the local launcher keeps its data and which ports its parts listen on.
  *
  * @param tenantsDir folder of example tenant configs ({@code <tenant>.yml}) loaded at start
  * @param connectorOverrides extra settings for the sink connectors
+ * @param dryRunTypes integration types whose connector only records what it would send
  */
 public record LocalSettings(
     Path dataDir,
@@ -20,7 +22,11 @@ public record LocalSettings(
     Path registryJar,
     Path tenantsDir,
     int partitions,
-    Map<String, String> connectorOverrides) {
+    Map<String, String> connectorOverrides,
+    Set<String> dryRunTypes) {
+
+  /** Without credentials of their own, these run in dry-run mode locally. */
+  public static final Set<String> CREDENTIAL_TYPES = Set.of("slack", "pagerduty", "email");
 
   public static final int DEFAULT_BROKER_PORT = 9092;
   public static final int DEFAULT_API_PORT = 9093;

@@ -38,6 +38,7 @@ public final class LocalStack implements AutoCloseable {
   private AlertstreamServer server;
   private LocalWebhookInbox inbox;
   private EmbeddedConnect connect;
+  private LocalDryRunLog dryRunLog;
   private List<String> tenants = List.of();
 
   private LocalStack() {}
@@ -84,7 +85,15 @@ public final class LocalStack implements AutoCloseable {
 
     t = System.nanoTime();
     inbox = track(new LocalWebhookInbox(s.inboxPort()));
-    ready(t, "webhook inbox", inbox.url() + " (GET it to see what was delivered)");
+    dryRunLog = track(new LocalDryRunLog(broker.bootstrapServers()));
+    inbox.addPage("/dry-run", dryRunLog::recent);
+    ready(
+        t,
+        "webhook inbox",
+        inbox.url()
+            + " (GET it to see what was delivered; dry-run requests at "
+            + inbox.url().replace("/inbox", "/dry-run")
+            + ")");
 
     t = System.nanoTime();
     server =
@@ -112,11 +121,18 @@ public final class LocalStack implements AutoCloseable {
                 s.dataDir().resolve("connect"),
                 s.connectPort(),
                 s.connectorOverrides(),
+                s.dryRunTypes(),
                 TIMEOUT));
     ready(
         t,
         "kafka connect",
-        connect.restUrl() + " (connector " + EmbeddedConnect.WEBHOOK_CONNECTOR + ")");
+        connect.restUrl()
+            + " (sinks: "
+            + String.join(", ", EmbeddedConnect.CONNECTORS.keySet())
+            + (s.dryRunTypes().isEmpty()
+                ? ""
+                : "; dry run for " + String.join(", ", new java.util.TreeSet<>(s.dryRunTypes())))
+            + ")");
     LOG.info("all parts up in {} s", seconds(t0));
   }
 
@@ -165,6 +181,14 @@ public final class LocalStack implements AutoCloseable {
 
   public AlertstreamServer server() {
     return server;
+  }
+
+  public EmbeddedConnect connect() {
+    return connect;
+  }
+
+  public LocalDryRunLog dryRunLog() {
+    return dryRunLog;
   }
 
   public LocalWebhookInbox inbox() {

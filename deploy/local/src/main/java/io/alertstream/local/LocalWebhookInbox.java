@@ -42,6 +42,19 @@ public final class LocalWebhookInbox implements AutoCloseable {
     return "http://localhost:" + server.getAddress().getPort() + "/inbox";
   }
 
+  /** Serves a JSON list at {@code path}, e.g. the dry-run requests. */
+  public void addPage(String path, java.util.function.Supplier<List<JsonNode>> entries) {
+    server.createContext(
+        path,
+        exchange -> {
+          try (exchange) {
+            ArrayNode all = JSON.createArrayNode();
+            entries.get().forEach(all::add);
+            reply(exchange, 200, JSON.writerWithDefaultPrettyPrinter().writeValueAsBytes(all));
+          }
+        });
+  }
+
   /** What the inbox received, oldest first. */
   public synchronized List<JsonNode> received() {
     return new ArrayList<>(received);

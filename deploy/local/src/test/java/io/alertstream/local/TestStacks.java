@@ -1,5 +1,7 @@
 package io.alertstream.local;
 
+import static org.awaitility.Awaitility.await;
+
 import io.alertstream.schemas.TenantConfig;
 import io.alertstream.schemas.Topics;
 import io.alertstream.schemas.serde.AvroSerializer;
@@ -11,15 +13,23 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.Properties;
+import java.util.Set;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.apache.kafka.streams.StoreQueryParameters;
 import org.apache.kafka.streams.errors.InvalidStateStoreException;
@@ -36,6 +46,7 @@ final class TestStacks {
   /** The stack the integration tests share, started on first use and stopped with the JVM. */
   static synchronized LocalStack shared() throws Exception {
     if (shared == null) {
+      SecretLeaks.captureLogs();
       shared =
           LocalStack.start(
               settings(Files.createTempDirectory("alertstream-it"), Path.of("does-not-exist")));
@@ -61,9 +72,10 @@ final class TestStacks {
             "delivery.retry.backoff.ms",
             "200",
             "delivery.retry.backoff.max.ms",
-            "1000",
-            "delivery.max.retries",
-            "3"));
+            "5000",
+            "delivery.retry.timeout.ms",
+            "600000"),
+        Set.of());
   }
 
   static int freePort() throws IOException {
@@ -128,6 +140,47 @@ final class TestStacks {
                 .POST(HttpRequest.BodyPublishers.ofString(json))
                 .build(),
             HttpResponse.BodyHandlers.ofString());
+  }
+
+  /** The first record for the tenant on a topic (a DLQ, the dry-run topic), waiting up to 30 s. */
+  static ConsumerRecord<byte[], byte[]> awaitRecord(
+      LocalStack stack,
+      String topic,
+      String tenant,
+      java.util.function.Predicate<ConsumerRecord<byte[], byte[]>> matching) {
+    Properties props = new Properties();
+    props.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, stack.bootstrapServers());
+    props.put(ConsumerConfig.GROUP_ID_CONFIG, "it-" + java.util.UUID.randomUUID());
+    props.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
+    List<ConsumerRecord<byte[], byte[]>> found = new ArrayList<>();
+    try (var consumer =
+        new KafkaConsumer<>(props, new ByteArrayDeserializer(), new ByteArrayDeserializer())) {
+      consumer.subscribe(List.of(topic));
+      await()
+          .atMost(Duration.ofSeconds(30))
+          .until(
+              () -> {
+                for (var r : consumer.poll(Duration.ofMillis(200))) {
+                  if (r.key() != null
+                      && tenant.equals(new String(r.key(), StandardCharsets.UTF_8))
+                      && matching.test(r)) {
+                    found.add(r);
+                  }
+                }
+                return !found.isEmpty();
+              });
+    }
+    return found.get(0);
+  }
+
+  static String header(ConsumerRecord<byte[], byte[]> record, String name) {
+    var h = record.headers().lastHeader(name);
+    return h == null ? null : new String(h.value(), StandardCharsets.UTF_8);
+  }
+
+  /** The DLQ reason Connect writes in its error headers. */
+  static String deadLetterReason(ConsumerRecord<byte[], byte[]> record) {
+    return header(record, "__connect.errors.exception.message");
   }
 
   static String webhookConfig(String url) {

@@ -12,15 +12,9 @@ import static org.awaitility.Awaitility.await;
 import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 import io.alertstream.schemas.Topics;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.Properties;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -95,27 +89,6 @@ class WebhookConnectorIT {
   }
 
   private static ConsumerRecord<byte[], byte[]> awaitDeadLetter(String tenant) {
-    Properties props = new Properties();
-    props.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, stack.bootstrapServers());
-    props.put(ConsumerConfig.GROUP_ID_CONFIG, "webhook-connector-it-" + tenant);
-    props.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
-    List<ConsumerRecord<byte[], byte[]>> found = new ArrayList<>();
-    try (var consumer =
-        new KafkaConsumer<>(props, new ByteArrayDeserializer(), new ByteArrayDeserializer())) {
-      consumer.subscribe(List.of(Topics.notificationsDlq("webhook")));
-      await()
-          .atMost(Duration.ofSeconds(30))
-          .until(
-              () -> {
-                for (var r : consumer.poll(Duration.ofMillis(200))) {
-                  if (r.key() != null
-                      && tenant.equals(new String(r.key(), StandardCharsets.UTF_8))) {
-                    found.add(r);
-                  }
-                }
-                return !found.isEmpty();
-              });
-    }
-    return found.get(0);
+    return TestStacks.awaitRecord(stack, Topics.notificationsDlq("webhook"), tenant, r -> true);
   }
 }

@@ -1,0 +1,35 @@
+package io.alertstream.connectors.rendering;
+
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+
+/** Go's string functions that Alertmanager's data and templates rely on. */
+public final class GoText {
+
+  private static final String REGEX_SPECIAL = "\\.+*?()|[]{}^$";
+
+  private GoText() {}
+
+  /** {@code regexp.QuoteMeta}: a backslash before each regular-expression metacharacter. */
+  public static String quoteMeta(String text) {
+    StringBuilder out = null;
+    for (int i = 0; i < text.length(); i++) {
+      char c = text.charAt(i);
+      if (REGEX_SPECIAL.indexOf(c) >= 0) {
+        if (out == null) {
+          out = new StringBuilder(text.length() + 8).append(text, 0, i);
+        }
+        out.append('\\');
+      }
+      if (out != null) {
+        out.append(c);
+      }
+    }
+    return out == null ? text : out.toString();
+  }
+
+  /** {@code urlquery} / {@code url.QueryEscape}: spaces as {@code +}, the rest percent-encoded. */
+  public static String urlQuery(String text) {
+    return URLEncoder.encode(text, StandardCharsets.UTF_8).replace("*", "%2A").replace("%7E", "~");
+  }
+}
