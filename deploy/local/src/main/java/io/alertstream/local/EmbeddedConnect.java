@@ -150,6 +150,15 @@ public final class EmbeddedConnect implements AutoCloseable {
     }
   }
 
+  /** Stops and removes a connector. */
+  public void deleteConnector(String name, Duration timeout) throws Exception {
+    FutureCallback<Object> deleted = new FutureCallback<>();
+    connect
+        .herder()
+        .deleteConnectorConfig(name, (error, info) -> deleted.onCompletion(error, info));
+    deleted.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+  }
+
   /** The connector's status as Connect reports it. */
   public ConnectorStateInfo status(String name) {
     return connect.herder().connectorStatus(name);

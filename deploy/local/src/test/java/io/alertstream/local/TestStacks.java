@@ -39,6 +39,9 @@ import org.apache.kafka.streams.state.ReadOnlyKeyValueStore;
 /** Starts local stacks on free ports for tests; one shared stack serves a whole test JVM. */
 final class TestStacks {
 
+  /** Partitions of every topic in the test stacks. */
+  static final int PARTITIONS = 3;
+
   private static LocalStack shared;
 
   private TestStacks() {}
@@ -67,7 +70,7 @@ final class TestStacks {
         RegistryProcess.findRunnerJar(
             Path.of(System.getProperty("alertstream.registry.jar", "target/registry")).getParent()),
         tenantsDir,
-        3,
+        PARTITIONS,
         Map.of(
             "delivery.retry.backoff.ms",
             "200",
