@@ -44,14 +44,21 @@ public record GroupState(
   }
 
   /**
+   * How long "at once" waits. Alertmanager inserts a whole POST's alerts before its flush runs;
+   * Kafka Streams may punctuate between two records of one POST (it processes a single record per
+   * loop after an idle spell), so the flush waits this long for the rest of the batch.
+   */
+  static final long IMMEDIATE_FLUSH_SETTLE_MS = 50;
+
+  /**
    * With the alert in it; this same instance when nothing changes. Before the first flush, an alert
    * whose start plus group_wait has already passed makes the group flush at once (why old alerts
-   * notify right after a restart).
+   * notify right after a restart), give or take {@link #IMMEDIATE_FLUSH_SETTLE_MS}.
    */
   public GroupState insert(Alert alert, long now, long groupWaitMs) {
     long next = nextFlushAt;
     if (!hasFlushed && alert.startsAt() + groupWaitMs < now) {
-      next = Math.min(next, now);
+      next = Math.min(next, now + IMMEDIATE_FLUSH_SETTLE_MS);
     }
     if (next == nextFlushAt && fingerprints.contains(alert.fingerprint())) {
       return this;
