@@ -18,6 +18,32 @@ class ConfigParserTest {
   private final ConfigParser parser = new ConfigParser();
 
   @Test
+  void httpConfigGivesTheConnectorsProxyTlsAndAuthorizationAndTheGlobalOneIsTheDefault()
+      throws Exception {
+    AlertmanagerConfig config =
+        new ConfigParser()
+            .parse(
+                "global:\n  http_config: {proxy_url: 'http://proxy:3128', tls_config: {insecure_skip_verify: true}}\n"
+                    + "route: {receiver: r}\nreceivers:\n- name: r\n"
+                    + "  webhook_configs:\n  - url: 'http://a/'\n"
+                    + "  - url: 'http://b/'\n    http_config: {basic_auth: {username: u, password: p}}\n"
+                    + "  slack_configs:\n  - api_url: 'https://slack.com/api/chat.postMessage'\n"
+                    + "    http_config: {authorization: {credentials: xoxb-1}}\n");
+    ReceiverConfig r = config.receiver("r").orElseThrow();
+
+    HttpClientConfig inherited = r.webhookConfigs().get(0).http();
+    assertThat(inherited.proxyUrl()).contains(URI.create("http://proxy:3128"));
+    assertThat(inherited.insecureSkipVerify()).isTrue();
+    assertThat(inherited.authorization()).isEmpty();
+    HttpClientConfig own = r.webhookConfigs().get(1).http();
+    assertThat(own.proxyUrl()).isEmpty();
+    assertThat(own.authorization().orElseThrow().value()).isEqualTo("Basic dTpw");
+    assertThat(r.slackConfigs().get(0).http().authorization().orElseThrow().value())
+        .isEqualTo("Bearer xoxb-1");
+    assertThat(own.toString()).doesNotContain("dTpw");
+  }
+
+  @Test
   void readsReceiversAndTheirIntegrationsWithDefaults() throws Exception {
     AlertmanagerConfig config = parser.parse(testdata("webhook.good.yml"));
 

@@ -1,0 +1,54 @@
+package io.alertstream.connectors;
+
+import io.alertstream.schemas.AlertStatus;
+import io.alertstream.schemas.IntegrationRef;
+import io.alertstream.schemas.Notification;
+import io.alertstream.schemas.NotificationReason;
+import io.alertstream.schemas.NotifiedAlert;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+
+/** Notifications for connector unit tests. */
+public final class TestNotifications {
+
+  private TestNotifications() {}
+
+  public static NotifiedAlert alert(
+      Map<String, String> labels, Map<String, String> annotations, boolean firing) {
+    return NotifiedAlert.newBuilder()
+        .setStatus(firing ? AlertStatus.FIRING : AlertStatus.RESOLVED)
+        .setLabels(labels)
+        .setAnnotations(annotations)
+        .setStartsAt(Instant.parse("2026-03-01T11:00:00Z"))
+        .setEndsAt(firing ? null : Instant.parse("2026-03-01T11:30:00Z"))
+        .setGeneratorURL("http://prom/graph")
+        .setFingerprint("0123456789abcdef")
+        .build();
+  }
+
+  /** A notification to the first integration of the given type of receiver "team-x". */
+  public static Notification of(
+      String type,
+      Map<String, String> groupLabels,
+      Map<String, String> commonLabels,
+      List<NotifiedAlert> alerts) {
+    boolean firing = alerts.stream().anyMatch(a -> a.getStatus() == AlertStatus.FIRING);
+    return Notification.newBuilder()
+        .setId("acme-n-1")
+        .setTenant("acme")
+        .setReceiver("team-x")
+        .setIntegration(new IntegrationRef(type, 0))
+        .setReason(NotificationReason.FIRST)
+        .setConfigVersion(1)
+        .setStatus(firing ? AlertStatus.FIRING : AlertStatus.RESOLVED)
+        .setGroupKey("{}:{alertname=\"DiskFull\"}")
+        .setGroupLabels(groupLabels)
+        .setCommonLabels(commonLabels)
+        .setCommonAnnotations(Map.of())
+        .setExternalURL("http://alertstream:9093")
+        .setAlerts(alerts)
+        .setCreatedAt(Instant.parse("2026-03-01T12:00:00Z"))
+        .build();
+  }
+}

@@ -1,0 +1,46 @@
+package io.alertstream.connectors.email;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.alertstream.config.ConfigParser;
+import io.alertstream.connectors.TestNotifications;
+import io.alertstream.connectors.delivery.Outbound;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class EmailRequestsTest {
+
+  @Test
+  void headersAreRenderedAndTheMessageIdIsStable() throws Exception {
+    var config =
+        new ConfigParser()
+            .parse(
+                "global: {smtp_smarthost: 'mail:25', smtp_from: am@example.org}\n"
+                    + "route: {receiver: team-x, group_by: [alertname]}\nreceivers:\n- name: team-x\n  email_configs:\n"
+                    + "  - to: oncall@example.org\n    headers: {X-Team: '{{ .CommonLabels.team }}'}\n");
+    var n =
+        TestNotifications.of(
+            "email",
+            Map.of("alertname", "DiskFull"),
+            Map.of("alertname", "DiskFull", "team", "db"),
+            List.of(
+                TestNotifications.alert(
+                    Map.of("alertname", "DiskFull", "team", "db"), Map.of(), true)));
+
+    var mail = (Outbound.Mail) new EmailRequests().prepare(n, config).request();
+    var again = (Outbound.Mail) new EmailRequests().prepare(n, config).request();
+
+    assertThat(mail.host()).isEqualTo("mail");
+    assertThat(mail.content().headers())
+        .containsEntry("Subject", "[FIRING:1] DiskFull (db)")
+        .containsEntry("To", "oncall@example.org")
+        .containsEntry("From", "am@example.org")
+        .containsEntry("X-Team", "db");
+    assertThat(mail.content().messageId())
+        .isEqualTo("<acme-n-1@alertstream>")
+        .isEqualTo(again.content().messageId());
+    assertThat(mail.content().text()).isEmpty();
+    assertThat(mail.content().html()).contains("1 alert for alertname=DiskFull");
+  }
+}

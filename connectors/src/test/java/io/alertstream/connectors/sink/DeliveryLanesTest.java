@@ -1,0 +1,87 @@
+package io.alertstream.connectors.sink;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+class DeliveryLanesTest {
+
+  private final ScheduledExecutorService executor = Executors.newScheduledThreadPool(2);
+
+  @AfterEach
+  void stop() {
+    executor.shutdownNow();
+  }
+
+  @Test
+  void aRetryingLaneHoldsItsOwnJobsInOrderWhileOtherLanesGoOn() {
+    List<String> done = new CopyOnWriteArrayList<>();
+    Map<String, AtomicInteger> attempts = new ConcurrentHashMap<>();
+    DeliveryLanes<String> lanes =
+        new DeliveryLanes<>(
+            executor,
+            job -> {
+              int n = attempts.computeIfAbsent(job, j -> new AtomicInteger()).incrementAndGet();
+              if (job.equals("down-1") && n < 4) {
+                return Optional.of(Duration.ofMillis(100));
+              }
+              done.add(job);
+              return Optional.empty();
+            });
+
+    lanes.submit("down", "down-1");
+    lanes.submit("down", "down-2");
+    for (int i = 1; i <= 3; i++) {
+      lanes.submit("up", "up-" + i);
+    }
+
+    await().atMost(Duration.ofSeconds(5)).until(() -> lanes.pending() == 0);
+    assertThat(done).containsSubsequence("up-1", "up-2", "up-3");
+    assertThat(done).containsSubsequence("down-1", "down-2");
+    assertThat(done.indexOf("up-3")).isLessThan(done.indexOf("down-1"));
+    assertThat(attempts.get("down-1")).hasValue(4);
+    assertThat(attempts.get("down-2")).hasValue(1);
+  }
+
+  @Test
+  void droppedJobsAreNotAttempted() throws Exception {
+    List<String> done = new CopyOnWriteArrayList<>();
+    DeliveryLanes<String> lanes =
+        new DeliveryLanes<>(
+            executor,
+            job -> {
+              if (job.equals("slow")) {
+                sleep(300);
+              }
+              done.add(job);
+              return Optional.empty();
+            });
+    lanes.submit("a", "slow");
+    lanes.submit("a", "lost");
+    Thread.sleep(50);
+
+    lanes.drop(job -> job.equals("lost"));
+
+    await().atMost(Duration.ofSeconds(5)).until(() -> lanes.pending() == 0);
+    assertThat(done).containsExactly("slow");
+  }
+
+  private static void sleep(long ms) {
+    try {
+      Thread.sleep(ms);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+  }
+}

@@ -1,0 +1,82 @@
+package io.alertstream.connectors.slack;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.alertstream.config.ConfigParser;
+import io.alertstream.connectors.TestNotifications;
+import io.alertstream.connectors.delivery.DeliveryOutcome;
+import io.alertstream.connectors.delivery.Outbound;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class SlackRequestsTest {
+
+  private static JsonNode body(String slackSettings, String alertname) throws Exception {
+    var config =
+        new ConfigParser()
+            .parse(
+                "route: {receiver: team-x, group_by: [alertname]}\nreceivers:\n- name: team-x\n  slack_configs:\n  - "
+                    + slackSettings
+                    + "\n");
+    var n =
+        TestNotifications.of(
+            "slack",
+            Map.of("alertname", alertname),
+            Map.of("alertname", alertname),
+            List.of(TestNotifications.alert(Map.of("alertname", alertname), Map.of(), true)));
+    var post = (Outbound.HttpPost) new SlackRequests().prepare(n, config).request();
+    return new ObjectMapper().readTree(post.body());
+  }
+
+  @Test
+  void emptySettingsAreLeftOutAsAlertmanagerLeavesThemOut() throws Exception {
+    JsonNode body = body("{api_url: 'https://hooks.example/x'}", "DiskFull");
+
+    assertThat(body.has("channel")).isFalse();
+    assertThat(body.has("link_names")).isFalse();
+    JsonNode attachment = body.path("attachments").get(0);
+    assertThat(attachment.has("pretext")).isFalse();
+    assertThat(attachment.has("fields")).isFalse();
+    assertThat(attachment.path("text").isTextual()).isTrue();
+    assertThat(attachment.path("callback_id").isTextual()).isTrue();
+  }
+
+  @Test
+  void aLongTitleIsCutTo1024CharactersEndingInAnEllipsis() throws Exception {
+    JsonNode body = body("{api_url: 'https://hooks.example/x'}", "X".repeat(2000));
+
+    String title = body.path("attachments").get(0).path("title").asText();
+    assertThat(title.codePointCount(0, title.length())).isEqualTo(1024);
+    assertThat(title).endsWith("X…");
+  }
+
+  @Test
+  void fieldsTakeShortFieldsAndActionsWithAUrlDropTheirName() throws Exception {
+    JsonNode attachment =
+        body(
+                "{api_url: 'https://hooks.example/x', short_fields: true, link_names: true,"
+                    + " fields: [{title: A, value: '{{ .Status }}'}, {title: B, value: b, short: false}],"
+                    + " actions: [{type: button, text: Go, url: 'http://x/', name: n}]}",
+                "DiskFull")
+            .path("attachments")
+            .get(0);
+
+    assertThat(attachment.path("fields").toString())
+        .isEqualTo(
+            "[{\"title\":\"A\",\"value\":\"firing\",\"short\":true},{\"title\":\"B\",\"value\":\"b\",\"short\":false}]");
+    assertThat(attachment.path("actions").toString())
+        .isEqualTo("[{\"type\":\"button\",\"text\":\"Go\",\"url\":\"http://x/\"}]");
+  }
+
+  @Test
+  void theWebApisOkFalseIsAFailure() {
+    assertThat(SlackRequests.checkAnswer(200, "{\"ok\":false,\"error\":\"invalid_auth\"}"))
+        .isInstanceOfSatisfying(
+            DeliveryOutcome.Failed.class, f -> assertThat(f.reason()).contains("invalid_auth"));
+    assertThat(SlackRequests.checkAnswer(200, "{\"ok\":true}")).isNull();
+    assertThat(SlackRequests.checkAnswer(200, "ok")).isNull();
+  }
+}
