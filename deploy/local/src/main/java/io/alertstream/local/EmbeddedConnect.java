@@ -23,14 +23,17 @@ import org.apache.kafka.connect.util.FutureCallback;
 /** A Kafka Connect worker in standalone mode, in this process, running the sink connectors. */
 public final class EmbeddedConnect implements AutoCloseable {
 
-  /** The connector class of each integration type. */
-  public static final Map<String, Class<?>> CONNECTORS =
-      new java.util.LinkedHashMap<>(
-          Map.of(
-              "webhook", WebhookSinkConnector.class,
-              "slack", SlackSinkConnector.class,
-              "pagerduty", PagerdutySinkConnector.class,
-              "email", EmailSinkConnector.class));
+  /** The connector class of each integration type, in a fixed order. */
+  public static final Map<String, Class<?>> CONNECTORS = connectors();
+
+  private static Map<String, Class<?>> connectors() {
+    Map<String, Class<?>> connectors = new java.util.LinkedHashMap<>();
+    connectors.put("webhook", WebhookSinkConnector.class);
+    connectors.put("slack", SlackSinkConnector.class);
+    connectors.put("pagerduty", PagerdutySinkConnector.class);
+    connectors.put("email", EmailSinkConnector.class);
+    return java.util.Collections.unmodifiableMap(connectors);
+  }
 
   public static String connectorName(String type) {
     return "alertstream-" + type;
