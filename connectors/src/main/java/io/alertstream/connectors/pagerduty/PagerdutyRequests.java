@@ -1,5 +1,7 @@
 package io.alertstream.connectors.pagerduty;
 
+import static io.alertstream.connectors.rendering.JsonFields.putIfNotEmpty;
+
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -11,6 +13,7 @@ import io.alertstream.config.receivers.Secret;
 import io.alertstream.connectors.ConnectorVersion;
 import io.alertstream.connectors.delivery.Outbound;
 import io.alertstream.connectors.rendering.FieldRendering;
+import io.alertstream.connectors.rendering.GoText;
 import io.alertstream.connectors.rendering.TemplateData;
 import io.alertstream.connectors.sink.IntegrationRequests;
 import io.alertstream.schemas.AlertStatus;
@@ -58,7 +61,7 @@ public final class PagerdutyRequests implements IntegrationRequests {
     String clientUrl =
         r.field("client_url", f.getOrDefault("client_url", DEFAULT_CLIENT_URL), DEFAULT_CLIENT_URL);
     String description =
-        truncate(
+        GoText.truncateInRunes(
             r.field(
                 "description",
                 f.getOrDefault("description", DEFAULT_DESCRIPTION),
@@ -150,18 +153,5 @@ public final class PagerdutyRequests implements IntegrationRequests {
     } catch (NoSuchAlgorithmException e) {
       throw new IllegalStateException("every JVM has SHA-256", e);
     }
-  }
-
-  private static void putIfNotEmpty(ObjectNode node, String name, String value) {
-    if (!value.isEmpty()) {
-      node.put(name, value);
-    }
-  }
-
-  static String truncate(String text, int max) {
-    if (text.codePointCount(0, text.length()) <= max) {
-      return text;
-    }
-    return text.substring(0, text.offsetByCodePoints(0, max - 1)) + "…";
   }
 }

@@ -28,6 +28,17 @@ public final class GoText {
     return out == null ? text : out.toString();
   }
 
+  /**
+   * Alertmanager's {@code TruncateInRunes}: text longer than {@code max} code points is cut to
+   * {@code max - 1} and ends in an ellipsis.
+   */
+  public static String truncateInRunes(String text, int max) {
+    if (text.codePointCount(0, text.length()) <= max) {
+      return text;
+    }
+    return text.substring(0, text.offsetByCodePoints(0, max - 1)) + "…";
+  }
+
   /** {@code urlquery} / {@code url.QueryEscape}: spaces as {@code +}, the rest percent-encoded. */
   public static String urlQuery(String text) {
     return URLEncoder.encode(text, StandardCharsets.UTF_8).replace("*", "%2A").replace("%7E", "~");

@@ -1,5 +1,7 @@
 package io.alertstream.connectors.slack;
 
+import static io.alertstream.connectors.rendering.JsonFields.putIfNotEmpty;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
@@ -11,6 +13,7 @@ import io.alertstream.connectors.ConnectorVersion;
 import io.alertstream.connectors.delivery.DeliveryOutcome;
 import io.alertstream.connectors.delivery.Outbound;
 import io.alertstream.connectors.rendering.FieldRendering;
+import io.alertstream.connectors.rendering.GoText;
 import io.alertstream.connectors.rendering.TemplateData;
 import io.alertstream.connectors.sink.IntegrationRequests;
 import io.alertstream.schemas.Notification;
@@ -51,7 +54,8 @@ public final class SlackRequests implements IntegrationRequests {
     Map<String, String> f = slack.fields();
 
     ObjectNode attachment = JSON.createObjectNode();
-    putIfNotEmpty(attachment, "title", truncate(render(r, f, "title"), MAX_TITLE_RUNES));
+    putIfNotEmpty(
+        attachment, "title", GoText.truncateInRunes(render(r, f, "title"), MAX_TITLE_RUNES));
     putIfNotEmpty(attachment, "title_link", render(r, f, "title_link"));
     putIfNotEmpty(attachment, "pretext", render(r, f, "pretext"));
     attachment.put("text", render(r, f, "text"));
@@ -117,20 +121,6 @@ public final class SlackRequests implements IntegrationRequests {
 
   private static String render(FieldRendering r, Map<String, String> fields, String name) {
     return r.field(name, fields.getOrDefault(name, ""), DEFAULTS.getOrDefault(name, ""));
-  }
-
-  private static void putIfNotEmpty(ObjectNode node, String name, String value) {
-    if (!value.isEmpty()) {
-      node.put(name, value);
-    }
-  }
-
-  /** Cuts text to {@code max} code points, the last being an ellipsis, as Alertmanager does. */
-  static String truncate(String text, int max) {
-    if (text.codePointCount(0, text.length()) <= max) {
-      return text;
-    }
-    return text.substring(0, text.offsetByCodePoints(0, max - 1)) + "…";
   }
 
   /**

@@ -45,12 +45,15 @@ class PoisonPillIT {
         .anySatisfy(
             r -> {
               assertThat(r.value()).isEqualTo(pill);
-              assertThat(header(r, DeadLetter.REASON)).contains("not in Confluent wire format");
-              assertThat(header(r, DeadLetter.SOURCE_TOPIC)).isEqualTo(Topics.ALERTS);
+              assertThat(TestStacks.header(r, DeadLetter.REASON))
+                  .contains("not in Confluent wire format");
+              assertThat(TestStacks.header(r, DeadLetter.SOURCE_TOPIC)).isEqualTo(Topics.ALERTS);
             });
     assertThat(dead)
         .anySatisfy(
-            r -> assertThat(header(r, DeadLetter.REASON)).isEqualTo("record key: no tenant id"));
+            r ->
+                assertThat(TestStacks.header(r, DeadLetter.REASON))
+                    .isEqualTo("record key: no tenant id"));
     assertThat(stack.server().streams().state().isRunningOrRebalancing()).isTrue();
     var response =
         TestStacks.postAlerts(stack, "pill-tenant", "[{\"labels\":{\"alertname\":\"After\"}}]");
@@ -77,10 +80,5 @@ class PoisonPillIT {
               });
     }
     return records;
-  }
-
-  static String header(ConsumerRecord<byte[], byte[]> record, String name) {
-    var h = record.headers().lastHeader(name);
-    return h == null ? null : new String(h.value(), StandardCharsets.UTF_8);
   }
 }

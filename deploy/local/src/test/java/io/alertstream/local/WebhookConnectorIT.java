@@ -79,11 +79,11 @@ class WebhookConnectorIT {
     TestStacks.postAlerts(stack, "refused-tenant", "[{\"labels\":{\"alertname\":\"Refused\"}}]");
 
     ConsumerRecord<byte[], byte[]> dead = awaitDeadLetter("refused-tenant");
-    String reason = PoisonPillIT.header(dead, "__connect.errors.exception.message");
+    String reason = TestStacks.header(dead, "__connect.errors.exception.message");
     assertThat(reason)
         .contains("unexpected status code 400: unknown channel")
         .doesNotContain("s3cret");
-    assertThat(PoisonPillIT.header(dead, "__connect.errors.topic"))
+    assertThat(TestStacks.header(dead, "__connect.errors.topic"))
         .isEqualTo(Topics.notifications("webhook"));
     receiver.verify(1, postRequestedFor(urlPathEqualTo("/refusing")));
   }
