@@ -110,6 +110,26 @@ class WebhookDeliveryTest {
             DeliveryOutcome.Failed.class, f -> assertThat(f.reason()).contains("team-x"));
   }
 
+  @Test
+  void httpConfigsProxyAndAuthorizationAreUsed() throws Exception {
+    peer.stubFor(post(urlPathEqualTo("/via-proxy")).willReturn(aResponse().withStatus(200)));
+    AlertmanagerConfig proxied =
+        new ConfigParser()
+            .parse(
+                "route: {receiver: team-x}\nreceivers: [{name: team-x, webhook_configs: [{url:"
+                    + " 'http://unresolvable.invalid/via-proxy', http_config: {proxy_url: '"
+                    + peer.baseUrl()
+                    + "', bearer_token: t0ken}}]}]\n");
+
+    DeliveryOutcome outcome = deliver(WebhookPayloadTest.notification(1), proxied);
+
+    assertThat(outcome).isInstanceOf(DeliveryOutcome.Delivered.class);
+    peer.verify(
+        postRequestedFor(urlPathEqualTo("/via-proxy"))
+            .withHeader("Host", equalTo("unresolvable.invalid"))
+            .withHeader("Authorization", equalTo("Bearer t0ken")));
+  }
+
   private AlertmanagerConfig config(String path) throws Exception {
     return new ConfigParser()
         .parse(
