@@ -1,5 +1,6 @@
 package io.alertstream.bench;
 
+import io.alertstream.config.tenant.TenantLimits;
 import io.alertstream.local.LocalSettings;
 import io.alertstream.local.LocalStack;
 import io.alertstream.local.RegistryProcess;
@@ -18,6 +19,7 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Properties;
 import java.util.Set;
 import java.util.stream.Stream;
@@ -64,7 +66,9 @@ public final class TopologyBenchmark {
             data.resolve("no-tenants"),
             6,
             Map.of(),
-            Set.of());
+            Set.of(),
+            TenantLimits.NONE,
+            Optional.empty());
     try (LocalStack stack = LocalStack.start(settings)) {
       run(stack, rounds, data);
     }

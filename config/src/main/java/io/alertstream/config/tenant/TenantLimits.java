@@ -1,14 +1,44 @@
 package io.alertstream.config.tenant;
 
 /**
- * Per-tenant limits on configs, named as Mimir names them. Zero means no limit.
+ * Per-tenant limits, named as Mimir names them. Zero means no limit.
  *
  * @param maxConfigSizeBytes {@code alertmanager_max_config_size_bytes}
  * @param maxTemplatesCount {@code alertmanager_max_templates_count}
  * @param maxTemplateSizeBytes {@code alertmanager_max_template_size_bytes}
+ * @param maxAlertsCount {@code alertmanager_max_alerts_count}: alerts held (firing or recently
+ *     resolved); new ones past it are refused
+ * @param maxAlertsSizeBytes {@code alertmanager_max_alerts_size_bytes}: their labels and
+ *     annotations together
+ * @param maxAggregationGroups {@code alertmanager_max_dispatcher_aggregation_groups}
+ * @param maxSilences {@code alertmanager_max_silences_count}: silences not yet expired
  */
 public record TenantLimits(
-    int maxConfigSizeBytes, int maxTemplatesCount, int maxTemplateSizeBytes) {
+    int maxConfigSizeBytes,
+    int maxTemplatesCount,
+    int maxTemplateSizeBytes,
+    int maxAlertsCount,
+    long maxAlertsSizeBytes,
+    int maxAggregationGroups,
+    int maxSilences) {
 
-  public static final TenantLimits NONE = new TenantLimits(0, 0, 0);
+  public static final TenantLimits NONE = new TenantLimits(0, 0, 0, 0, 0, 0, 0);
+
+  /** Limits on configs only. */
+  public TenantLimits(int maxConfigSizeBytes, int maxTemplatesCount, int maxTemplateSizeBytes) {
+    this(maxConfigSizeBytes, maxTemplatesCount, maxTemplateSizeBytes, 0, 0, 0, 0);
+  }
+
+  /** These limits with the given limits on alerts, aggregation groups and silences. */
+  public TenantLimits withState(
+      int maxAlertsCount, long maxAlertsSizeBytes, int maxAggregationGroups, int maxSilences) {
+    return new TenantLimits(
+        maxConfigSizeBytes,
+        maxTemplatesCount,
+        maxTemplateSizeBytes,
+        maxAlertsCount,
+        maxAlertsSizeBytes,
+        maxAggregationGroups,
+        maxSilences);
+  }
 }

@@ -1,7 +1,11 @@
 package io.alertstream.local;
 
+import io.alertstream.config.tenant.TenantLimits;
+import io.alertstream.topology.auth.TenantCredentials;
+import java.io.IOException;
 import java.nio.file.Path;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CountDownLatch;
 import org.slf4j.Logger;
@@ -36,7 +40,17 @@ public final class LocalLauncher {
             Map.of(),
             Boolean.parseBoolean(prop("alertstream.delivery.live", "false"))
                 ? Set.of()
-                : LocalSettings.CREDENTIAL_TYPES);
+                : LocalSettings.CREDENTIAL_TYPES,
+            new TenantLimits(
+                    intProp("alertstream.limits.max-config-size-bytes", 0),
+                    intProp("alertstream.limits.max-templates-count", 0),
+                    intProp("alertstream.limits.max-template-size-bytes", 0))
+                .withState(
+                    intProp("alertstream.limits.max-alerts-count", 0),
+                    intProp("alertstream.limits.max-alerts-size-bytes", 0),
+                    intProp("alertstream.limits.max-aggregation-groups", 0),
+                    intProp("alertstream.limits.max-silences-count", 0)),
+            credentials(prop("alertstream.auth.file", "")));
     LocalStack stack;
     try {
       stack = LocalStack.start(settings);
@@ -57,6 +71,13 @@ public final class LocalLauncher {
                 }));
     LOG.info("Alertstream is running; Ctrl-C stops it");
     stopped.await();
+  }
+
+  private static Optional<TenantCredentials> credentials(String file) throws IOException {
+    if (file.isEmpty()) {
+      return Optional.empty();
+    }
+    return Optional.of(TenantCredentials.load(Path.of(file)));
   }
 
   private static String prop(String name, String fallback) {

@@ -1,7 +1,10 @@
 package io.alertstream.local;
 
+import io.alertstream.config.tenant.TenantLimits;
+import io.alertstream.topology.auth.TenantCredentials;
 import java.nio.file.Path;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -10,6 +13,8 @@ import java.util.Set;
  * @param tenantsDir folder of example tenant configs ({@code <tenant>.yml}) loaded at start
  * @param connectorOverrides extra settings for the sink connectors
  * @param dryRunTypes integration types whose connector only records what it would send
+ * @param limits per-tenant limits
+ * @param credentials per-tenant credentials; present, the API requires authentication
  */
 public record LocalSettings(
     Path dataDir,
@@ -23,7 +28,9 @@ public record LocalSettings(
     Path tenantsDir,
     int partitions,
     Map<String, String> connectorOverrides,
-    Set<String> dryRunTypes) {
+    Set<String> dryRunTypes,
+    TenantLimits limits,
+    Optional<TenantCredentials> credentials) {
 
   /** Without credentials of their own, these run in dry-run mode locally. */
   public static final Set<String> CREDENTIAL_TYPES = Set.of("slack", "pagerduty", "email");

@@ -1,6 +1,5 @@
 package io.alertstream.local;
 
-import io.alertstream.config.tenant.TenantLimits;
 import io.alertstream.schemas.TenantConfig;
 import io.alertstream.schemas.serde.AvroSerializer;
 import io.alertstream.schemas.serde.RestSchemaRegistryClient;
@@ -107,8 +106,9 @@ public final class LocalStack implements AutoCloseable {
                     s.externalUrl(),
                     1,
                     ServerSettings.DEFAULT_FALLBACK_CONFIG,
-                    TenantLimits.NONE,
-                    "alertstream-local"),
+                    s.limits(),
+                    "alertstream-local",
+                    s.credentials()),
                 TIMEOUT));
     ready(t, "topology and API", "http://localhost:" + server.apiPort() + "/api/v2");
 

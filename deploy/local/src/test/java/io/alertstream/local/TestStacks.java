@@ -2,6 +2,7 @@ package io.alertstream.local;
 
 import static org.awaitility.Awaitility.await;
 
+import io.alertstream.config.tenant.TenantLimits;
 import io.alertstream.schemas.TenantConfig;
 import io.alertstream.schemas.Topics;
 import io.alertstream.schemas.serde.AvroSerializer;
@@ -21,6 +22,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Properties;
 import java.util.Set;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
@@ -78,7 +80,9 @@ final class TestStacks {
             "5000",
             "delivery.retry.timeout.ms",
             "600000"),
-        Set.of());
+        Set.of(),
+        TenantLimits.NONE,
+        Optional.empty());
   }
 
   static int freePort() throws IOException {

@@ -1,19 +1,27 @@
 package io.alertstream.topology.api;
 
+import com.sun.net.httpserver.HttpHandler;
 import com.sun.net.httpserver.HttpServer;
+import io.alertstream.config.AlertmanagerConfig;
 import io.alertstream.config.tenant.TenantLimits;
+import io.alertstream.topology.auth.TenantCredentials;
+import io.alertstream.topology.query.TenantSnapshots;
+import io.alertstream.topology.query.TenantStateReader;
 import io.alertstream.topology.tenancy.TenantConfigStore;
 import io.alertstream.topology.tenancy.TenantConfigWriter;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.time.Clock;
+import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 
 /**
  * Alertstream's HTTP API on the JDK's own server, so that it shares no HTTP stack with Kafka
- * Connect's Jetty when both run in one process. Served at {@code /api/v2} and under Mimir's {@code
- * /alertmanager} prefix.
+ * Connect's Jetty when both run in one process: Alertmanager's API v2 at {@code /api/v2} and under
+ * Mimir's {@code /alertmanager} prefix, Mimir's config API at {@code /api/v1/alerts}, and the web
+ * UI at {@code /ui/}.
  */
 public final class ApiServer implements AutoCloseable {
 
@@ -22,12 +30,33 @@ public final class ApiServer implements AutoCloseable {
   private final HttpServer server;
   private final ExecutorService executor;
 
-  /** What the API serves from. */
+  /**
+   * What the API serves from.
+   *
+   * @param credentials present: every request must authenticate as the tenant it is for
+   */
   public record Services(
       AlertSink alerts,
       TenantConfigStore configs,
       TenantConfigWriter configWriter,
-      TenantLimits limits) {}
+      TenantLimits limits,
+      TenantStateReader state,
+      SilenceSink silences,
+      AlertmanagerConfig fallbackConfig,
+      Optional<TenantCredentials> credentials) {
+
+    public Services withCredentials(TenantCredentials credentials) {
+      return new Services(
+          alerts,
+          configs,
+          configWriter,
+          limits,
+          state,
+          silences,
+          fallbackConfig,
+          Optional.of(credentials));
+    }
+  }
 
   public ApiServer(InetSocketAddress address, Services services, Clock clock) throws IOException {
     server = HttpServer.create(address, 0);
@@ -40,14 +69,40 @@ public final class ApiServer implements AutoCloseable {
               return t;
             });
     server.setExecutor(executor);
-    PostAlertsHandler postAlerts = new PostAlertsHandler(services.alerts(), clock);
+    RequestTenant tenants = new RequestTenant(services.credentials());
+    TenantSnapshots snapshots =
+        new TenantSnapshots(services.configs(), services.state(), services.fallbackConfig(), clock);
+    HttpHandler alerts =
+        new MethodSwitch(
+            Map.of(
+                "GET",
+                new AlertsReadHandler(tenants, snapshots, false),
+                "POST",
+                new PostAlertsHandler(
+                    tenants, services.alerts(), services.state(), services.limits(), clock)));
+    HttpHandler silences =
+        new SilencesHandler(
+            tenants,
+            services.state(),
+            services.silences(),
+            SilenceChanges.random(),
+            services.limits().maxSilences(),
+            clock);
+    java.time.Instant startedAt = clock.instant();
     for (String prefix : PREFIXES) {
-      server.createContext(prefix + "/api/v2/alerts", postAlerts);
+      String v2 = prefix + "/api/v2";
+      server.createContext(v2 + "/alerts", alerts);
+      server.createContext(v2 + "/alerts/groups", new AlertsReadHandler(tenants, snapshots, true));
+      server.createContext(v2 + "/silences", silences);
+      server.createContext(v2 + "/silence/", silences);
+      server.createContext(v2 + "/status", new StatusHandler(tenants, snapshots, false, startedAt));
+      server.createContext(
+          v2 + "/receivers", new StatusHandler(tenants, snapshots, true, startedAt));
     }
     server.createContext(
         "/api/v1/alerts",
         new ConfigApiHandler(
-            services.configs(), services.configWriter(), services.limits(), clock));
+            tenants, services.configs(), services.configWriter(), services.limits(), clock));
   }
 
   public ApiServer start() {

@@ -1,7 +1,6 @@
 package io.alertstream.topology.api;
 
 import com.sun.net.httpserver.HttpExchange;
-import com.sun.net.httpserver.HttpHandler;
 import io.alertstream.config.InvalidConfigException;
 import io.alertstream.config.tenant.ConfigMasker;
 import io.alertstream.config.tenant.TenantLimits;
@@ -28,7 +27,7 @@ import org.yaml.snakeyaml.Yaml;
  * has none), POST a new one (validated first: a bad one is refused with 400 and changes nothing),
  * DELETE it (the tenant falls back to the fallback config).
  */
-final class ConfigApiHandler implements HttpHandler {
+final class ConfigApiHandler extends TenantHandler {
 
   private static final Logger LOG = LoggerFactory.getLogger(ConfigApiHandler.class);
   private static final Duration APPLY_WAIT = Duration.ofSeconds(10);
@@ -40,7 +39,12 @@ final class ConfigApiHandler implements HttpHandler {
   private final UserConfigParser parser = new UserConfigParser();
 
   ConfigApiHandler(
-      TenantConfigStore store, TenantConfigWriter writer, TenantLimits limits, Clock clock) {
+      RequestTenant tenants,
+      TenantConfigStore store,
+      TenantConfigWriter writer,
+      TenantLimits limits,
+      Clock clock) {
+    super(tenants);
     this.store = store;
     this.writer = writer;
     this.limits = limits;
@@ -48,24 +52,13 @@ final class ConfigApiHandler implements HttpHandler {
   }
 
   @Override
-  public void handle(HttpExchange exchange) throws IOException {
-    try (exchange) {
-      Optional<String> tenant = RequestTenant.resolve(exchange);
-      if (tenant.isEmpty()) {
-        return;
-      }
-      switch (exchange.getRequestMethod()) {
-        case "GET" -> get(exchange, tenant.get());
-        case "POST" -> post(exchange, tenant.get());
-        case "DELETE" -> delete(exchange, tenant.get());
-        default -> {
-          exchange.getResponseHeaders().set("Allow", "GET, POST, DELETE");
-          JsonResponses.error(
-              exchange, 405, "method " + exchange.getRequestMethod() + " not allowed");
-        }
-      }
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
+  void handle(HttpExchange exchange, String tenant)
+      throws IOException, BadRequestException, InterruptedException {
+    switch (exchange.getRequestMethod()) {
+      case "GET" -> get(exchange, tenant);
+      case "POST" -> post(exchange, tenant);
+      case "DELETE" -> delete(exchange, tenant);
+      default -> throw methodNotAllowed(exchange, "GET, POST, DELETE");
     }
   }
 

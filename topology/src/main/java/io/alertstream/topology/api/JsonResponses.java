@@ -18,6 +18,10 @@ final class JsonResponses {
     send(exchange, status, JSON.writeValueAsBytes(Map.of("code", status, "message", message)));
   }
 
+  static void json(HttpExchange exchange, int status, Object body) throws IOException {
+    send(exchange, status, JSON.writeValueAsBytes(body));
+  }
+
   static void empty(HttpExchange exchange, int status) throws IOException {
     exchange.sendResponseHeaders(status, -1);
     exchange.close();

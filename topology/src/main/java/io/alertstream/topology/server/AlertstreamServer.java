@@ -1,6 +1,7 @@
 package io.alertstream.topology.server;
 
 import io.alertstream.schemas.AlertEvent;
+import io.alertstream.schemas.SilenceEvent;
 import io.alertstream.schemas.TenantConfig;
 import io.alertstream.schemas.Topics;
 import io.alertstream.schemas.serde.AvroSerdes;
@@ -8,6 +9,8 @@ import io.alertstream.schemas.serde.AvroSerializer;
 import io.alertstream.schemas.serde.RestSchemaRegistryClient;
 import io.alertstream.topology.api.ApiServer;
 import io.alertstream.topology.api.KafkaAlertSink;
+import io.alertstream.topology.api.KafkaSilenceSink;
+import io.alertstream.topology.query.StreamsTenantStateReader;
 import io.alertstream.topology.streams.AlertstreamTopology;
 import io.alertstream.topology.streams.StreamsSettings;
 import io.alertstream.topology.streams.TopologySettings;
@@ -30,16 +33,22 @@ public final class AlertstreamServer implements AutoCloseable {
   private final KafkaStreams streams;
   private final KafkaProducer<String, AlertEvent> alertProducer;
   private final KafkaProducer<String, TenantConfig> configProducer;
+  private final KafkaProducer<String, SilenceEvent> silenceProducer;
+  private final ApiServer.Services services;
   private final ApiServer api;
 
   private AlertstreamServer(
       KafkaStreams streams,
       KafkaProducer<String, AlertEvent> alertProducer,
       KafkaProducer<String, TenantConfig> configProducer,
+      KafkaProducer<String, SilenceEvent> silenceProducer,
+      ApiServer.Services services,
       ApiServer api) {
     this.streams = streams;
     this.alertProducer = alertProducer;
     this.configProducer = configProducer;
+    this.silenceProducer = silenceProducer;
+    this.services = services;
     this.api = api;
   }
 
@@ -50,7 +59,8 @@ public final class AlertstreamServer implements AutoCloseable {
     KafkaStreams streams =
         new KafkaStreams(
             AlertstreamTopology.build(
-                TopologySettings.defaults(settings.externalUrl(), settings.fallbackConfig()),
+                TopologySettings.defaults(settings.externalUrl(), settings.fallbackConfig())
+                    .withMaxAggregationGroups(settings.limits().maxAggregationGroups()),
                 serdes),
             StreamsSettings.properties(
                 settings.bootstrapServers(),
@@ -67,16 +77,26 @@ public final class AlertstreamServer implements AutoCloseable {
             producerProps(settings.bootstrapServers(), "alertstream-api-configs"),
             new StringSerializer(),
             new AvroSerializer<TenantConfig>(serdes.registry()));
-    ApiServer api =
-        new ApiServer(
-            settings.apiAddress(),
-            new ApiServer.Services(
-                new KafkaAlertSink(alertProducer, Topics.ALERTS),
-                new StreamsTenantConfigStore(streams),
-                new KafkaTenantConfigWriter(configProducer, Topics.CONFIGS),
-                settings.limits()),
-            Clock.systemUTC());
-    AlertstreamServer server = new AlertstreamServer(streams, alertProducer, configProducer, api);
+    var silenceProducer =
+        new KafkaProducer<>(
+            producerProps(settings.bootstrapServers(), "alertstream-api-silences"),
+            new StringSerializer(),
+            new AvroSerializer<SilenceEvent>(serdes.registry()));
+    ApiServer.Services services =
+        new ApiServer.Services(
+            new KafkaAlertSink(alertProducer, Topics.ALERTS),
+            new StreamsTenantConfigStore(streams),
+            new KafkaTenantConfigWriter(configProducer, Topics.CONFIGS),
+            settings.limits(),
+            new StreamsTenantStateReader(streams),
+            new KafkaSilenceSink(silenceProducer, Topics.SILENCES),
+            TopologySettings.defaults(settings.externalUrl(), settings.fallbackConfig())
+                .fallbackConfig(),
+            settings.credentials());
+    ApiServer api = new ApiServer(settings.apiAddress(), services, Clock.systemUTC());
+    AlertstreamServer server =
+        new AlertstreamServer(
+            streams, alertProducer, configProducer, silenceProducer, services, api);
     try {
       streams.start();
       awaitRunning(streams, timeout);
@@ -122,11 +142,17 @@ public final class AlertstreamServer implements AutoCloseable {
     return streams;
   }
 
+  /** What this server's API serves from, e.g. for a second API with other settings. */
+  public ApiServer.Services apiServices() {
+    return services;
+  }
+
   @Override
   public void close() {
     api.close();
     alertProducer.close();
     configProducer.close();
+    silenceProducer.close();
     // Leave the group on a clean stop, so a restarted instance gets its tasks at once instead of
     // after the session timeout.
     streams.close(

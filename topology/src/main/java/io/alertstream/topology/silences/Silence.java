@@ -17,7 +17,19 @@ public record Silence(
     long startsAt,
     long endsAt,
     String createdBy,
-    String comment) {
+    String comment,
+    long updatedAt) {
+
+  /** Alertmanager's silence states. */
+  public enum State {
+    PENDING,
+    ACTIVE,
+    EXPIRED;
+
+    public String apiName() {
+      return name().toLowerCase(java.util.Locale.ROOT);
+    }
+  }
 
   public Silence {
     matchers = List.copyOf(matchers);
@@ -34,7 +46,20 @@ public record Silence(
         event.getStartsAt().toEpochMilli(),
         event.getEndsAt().toEpochMilli(),
         event.getCreatedBy(),
-        event.getComment());
+        event.getComment(),
+        event.getUpdatedAt().toEpochMilli());
+  }
+
+  public State state(long now) {
+    if (now < startsAt) {
+      return State.PENDING;
+    }
+    return now < endsAt ? State.ACTIVE : State.EXPIRED;
+  }
+
+  /** The matchers, parsed. */
+  public List<Matcher> parsedMatchers() {
+    return compiled().list();
   }
 
   private static Matcher matcher(io.alertstream.schemas.Matcher m) {

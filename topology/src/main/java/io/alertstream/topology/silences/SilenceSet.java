@@ -21,6 +21,17 @@ public final class SilenceSet {
     }
   }
 
+  /** The ids of all active silences that mute these labels. */
+  public List<String> allSilencing(Map<String, String> labels) {
+    List<String> ids = new ArrayList<>();
+    for (Active a : active) {
+      if (a.matchers().matches(labels)) {
+        ids.add(a.id());
+      }
+    }
+    return ids;
+  }
+
   /** The id of an active silence that mutes these labels. */
   public Optional<String> silencedBy(Map<String, String> labels) {
     for (Active a : active) {

@@ -35,6 +35,14 @@ import org.apache.kafka.streams.state.Stores;
 public final class AlertstreamTopology {
 
   public static final String TENANT_CONFIG_STORE = TenantState.CONFIGS;
+  public static final String ALERT_STORE = TenantState.ALERTS;
+  public static final String SILENCE_STORE = TenantState.SILENCES;
+
+  /** The key of a tenant's entry in the alert and silence stores. */
+  public static String stateKey(String tenant, String id) {
+    return TenantState.key(tenant, id);
+  }
+
   private static final String TENANT_STATE = "tenant-state";
 
   private AlertstreamTopology() {}

@@ -110,6 +110,16 @@ final class TenantStateProcessor implements Processor<String, Object, String, No
       GroupState group = state.groups.get(stateKey);
       long previousDue = group == null ? -1 : group.nextFlushAt();
       if (group == null) {
+        if (atGroupLimit(tenant)) {
+          LOG.warn(
+              "tenant {}: alert {} not grouped for receiver {}: the tenant has reached its limit"
+                  + " of {} aggregation groups (alertmanager_max_dispatcher_aggregation_groups)",
+              tenant,
+              alert.fingerprint(),
+              route.receiver(),
+              settings.maxAggregationGroups());
+          continue;
+        }
         group = GroupState.create(routeId, groupKey, groupLabels, route.receiver(), now, groupWait);
       }
       GroupState inserted = group.insert(alert, now, groupWait);
@@ -117,6 +127,11 @@ final class TenantStateProcessor implements Processor<String, Object, String, No
         state.putGroup(stateKey, inserted, previousDue);
       }
     }
+  }
+
+  private boolean atGroupLimit(String tenant) {
+    int max = settings.maxAggregationGroups();
+    return max > 0 && TenantState.ofTenant(state.groups, tenant).size() >= max;
   }
 
   private void onConfig(String tenant, TenantConfig config, long now) {

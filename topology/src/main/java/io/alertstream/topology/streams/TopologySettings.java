@@ -7,8 +7,8 @@ import io.alertstream.schemas.Topics;
 import java.util.List;
 
 /**
- * What the topology is built with: topic names, the external URL put in notifications, and the
- * config of tenants that have none.
+ * What the topology is built with: topic names, the external URL put in notifications, the config
+ * of tenants that have none, and the most aggregation groups a tenant may have (0: no limit).
  */
 public record TopologySettings(
     String alertsTopic,
@@ -17,7 +17,8 @@ public record TopologySettings(
     String silencesTopic,
     String notificationsTopicPrefix,
     String externalUrl,
-    AlertmanagerConfig fallbackConfig) {
+    AlertmanagerConfig fallbackConfig,
+    int maxAggregationGroups) {
 
   /** The integration types notifications are emitted for, one topic each. */
   public static final List<String> INTEGRATION_TYPES =
@@ -35,10 +36,23 @@ public record TopologySettings(
           Topics.SILENCES,
           Topics.NOTIFICATIONS_PREFIX,
           externalUrl,
-          new ConfigParser().parse(fallbackConfig));
+          new ConfigParser().parse(fallbackConfig),
+          0);
     } catch (InvalidConfigException e) {
       throw new IllegalArgumentException("invalid fallback config: " + e.getMessage(), e);
     }
+  }
+
+  public TopologySettings withMaxAggregationGroups(int max) {
+    return new TopologySettings(
+        alertsTopic,
+        alertsDlqTopic,
+        configsTopic,
+        silencesTopic,
+        notificationsTopicPrefix,
+        externalUrl,
+        fallbackConfig,
+        max);
   }
 
   public String notificationsTopic(String integrationType) {

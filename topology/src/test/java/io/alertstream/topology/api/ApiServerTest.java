@@ -2,8 +2,10 @@ package io.alertstream.topology.api;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.alertstream.config.ConfigParser;
 import io.alertstream.config.tenant.TenantLimits;
 import io.alertstream.schemas.AlertEvent;
+import io.alertstream.topology.server.ServerSettings;
 import java.net.InetSocketAddress;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -16,6 +18,7 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
+import java.util.Optional;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -31,6 +34,7 @@ class ApiServerTest {
   private ApiServer server;
   private boolean sinkFails;
   private final InMemoryTenantConfigs configs = new InMemoryTenantConfigs();
+  private final InMemoryTenantState state = new InMemoryTenantState();
 
   @BeforeEach
   void start() throws Exception {
@@ -44,7 +48,15 @@ class ApiServerTest {
     server =
         new ApiServer(
                 new InetSocketAddress("127.0.0.1", 0),
-                new ApiServer.Services(sink, configs, configs, TenantLimits.NONE),
+                new ApiServer.Services(
+                    sink,
+                    configs,
+                    configs,
+                    TenantLimits.NONE,
+                    state,
+                    state,
+                    new ConfigParser().parse(ServerSettings.DEFAULT_FALLBACK_CONFIG),
+                    Optional.empty()),
                 Clock.fixed(Instant.parse("2026-03-01T12:00:00Z"), ZoneOffset.UTC))
             .start();
   }

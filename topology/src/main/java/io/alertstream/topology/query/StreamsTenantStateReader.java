@@ -1,0 +1,81 @@
+package io.alertstream.topology.query;
+
+import io.alertstream.topology.alerts.Alert;
+import io.alertstream.topology.silences.Silence;
+import io.alertstream.topology.streams.AlertstreamTopology;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Predicate;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.apache.kafka.streams.KafkaStreams;
+import org.apache.kafka.streams.StoreQueryParameters;
+import org.apache.kafka.streams.errors.InvalidStateStoreException;
+import org.apache.kafka.streams.state.KeyValueIterator;
+import org.apache.kafka.streams.state.QueryableStoreTypes;
+import org.apache.kafka.streams.state.ReadOnlyKeyValueStore;
+
+/**
+ * Reads from this instance's stores with interactive queries (a prefix scan per tenant). A tenant
+ * whose partition another instance owns is not found here; forwarding to the owner comes with
+ * scale-out.
+ */
+public final class StreamsTenantStateReader implements TenantStateReader {
+
+  private final KafkaStreams streams;
+
+  public StreamsTenantStateReader(KafkaStreams streams) {
+    this.streams = streams;
+  }
+
+  @Override
+  public List<Alert> alerts(String tenant) {
+    return scan(AlertstreamTopology.ALERT_STORE, tenant);
+  }
+
+  @Override
+  public List<Silence> silences(String tenant) {
+    return scan(AlertstreamTopology.SILENCE_STORE, tenant);
+  }
+
+  @Override
+  public Optional<Silence> silence(String tenant, String id) {
+    ReadOnlyKeyValueStore<String, Silence> store = store(AlertstreamTopology.SILENCE_STORE);
+    return Optional.ofNullable(store.get(AlertstreamTopology.stateKey(tenant, id)));
+  }
+
+  @Override
+  public boolean awaitSilence(
+      String tenant, String id, Predicate<Silence> condition, Duration timeout)
+      throws InterruptedException {
+    long deadline = System.nanoTime() + timeout.toNanos();
+    while (System.nanoTime() < deadline) {
+      try {
+        Optional<Silence> held = silence(tenant, id);
+        if (held.isPresent() && condition.test(held.get())) {
+          return true;
+        }
+      } catch (InvalidStateStoreException rebalancing) {
+        // try again
+      }
+      Thread.sleep(20);
+    }
+    return false;
+  }
+
+  private <V> List<V> scan(String storeName, String tenant) {
+    ReadOnlyKeyValueStore<String, V> store = store(storeName);
+    List<V> out = new ArrayList<>();
+    try (KeyValueIterator<String, V> it =
+        store.prefixScan(AlertstreamTopology.stateKey(tenant, ""), new StringSerializer())) {
+      it.forEachRemaining(kv -> out.add(kv.value));
+    }
+    return out;
+  }
+
+  private <V> ReadOnlyKeyValueStore<String, V> store(String name) {
+    return streams.store(
+        StoreQueryParameters.fromNameAndType(name, QueryableStoreTypes.<String, V>keyValueStore()));
+  }
+}
