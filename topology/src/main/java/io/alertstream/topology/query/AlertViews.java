@@ -58,7 +58,10 @@ public final class AlertViews {
     return views;
   }
 
-  /** The groups the given alerts form, in route order then group key order. */
+  /**
+   * The groups the given alerts form, ordered as Alertmanager orders them: by group labels, then by
+   * receiver name.
+   */
   public List<Group> groups(List<AlertView> selected) {
     Map<String, Group> groups = new LinkedHashMap<>();
     for (AlertView view : selected) {
@@ -71,6 +74,30 @@ public final class AlertViews {
             .add(view);
       }
     }
-    return new ArrayList<>(groups.values());
+    List<Group> out = new ArrayList<>(groups.values());
+    out.sort(
+        (a, b) -> {
+          int byLabels = compareLabels(a.labels(), b.labels());
+          return byLabels != 0 ? byLabels : a.receiver().compareTo(b.receiver());
+        });
+    return out;
+  }
+
+  /** Prometheus' label set order: pair by pair in name order, a prefix first. */
+  static int compareLabels(Map<String, String> a, Map<String, String> b) {
+    var left = new java.util.TreeMap<>(a).entrySet().iterator();
+    var right = new java.util.TreeMap<>(b).entrySet().iterator();
+    while (left.hasNext() && right.hasNext()) {
+      var l = left.next();
+      var r = right.next();
+      int c = l.getKey().compareTo(r.getKey());
+      if (c == 0) {
+        c = l.getValue().compareTo(r.getValue());
+      }
+      if (c != 0) {
+        return c;
+      }
+    }
+    return Boolean.compare(left.hasNext(), right.hasNext());
   }
 }
