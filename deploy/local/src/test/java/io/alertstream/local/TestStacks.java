@@ -7,8 +7,12 @@ import io.alertstream.schemas.TenantConfig;
 import io.alertstream.schemas.Topics;
 import io.alertstream.schemas.serde.AvroSerializer;
 import io.alertstream.schemas.serde.RestSchemaRegistryClient;
+import io.alertstream.topology.api.ApiServer;
+import io.alertstream.topology.auth.PasswordHash;
+import io.alertstream.topology.auth.TenantCredentials;
 import io.alertstream.topology.streams.AlertstreamTopology;
 import java.io.IOException;
+import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -17,6 +21,7 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -188,6 +193,33 @@ final class TestStacks {
   /** The DLQ reason Connect writes in its error headers. */
   static String deadLetterReason(ConsumerRecord<byte[], byte[]> record) {
     return header(record, "__connect.errors.exception.message");
+  }
+
+  /**
+   * Skips the test where the binary is missing, unless CI (ALERTSTREAM_REQUIRE_AMTOOL) needs it.
+   */
+  static void requireBinary(Path binary) {
+    if (!Files.isExecutable(binary)) {
+      if (System.getenv("ALERTSTREAM_REQUIRE_AMTOOL") != null) {
+        throw new AssertionError(binary + " is missing; .ci/run installs it");
+      }
+      org.junit.jupiter.api.Assumptions.abort(binary + " is not installed");
+    }
+  }
+
+  /**
+   * A second API on the shared stack's topology, with authentication on for the given tenants and
+   * passwords.
+   */
+  static ApiServer authenticatedApi(LocalStack stack, Map<String, String> passwords)
+      throws IOException {
+    Map<String, String> hashes = new java.util.HashMap<>();
+    passwords.forEach((tenant, pw) -> hashes.put(tenant, PasswordHash.hash(pw.toCharArray())));
+    return new ApiServer(
+            new InetSocketAddress("127.0.0.1", 0),
+            stack.server().apiServices().withCredentials(TenantCredentials.of(hashes)),
+            Clock.systemUTC())
+        .start();
   }
 
   static String webhookConfig(String url) {
