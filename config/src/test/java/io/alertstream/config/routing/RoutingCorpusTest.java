@@ -22,7 +22,7 @@ import org.junit.jupiter.params.provider.MethodSource;
  * Route matching against Alertmanager's own answers: for every config of the corpus and every label
  * set, our {@code routes test} prints what amtool 0.25 prints. The answers recorded in {@code
  * .expected} are always checked; amtool itself is run too where it is installed (CI installs it and
- * sets ALERTSTREAM_REQUIRE_AMTOOL so that it cannot be skipped there).
+ * sets ALERTSTREAM_REQUIRE_TOOLS so that it cannot be skipped there).
  */
 class RoutingCorpusTest {
 
@@ -59,7 +59,7 @@ class RoutingCorpusTest {
   @ParameterizedTest(name = "{0}")
   @MethodSource("configs")
   void givesTheReceiversAmtoolGivesNow(String config) throws Exception {
-    boolean required = System.getenv("ALERTSTREAM_REQUIRE_AMTOOL") != null;
+    boolean required = System.getenv("ALERTSTREAM_REQUIRE_TOOLS") != null;
     if (!required) {
       Assumptions.assumeTrue(
           Files.isExecutable(AMTOOL),

@@ -50,7 +50,7 @@ class AlertmanagerDifferentialIT {
 
   @BeforeAll
   static void start() throws Exception {
-    boolean required = System.getenv("ALERTSTREAM_REQUIRE_AMTOOL") != null;
+    boolean required = System.getenv("ALERTSTREAM_REQUIRE_TOOLS") != null;
     if (!Files.isExecutable(BINARY)) {
       if (required) {
         throw new AssertionError(BINARY + " is missing: install Debian's prometheus-alertmanager");

@@ -196,11 +196,11 @@ final class TestStacks {
   }
 
   /**
-   * Skips the test where the binary is missing, unless CI (ALERTSTREAM_REQUIRE_AMTOOL) needs it.
+   * Skips the test where the binary is missing, unless CI (ALERTSTREAM_REQUIRE_TOOLS) needs it.
    */
   static void requireBinary(Path binary) {
     if (!Files.isExecutable(binary)) {
-      if (System.getenv("ALERTSTREAM_REQUIRE_AMTOOL") != null) {
+      if (System.getenv("ALERTSTREAM_REQUIRE_TOOLS") != null) {
         throw new AssertionError(binary + " is missing; .ci/run installs it");
       }
       org.junit.jupiter.api.Assumptions.abort(binary + " is not installed");
