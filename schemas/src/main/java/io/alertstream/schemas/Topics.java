@@ -11,6 +11,12 @@ public final class Topics {
   /** Requests connectors in dry-run mode would have sent, secrets masked. Key: tenant id. */
   public static final String DRY_RUN = "alertstream-dryrun";
 
+  /**
+   * What became of each notification, written by the connectors (JSON, key: tenant id): delivered,
+   * failed with a reason, or recorded in dry run. The topology keeps them with the notification.
+   */
+  public static final String DELIVERY_OUTCOMES = "alertstream-delivery-outcomes";
+
   public static final String NOTIFICATIONS_PREFIX = "alertstream-notifications-";
 
   private Topics() {}

@@ -28,6 +28,7 @@ public final class NotificationSinkConfig extends AbstractConfig {
   public static final String MAX_PENDING = "delivery.max.pending";
   public static final String DRY_RUN = "dry.run";
   public static final String DRY_RUN_TOPIC = "dry.run.topic";
+  public static final String OUTCOMES_TOPIC = "delivery.outcomes.topic";
   public static final String BLOCK_PRIVATE = "egress.block.private.addresses";
   public static final String RATE_LIMIT = "notification.rate.limit";
   public static final String RATE_LIMIT_BURST = "notification.rate.limit.burst";
@@ -151,6 +152,18 @@ public final class NotificationSinkConfig extends AbstractConfig {
               6,
               ConfigDef.Width.SHORT,
               "Max pending")
+          .define(
+              OUTCOMES_TOPIC,
+              Type.STRING,
+              Topics.DELIVERY_OUTCOMES,
+              Importance.LOW,
+              "Where the task reports what became of each notification (delivered, failed with"
+                  + " the reason, or dry-run), for the tenant's notification history; empty for"
+                  + " none.",
+              GROUP_DELIVERY,
+              7,
+              ConfigDef.Width.MEDIUM,
+              "Outcomes topic")
           .define(
               DRY_RUN,
               Type.BOOLEAN,

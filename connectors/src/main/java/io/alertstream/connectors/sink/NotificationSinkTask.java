@@ -74,6 +74,7 @@ public abstract class NotificationSinkTask extends SinkTask {
   private EgressGuard egress;
   private RateLimiter rateLimiter;
   private DryRunRecorder dryRun;
+  private OutcomeReporter outcomes;
   private DeliveryMetrics metrics;
   private ScheduledExecutorService executor;
   private DeliveryLanes<Job> lanes;
@@ -125,6 +126,10 @@ public abstract class NotificationSinkTask extends SinkTask {
       dryRun =
           new DryRunRecorder(bootstrap, config.getString(NotificationSinkConfig.DRY_RUN_TOPIC));
       LOG.info("{} sink in dry-run mode: requests are recorded, not sent", requests.type());
+    }
+    String outcomesTopic = config.getString(NotificationSinkConfig.OUTCOMES_TOPIC);
+    if (!outcomesTopic.isEmpty()) {
+      outcomes = new OutcomeReporter(bootstrap, outcomesTopic);
     }
     metrics = new DeliveryMetrics(context.pluginMetrics(), requests.type());
     executor =
@@ -258,7 +263,7 @@ public abstract class NotificationSinkTask extends SinkTask {
         return retry(
             job, new DeliveryOutcome.Retry("dry-run record not written", Optional.empty()));
       }
-      return delivered(job);
+      return delivered(job, "dry-run");
     }
     Optional<String> blocked = egress.refuse(prepared.request().host());
     if (blocked.isPresent()) {
@@ -266,7 +271,7 @@ public abstract class NotificationSinkTask extends SinkTask {
     }
     DeliveryOutcome outcome = send(prepared.request());
     if (outcome instanceof DeliveryOutcome.Delivered) {
-      return delivered(job);
+      return delivered(job, "delivered");
     }
     if (outcome instanceof DeliveryOutcome.Failed failed) {
       return fail(job, FailureReason.REJECTED, failed.reason());
@@ -281,9 +286,10 @@ public abstract class NotificationSinkTask extends SinkTask {
     return smtp.send((Outbound.Mail) request);
   }
 
-  private Optional<Duration> delivered(Job job) {
+  private Optional<Duration> delivered(Job job, String outcome) {
     Notification n = job.notification;
     metrics.sent(n.getTenant(), Math.max(0, clock.millis() - n.getCreatedAt().toEpochMilli()));
+    report(job, outcome, "");
     LOG.debug(
         "tenant {}: notification {} delivered to {}", n.getTenant(), n.getId(), n.getReceiver());
     offsets.finished(job.partition, job.record.kafkaOffset());
@@ -310,8 +316,15 @@ public abstract class NotificationSinkTask extends SinkTask {
 
   private Optional<Duration> fail(Job job, FailureReason why, String reason) {
     metrics.failed(job.notification.getTenant(), why);
+    report(job, "failed", reason);
     deadLetters.add(new DeadLetter(job, reason));
     return Optional.empty();
+  }
+
+  private void report(Job job, String outcome, String reason) {
+    if (outcomes != null) {
+      outcomes.report(job.notification, outcome, reason, job.attempts, clock.millis());
+    }
   }
 
   /** Hands dead letters to Connect's reporter, on the task thread, and waits until written. */
@@ -367,6 +380,9 @@ public abstract class NotificationSinkTask extends SinkTask {
     }
     if (dryRun != null) {
       dryRun.close();
+    }
+    if (outcomes != null) {
+      outcomes.close();
     }
     if (metrics != null) {
       metrics.close();

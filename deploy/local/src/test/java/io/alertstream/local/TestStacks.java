@@ -195,9 +195,7 @@ final class TestStacks {
     return header(record, "__connect.errors.exception.message");
   }
 
-  /**
-   * Skips the test where the binary is missing, unless CI (ALERTSTREAM_REQUIRE_TOOLS) needs it.
-   */
+  /** Skips the test where the binary is missing, unless CI (ALERTSTREAM_REQUIRE_TOOLS) needs it. */
   static void requireBinary(Path binary) {
     if (!Files.isExecutable(binary)) {
       if (System.getenv("ALERTSTREAM_REQUIRE_TOOLS") != null) {

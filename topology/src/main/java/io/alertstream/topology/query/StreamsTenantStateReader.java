@@ -1,6 +1,7 @@
 package io.alertstream.topology.query;
 
 import io.alertstream.topology.alerts.Alert;
+import io.alertstream.topology.history.NotificationRecord;
 import io.alertstream.topology.silences.Silence;
 import io.alertstream.topology.streams.AlertstreamTopology;
 import java.time.Duration;
@@ -37,6 +38,11 @@ public final class StreamsTenantStateReader implements TenantStateReader {
   @Override
   public List<Silence> silences(String tenant) {
     return scan(AlertstreamTopology.SILENCE_STORE, tenant);
+  }
+
+  @Override
+  public List<NotificationRecord> notifications(String tenant) {
+    return scan(AlertstreamTopology.HISTORY_STORE, tenant);
   }
 
   @Override

@@ -1,6 +1,7 @@
 package io.alertstream.topology.query;
 
 import io.alertstream.topology.alerts.Alert;
+import io.alertstream.topology.history.NotificationRecord;
 import io.alertstream.topology.silences.Silence;
 import java.time.Duration;
 import java.util.List;
@@ -15,6 +16,9 @@ public interface TenantStateReader {
   List<Silence> silences(String tenant);
 
   Optional<Silence> silence(String tenant, String id);
+
+  /** The notifications emitted for the tenant in the last day, with their delivery outcomes. */
+  List<NotificationRecord> notifications(String tenant);
 
   /**
    * Waits until the tenant's silence with this id satisfies {@code condition}; false on timeout.

@@ -36,6 +36,7 @@ public final class TopicPlan {
             Map.of(TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_COMPACT)));
     topics.add(topic(Topics.SILENCES, partitions, replicationFactor, delete(ONE_YEAR)));
     topics.add(topic(Topics.DRY_RUN, partitions, replicationFactor, delete(SEVEN_DAYS)));
+    topics.add(topic(Topics.DELIVERY_OUTCOMES, partitions, replicationFactor, delete(SEVEN_DAYS)));
     for (String type : integrationTypes) {
       topics.add(
           topic(Topics.notifications(type), partitions, replicationFactor, delete(SEVEN_DAYS)));

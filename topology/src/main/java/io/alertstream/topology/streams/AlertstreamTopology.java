@@ -6,6 +6,7 @@ import io.alertstream.schemas.SilenceEvent;
 import io.alertstream.schemas.TenantConfig;
 import io.alertstream.schemas.serde.AvroDeserializer;
 import io.alertstream.schemas.serde.AvroSerdes;
+import io.alertstream.topology.history.NotificationRecord;
 import io.alertstream.topology.nflog.NotificationLogEntry;
 import io.alertstream.topology.silences.Silence;
 import java.util.function.Function;
@@ -37,6 +38,7 @@ public final class AlertstreamTopology {
   public static final String TENANT_CONFIG_STORE = TenantState.CONFIGS;
   public static final String ALERT_STORE = TenantState.ALERTS;
   public static final String SILENCE_STORE = TenantState.SILENCES;
+  public static final String HISTORY_STORE = TenantState.HISTORY;
 
   /** The key of a tenant's entry in the alert and silence stores. */
   public static String stateKey(String tenant, String id) {
@@ -85,12 +87,21 @@ public final class AlertstreamTopology {
     topology.addProcessor(
         "silence-changes", () -> new Wrap<SilenceEvent>(Changes.SilenceChange::new), "silences");
 
+    topology.addSource(
+        "outcomes",
+        tenants.deserializer(),
+        Serdes.String().deserializer(),
+        settings.outcomesTopic());
+    topology.addProcessor(
+        "outcome-changes", () -> new Wrap<String>(Changes.OutcomeChange::new), "outcomes");
+
     topology.addProcessor(
         TENANT_STATE,
         () -> new TenantStateProcessor(settings),
         "intake",
         "config-changes",
-        "silence-changes");
+        "silence-changes",
+        "outcome-changes");
     for (String type : TopologySettings.INTEGRATION_TYPES) {
       topology.addSink(
           notificationSink(type),
@@ -117,6 +128,8 @@ public final class AlertstreamTopology {
         TENANT_STATE);
     topology.addStateStore(
         store(TenantState.SILENCES, new JsonSerde<>(Silence.class)), TENANT_STATE);
+    topology.addStateStore(
+        store(TenantState.HISTORY, new JsonSerde<>(NotificationRecord.class)), TENANT_STATE);
     return topology;
   }
 

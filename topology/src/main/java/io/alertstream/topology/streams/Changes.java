@@ -12,4 +12,7 @@ final class Changes {
   record ConfigChange(TenantConfig config) {}
 
   record SilenceChange(SilenceEvent event) {}
+
+  /** A connector's delivery report, JSON as written to the outcomes topic. */
+  record OutcomeChange(String json) {}
 }

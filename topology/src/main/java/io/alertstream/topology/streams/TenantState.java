@@ -3,6 +3,7 @@ package io.alertstream.topology.streams;
 import io.alertstream.schemas.TenantConfig;
 import io.alertstream.topology.alerts.Alert;
 import io.alertstream.topology.grouping.GroupState;
+import io.alertstream.topology.history.NotificationRecord;
 import io.alertstream.topology.nflog.NotificationLogEntry;
 import io.alertstream.topology.silences.Silence;
 import java.util.ArrayList;
@@ -26,8 +27,9 @@ final class TenantState {
   static final String TIMERS = "group-timers";
   static final String NOTIFICATION_LOG = "notification-log";
   static final String SILENCES = "silences";
+  static final String HISTORY = "notification-history";
   static final List<String> ALL =
-      List.of(CONFIGS, ALERTS, GROUPS, TIMERS, NOTIFICATION_LOG, SILENCES);
+      List.of(CONFIGS, ALERTS, GROUPS, TIMERS, NOTIFICATION_LOG, SILENCES, HISTORY);
 
   private static final byte[] EMPTY = new byte[0];
 
@@ -37,6 +39,7 @@ final class TenantState {
   final KeyValueStore<Bytes, byte[]> timers;
   final KeyValueStore<String, NotificationLogEntry> notificationLog;
   final KeyValueStore<String, Silence> silences;
+  final KeyValueStore<String, NotificationRecord> history;
 
   TenantState(ProcessorContext<?, ?> context) {
     configs = context.getStateStore(CONFIGS);
@@ -45,6 +48,7 @@ final class TenantState {
     timers = context.getStateStore(TIMERS);
     notificationLog = context.getStateStore(NOTIFICATION_LOG);
     silences = context.getStateStore(SILENCES);
+    history = context.getStateStore(HISTORY);
   }
 
   static String key(String tenant, String id) {

@@ -16,6 +16,8 @@ import io.alertstream.topology.grouping.GroupFlush;
 import io.alertstream.topology.grouping.GroupState;
 import io.alertstream.topology.grouping.NotificationLogKey;
 import io.alertstream.topology.grouping.RouteIndex;
+import io.alertstream.topology.history.DeliveryReport;
+import io.alertstream.topology.history.NotificationRecord;
 import io.alertstream.topology.inhibition.Inhibitor;
 import io.alertstream.topology.nflog.NotificationLogEntry;
 import io.alertstream.topology.silences.Silence;
@@ -47,6 +49,7 @@ final class TenantStateProcessor implements Processor<String, Object, String, No
   static final Duration MAINTENANCE = Duration.ofMinutes(15);
   private static final int MAX_FLUSHES_PER_TICK = 10_000;
   private static final long SILENCE_RETENTION_MS = Duration.ofHours(120).toMillis();
+  private static final long HISTORY_RETENTION_MS = Duration.ofHours(24).toMillis();
 
   /**
    * How long a resolved alert is kept. Groups read their alerts from the store when they flush, so
@@ -88,6 +91,17 @@ final class TenantStateProcessor implements Processor<String, Object, String, No
     } else if (record.value() instanceof Changes.SilenceChange change && change.event() != null) {
       Silence silence = Silence.of(change.event());
       state.silences.put(TenantState.key(tenant, silence.id()), silence);
+    } else if (record.value() instanceof Changes.OutcomeChange change) {
+      DeliveryReport.parse(change.json()).ifPresent(report -> onOutcome(tenant, report));
+    }
+  }
+
+  /** Keeps the connector's report with the notification, if it is still remembered. */
+  private void onOutcome(String tenant, DeliveryReport report) {
+    String key = TenantState.key(tenant, report.notificationId());
+    NotificationRecord held = state.history.get(key);
+    if (held != null) {
+      state.history.put(key, held.withOutcome(report));
     }
   }
 
@@ -209,6 +223,7 @@ final class TenantStateProcessor implements Processor<String, Object, String, No
         state.notificationLog.put(TenantState.key(tenant, e.getKey().encode()), e.getValue());
       }
       for (Notification n : result.notifications()) {
+        state.history.put(TenantState.key(tenant, n.getId()), NotificationRecord.emitted(n));
         context.forward(
             new Record<>(tenant, n, now),
             AlertstreamTopology.notificationSink(n.getIntegration().getType()));
@@ -250,6 +265,14 @@ final class TenantStateProcessor implements Processor<String, Object, String, No
           kv -> {
             if (kv.value.expiresAt() < now) {
               state.notificationLog.delete(kv.key);
+            }
+          });
+    }
+    try (KeyValueIterator<String, NotificationRecord> it = state.history.all()) {
+      it.forEachRemaining(
+          kv -> {
+            if (kv.value.createdAt() + HISTORY_RETENTION_MS < now) {
+              state.history.delete(kv.key);
             }
           });
     }

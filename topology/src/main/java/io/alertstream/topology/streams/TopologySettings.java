@@ -16,6 +16,7 @@ public record TopologySettings(
     String configsTopic,
     String silencesTopic,
     String notificationsTopicPrefix,
+    String outcomesTopic,
     String externalUrl,
     AlertmanagerConfig fallbackConfig,
     int maxAggregationGroups) {
@@ -35,6 +36,7 @@ public record TopologySettings(
           Topics.CONFIGS,
           Topics.SILENCES,
           Topics.NOTIFICATIONS_PREFIX,
+          Topics.DELIVERY_OUTCOMES,
           externalUrl,
           new ConfigParser().parse(fallbackConfig),
           0);
@@ -50,6 +52,7 @@ public record TopologySettings(
         configsTopic,
         silencesTopic,
         notificationsTopicPrefix,
+        outcomesTopic,
         externalUrl,
         fallbackConfig,
         max);

@@ -2,6 +2,7 @@ package io.alertstream.topology.api;
 
 import io.alertstream.schemas.SilenceEvent;
 import io.alertstream.topology.alerts.Alert;
+import io.alertstream.topology.history.NotificationRecord;
 import io.alertstream.topology.query.TenantStateReader;
 import io.alertstream.topology.silences.Silence;
 import java.time.Duration;
@@ -39,6 +40,13 @@ final class InMemoryTenantState implements TenantStateReader, SilenceSink {
   @Override
   public synchronized List<Silence> silences(String tenant) {
     return new ArrayList<>(silences.getOrDefault(tenant, Map.of()).values());
+  }
+
+  final List<NotificationRecord> notifications = new ArrayList<>();
+
+  @Override
+  public synchronized List<NotificationRecord> notifications(String tenant) {
+    return new ArrayList<>(notifications);
   }
 
   @Override

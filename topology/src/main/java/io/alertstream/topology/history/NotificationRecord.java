@@ -1,0 +1,73 @@
+package io.alertstream.topology.history;
+
+import io.alertstream.schemas.Notification;
+import io.alertstream.schemas.NotifiedAlert;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * A notification the topology emitted, kept for the tenant's "recent notifications" with what the
+ * connector reported of its delivery.
+ *
+ * @param outcome {@code pending} until the connector reports; then {@code delivered}, {@code
+ *     failed} or {@code dry-run}
+ */
+public record NotificationRecord(
+    String id,
+    String receiver,
+    String integration,
+    int index,
+    String reason,
+    String status,
+    List<String> alerts,
+    long createdAt,
+    String outcome,
+    String outcomeReason,
+    long outcomeAt,
+    int attempts) {
+
+  static final int LISTED_ALERTS = 10;
+
+  public NotificationRecord {
+    alerts = List.copyOf(alerts);
+  }
+
+  public static NotificationRecord emitted(Notification n) {
+    List<String> names =
+        n.getAlerts().stream().limit(LISTED_ALERTS).map(NotificationRecord::describe).toList();
+    return new NotificationRecord(
+        n.getId(),
+        n.getReceiver(),
+        n.getIntegration().getType(),
+        n.getIntegration().getIndex(),
+        n.getReason().name().toLowerCase(Locale.ROOT),
+        n.getStatus().name().toLowerCase(Locale.ROOT),
+        names,
+        n.getCreatedAt().toEpochMilli(),
+        "pending",
+        "",
+        0,
+        0);
+  }
+
+  private static String describe(NotifiedAlert a) {
+    String name = a.getLabels().getOrDefault("alertname", "");
+    return name + " " + a.getLabels() + " (" + a.getStatus().name().toLowerCase(Locale.ROOT) + ")";
+  }
+
+  public NotificationRecord withOutcome(DeliveryReport report) {
+    return new NotificationRecord(
+        id,
+        receiver,
+        integration,
+        index,
+        reason,
+        status,
+        alerts,
+        createdAt,
+        report.outcome(),
+        report.reason(),
+        report.at(),
+        report.attempts());
+  }
+}
