@@ -99,6 +99,9 @@ public final class ApiServer implements AutoCloseable {
       server.createContext(
           v2 + "/receivers", new StatusHandler(tenants, snapshots, true, startedAt));
     }
+    StaticFiles ui = new StaticFiles();
+    server.createContext("/ui", ui);
+    server.createContext("/", ui);
     server.createContext("/api/v1/routes", new TenantInfoHandler(tenants, snapshots, true));
     server.createContext("/api/v1/notifications", new TenantInfoHandler(tenants, snapshots, false));
     server.createContext(

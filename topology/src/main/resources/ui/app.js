@@ -1,0 +1,327 @@
+// Alertstream's per-tenant web UI: plain JavaScript over Alertmanager's API v2 and the
+// /api/v1 endpoints. The tenant goes in X-Scope-OrgID; when the server asks for credentials
+// (401), the same form takes a password and requests use basic auth instead.
+"use strict";
+
+const state = { tenant: "", password: "", needsPassword: false, alerts: [] };
+const $ = (id) => document.getElementById(id);
+
+function headers() {
+  const h = { "Content-Type": "application/json" };
+  if (state.needsPassword) {
+    h["Authorization"] = "Basic " + btoa(unescape(encodeURIComponent(state.tenant + ":" + state.password)));
+  } else {
+    h["X-Scope-OrgID"] = state.tenant;
+  }
+  return h;
+}
+
+async function api(method, path, body) {
+  const response = await fetch(path, {
+    method, headers: headers(), body: body === undefined ? undefined : JSON.stringify(body),
+  });
+  const text = await response.text();
+  if (response.status === 401) {
+    askForPassword();
+    throw new Error("sign in: enter your tenant id and password");
+  }
+  if (!response.ok) {
+    let message = text;
+    try { message = JSON.parse(text).message || text; } catch (e) { /* plain text */ }
+    throw new Error(message || ("HTTP " + response.status));
+  }
+  return text ? JSON.parse(text) : null;
+}
+
+function say(text, ok) {
+  $("message").textContent = text;
+  $("message").className = ok ? "ok" : "";
+}
+
+function askForPassword() {
+  state.needsPassword = true;
+  $("password-label").hidden = false;
+}
+
+function el(tag, attrs, ...children) {
+  const node = document.createElement(tag);
+  for (const [k, v] of Object.entries(attrs || {})) {
+    if (k === "class") node.className = v;
+    else if (k.startsWith("on")) node.addEventListener(k.substring(2), v);
+    else node.setAttribute(k, v);
+  }
+  for (const c of children) node.append(c instanceof Node ? c : document.createTextNode(String(c)));
+  return node;
+}
+
+function labelList(labels) {
+  return el("span", { class: "labels" },
+    ...Object.entries(labels).map(([k, v]) => el("span", {}, k + "=" + v)));
+}
+
+function since(time) {
+  return new Date(time).toLocaleString();
+}
+
+// --- alerts ---------------------------------------------------------------------------------
+
+async function loadAlerts() {
+  const params = new URLSearchParams();
+  params.set("silenced", $("show-silenced").checked);
+  params.set("inhibited", $("show-inhibited").checked);
+  const filter = $("alert-filter").value.trim();
+  if (filter) filter.split(/,\s*(?=[a-zA-Z_])/).forEach((f) => params.append("filter", f));
+  const groups = await api("GET", "/api/v2/alerts/groups?" + params);
+  state.alerts = groups.flatMap((g) => g.alerts);
+  const root = $("alerts");
+  root.replaceChildren();
+  if (groups.length === 0) root.append(el("p", {}, "No alerts."));
+  for (const g of groups) {
+    const box = el("div", { class: "group" },
+      el("h3", {}, "Receiver " + g.receiver.name + " · ", labelList(g.labels),
+        " · " + g.alerts.length + " alert" + (g.alerts.length === 1 ? "" : "s")));
+    for (const a of g.alerts) box.append(alertRow(a));
+    root.append(box);
+  }
+}
+
+function alertRow(a) {
+  const status = a.status;
+  let stateText = status.state;
+  if (status.silencedBy.length) stateText = "silenced by " + status.silencedBy.join(", ");
+  if (status.inhibitedBy.length) {
+    stateText = (status.silencedBy.length ? stateText + "; " : "") +
+      "inhibited by alert " + status.inhibitedBy.join(", ");
+  }
+  const annotations = Object.entries(a.annotations).map(([k, v]) => k + ": " + v).join(" · ");
+  return el("div", { class: "alert", "data-fingerprint": a.fingerprint },
+    el("span", { class: "state state-" + status.state }, stateText),
+    labelList(a.labels),
+    el("div", { class: "annotations" }, annotations, " · since " + since(a.startsAt),
+      a.generatorURL ? " · " : "", a.generatorURL ? el("a", { href: a.generatorURL }, "source") : ""),
+    el("button", { class: "silence-button", onclick: () => silenceAlert(a) }, "Silence"));
+}
+
+// --- silences -------------------------------------------------------------------------------
+
+function localInput(date) {
+  const d = new Date(date.getTime() - date.getTimezoneOffset() * 60000);
+  return d.toISOString().substring(0, 19);
+}
+
+function quote(value) {
+  return '"' + value.replace(/\\/g, "\\\\").replace(/"/g, '\\"') + '"';
+}
+
+function openSilenceForm(title, id, matchers, starts, ends, comment) {
+  showTab("silences");
+  $("silence-form").hidden = false;
+  $("silence-form-title").textContent = title;
+  $("silence-id").value = id || "";
+  $("silence-matchers").value = matchers;
+  $("silence-starts").value = localInput(starts);
+  $("silence-ends").value = localInput(ends);
+  $("silence-created-by").value = $("silence-created-by").value || state.tenant;
+  $("silence-comment").value = comment || "";
+  previewSilence();
+}
+
+function silenceAlert(alert) {
+  const matchers = Object.entries(alert.labels).map(([k, v]) => k + "=" + quote(v)).join(", ");
+  const now = new Date();
+  openSilenceForm("Silence this alert", "", matchers, now, new Date(now.getTime() + 2 * 3600000), "");
+}
+
+function parseMatchers(text) {
+  const out = [];
+  const re = /\s*([a-zA-Z_][a-zA-Z0-9_]*)\s*(=~|!~|!=|=)\s*"((?:[^"\\]|\\.)*)"\s*(,|$)/y;
+  let m;
+  while (re.lastIndex < text.length && (m = re.exec(text)) !== null) {
+    out.push({
+      name: m[1], value: m[3].replace(/\\(.)/g, "$1"),
+      isRegex: m[2] === "=~" || m[2] === "!~", isEqual: m[2] === "=" || m[2] === "=~",
+    });
+  }
+  if (re.lastIndex !== text.length && text.trim() !== "") {
+    throw new Error('matchers must look like name="value", joined by commas (=, !=, =~, !~)');
+  }
+  return out;
+}
+
+function matches(matchers, labels) {
+  return matchers.every((m) => {
+    const v = labels[m.name] || "";
+    const hit = m.isRegex ? new RegExp("^(?:" + m.value + ")$").test(v) : v === m.value;
+    return m.isEqual ? hit : !hit;
+  });
+}
+
+function previewSilence() {
+  try {
+    const matchers = parseMatchers($("silence-matchers").value);
+    const n = state.alerts.filter((a) => matches(matchers, a.labels)).length;
+    $("silence-preview").textContent = n + " alert" + (n === 1 ? "" : "s");
+  } catch (e) {
+    $("silence-preview").textContent = e.message;
+  }
+}
+
+async function saveSilence(event) {
+  event.preventDefault();
+  try {
+    const body = {
+      matchers: parseMatchers($("silence-matchers").value),
+      startsAt: new Date($("silence-starts").value).toISOString(),
+      endsAt: new Date($("silence-ends").value).toISOString(),
+      createdBy: $("silence-created-by").value,
+      comment: $("silence-comment").value,
+    };
+    if ($("silence-id").value) body.id = $("silence-id").value;
+    const result = await api("POST", "/api/v2/silences", body);
+    $("silence-form").hidden = true;
+    say("Silence " + result.silenceID + " saved.", true);
+    await loadSilences();
+  } catch (e) {
+    say(e.message);
+  }
+}
+
+function operator(m) {
+  if (m.isRegex) return m.isEqual ? "=~" : "!~";
+  return m.isEqual ? "=" : "!=";
+}
+
+async function loadSilences() {
+  const silences = await api("GET", "/api/v2/silences");
+  const root = $("silences");
+  root.replaceChildren();
+  if (silences.length === 0) root.append(el("p", {}, "No silences."));
+  for (const s of silences) {
+    const text = s.matchers.map((m) => m.name + operator(m) + quote(m.value)).join(", ");
+    const row = el("div", { class: "silence", "data-silence-id": s.id },
+      el("span", { class: "state state-" + s.status.state }, s.status.state),
+      el("code", {}, text),
+      el("div", { class: "annotations" }, s.comment + " · by " + s.createdBy + " · " +
+        since(s.startsAt) + " → " + since(s.endsAt) + " · id " + s.id));
+    if (s.status.state !== "expired") {
+      row.append(
+        el("button", { class: "edit-silence", onclick: () => openSilenceForm("Edit silence", s.id, text,
+          new Date(s.startsAt), new Date(s.endsAt), s.comment) }, "Edit"),
+        el("button", { class: "expire-silence", onclick: () => expireSilence(s.id) }, "Expire"));
+    }
+    root.append(row);
+  }
+}
+
+async function expireSilence(id) {
+  try {
+    await api("DELETE", "/api/v2/silence/" + encodeURIComponent(id));
+    say("Silence " + id + " expired.", true);
+    await loadSilences();
+  } catch (e) {
+    say(e.message);
+  }
+}
+
+// --- notifications, routes, config -----------------------------------------------------------
+
+async function loadNotifications() {
+  const list = await api("GET", "/api/v1/notifications");
+  const root = $("notifications");
+  root.replaceChildren();
+  if (list.length === 0) root.append(el("p", {}, "No notifications in the last day."));
+  for (const n of list) {
+    root.append(el("div", { class: "notification" },
+      el("span", { class: "state outcome-" + n.outcome }, n.outcome),
+      since(n.createdAt) + " · " + n.status + " (" + n.reason + ") to " + n.receiver + " via " +
+        n.integration + (n.outcomeReason ? " · " + n.outcomeReason : "") +
+        (n.attempts > 1 ? " · " + n.attempts + " attempts" : ""),
+      el("div", { class: "annotations" }, n.alerts.join(" · "))));
+  }
+}
+
+function duration(iso) {
+  const m = /PT(?:(\d+)H)?(?:(\d+)M)?(?:([\d.]+)S)?/.exec(iso);
+  if (!m) return iso;
+  return (m[1] ? m[1] + "h" : "") + (m[2] ? m[2] + "m" : "") + (m[3] ? m[3] + "s" : "") || "0s";
+}
+
+function routeNode(r) {
+  const node = el("div", { class: "route" },
+    el("strong", {}, r.receiver), " ",
+    el("code", {}, r.matchers.length ? r.matchers.join(", ") : "(every alert)"),
+    el("div", { class: "annotations" },
+      "group by " + (r.groupByAll ? "..." : "[" + r.groupBy.join(", ") + "]") +
+      " · wait " + duration(r.groupWait) + " · interval " + duration(r.groupInterval) +
+      " · repeat " + duration(r.repeatInterval) + (r.continue ? " · continue" : "")));
+  r.routes.forEach((c) => node.append(routeNode(c)));
+  return node;
+}
+
+async function loadRoutes() {
+  $("routes").replaceChildren(routeNode(await api("GET", "/api/v1/routes")));
+}
+
+async function loadConfig() {
+  const status = await api("GET", "/api/v2/status");
+  $("config").textContent = status.config.original ||
+    "This tenant has no config of its own and runs the fallback config.";
+}
+
+// --- navigation -------------------------------------------------------------------------------
+
+const loaders = {
+  alerts: loadAlerts, silences: loadSilences, notifications: loadNotifications,
+  routes: loadRoutes, config: loadConfig,
+};
+let current = "alerts";
+
+function showTab(name) {
+  current = name;
+  history.replaceState(null, "", location.pathname + location.search + "#" + name);
+  document.querySelectorAll(".tab").forEach((t) => { t.hidden = t.id !== name + "-tab"; });
+  document.querySelectorAll("#tabs button").forEach((b) => {
+    b.classList.toggle("active", b.dataset.tab === name);
+  });
+}
+
+async function load() {
+  if (!state.tenant) {
+    say("Enter a tenant id.");
+    return;
+  }
+  try {
+    await loaders[current]();
+    if ($("message").className !== "ok") say("");
+  } catch (e) {
+    say(e.message);
+  }
+}
+
+$("tenant-form").addEventListener("submit", (e) => {
+  e.preventDefault();
+  state.tenant = $("tenant").value.trim();
+  state.password = $("password").value;
+  sessionStorage.setItem("alertstream.tenant", state.tenant);
+  load();
+});
+document.querySelectorAll("#tabs button").forEach((b) =>
+  b.addEventListener("click", () => { showTab(b.dataset.tab); load(); }));
+$("refresh").addEventListener("click", load);
+$("show-silenced").addEventListener("change", load);
+$("show-inhibited").addEventListener("change", load);
+$("alert-filter").addEventListener("change", load);
+$("new-silence").addEventListener("click", () => {
+  const now = new Date();
+  openSilenceForm("New silence", "", "", now, new Date(now.getTime() + 2 * 3600000), "");
+});
+$("silence-cancel").addEventListener("click", () => { $("silence-form").hidden = true; });
+$("silence-form").addEventListener("submit", saveSilence);
+$("silence-matchers").addEventListener("input", previewSilence);
+
+const initial = new URLSearchParams(location.search).get("tenant") ||
+  sessionStorage.getItem("alertstream.tenant") || "";
+$("tenant").value = initial;
+state.tenant = initial;
+showTab(loaders[location.hash.substring(1)] ? location.hash.substring(1) : "alerts");
+load();
