@@ -7,7 +7,7 @@ const state = { tenant: "", password: "", needsPassword: false, alerts: [] };
 const $ = (id) => document.getElementById(id);
 
 function headers() {
-  const h = { "Content-Type": "application/json" };
+  const h = { "Content-Type": "application/json", "X-Alertstream-UI": "1" };
   if (state.needsPassword) {
     h["Authorization"] = "Basic " + btoa(unescape(encodeURIComponent(state.tenant + ":" + state.password)));
   } else {

@@ -16,6 +16,9 @@ import java.util.Optional;
  */
 final class RequestTenant {
 
+  /** Sent by the web UI's requests. */
+  static final String UI_HEADER = "X-Alertstream-UI";
+
   private static final String REALM = "Basic realm=\"alertstream\", charset=\"UTF-8\"";
 
   private final Optional<TenantCredentials> credentials;
@@ -55,7 +58,10 @@ final class RequestTenant {
     Optional<String> tenant =
         userAndPassword.flatMap(up -> credentials.get().verify(up[0], up[1].toCharArray()));
     if (tenant.isEmpty()) {
-      exchange.getResponseHeaders().set("WWW-Authenticate", REALM);
+      // The web UI signs in with its own form; a challenge would make the browser ask instead.
+      if (exchange.getRequestHeaders().getFirst(UI_HEADER) == null) {
+        exchange.getResponseHeaders().set("WWW-Authenticate", REALM);
+      }
       JsonResponses.error(
           exchange,
           401,

@@ -1,0 +1,159 @@
+package io.alertstream.local;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.post;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
+import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.github.tomakehurst.wiremock.WireMockServer;
+import io.alertstream.topology.api.ApiServer;
+import java.io.File;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Duration;
+import java.util.Map;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+/**
+ * The web UI in Debian's headless Chromium: a tenant's firing alert is shown, silenced from the UI,
+ * and then shown as silenced; with authentication on, the page signs in first. Screenshots go to
+ * {@code target/ui-screenshots}.
+ */
+class WebUiIT {
+
+  private static final Path SCREENSHOTS = Path.of("target", "ui-screenshots");
+  private static final WireMockServer receiver = new WireMockServer(wireMockConfig().dynamicPort());
+  private static LocalStack stack;
+  private static ApiServer authenticated;
+  private static WebDriver browser;
+
+  @BeforeAll
+  static void start() throws Exception {
+    TestStacks.requireBinary(Path.of("/usr/bin/chromium"));
+    TestStacks.requireBinary(Path.of("/usr/bin/chromedriver"));
+    receiver.start();
+    receiver.stubFor(post(urlPathEqualTo("/ui")).willReturn(aResponse().withStatus(200)));
+    stack = TestStacks.shared();
+    authenticated = TestStacks.authenticatedApi(stack, Map.of("ui-secure", "ui-pw-7"));
+    for (String tenant : new String[] {"ui-tenant", "ui-secure"}) {
+      TestStacks.publishConfig(stack, tenant, TestStacks.webhookConfig(receiver.baseUrl() + "/ui"));
+      TestStacks.postAlerts(
+          stack,
+          tenant,
+          "[{\"labels\":{\"alertname\":\"UiDiskFull\",\"instance\":\"db-1\"},"
+              + "\"annotations\":{\"summary\":\"disk 97% full\"}}]");
+    }
+    Files.createDirectories(SCREENSHOTS);
+    ChromeOptions options = new ChromeOptions();
+    options.setBinary("/usr/bin/chromium");
+    options.addArguments(
+        "--headless",
+        "--no-sandbox",
+        "--disable-gpu",
+        "--disable-background-networking",
+        "--window-size=1280,900");
+    ChromeDriverService service =
+        new ChromeDriverService.Builder()
+            .usingDriverExecutable(new File("/usr/bin/chromedriver"))
+            .usingAnyFreePort()
+            .build();
+    browser = new ChromeDriver(service, options);
+  }
+
+  @AfterAll
+  static void stop() {
+    if (browser != null) {
+      browser.quit();
+    }
+    if (authenticated != null) {
+      authenticated.close();
+    }
+    receiver.stop();
+  }
+
+  @Test
+  void aFiringAlertIsSilencedFromThePage() throws Exception {
+    browser.get(stack.apiUrl() + "/ui/?tenant=ui-tenant");
+    WebElement alert = awaitAlertState("active");
+    assertThat(alert.getText()).contains("alertname=UiDiskFull").contains("disk 97% full");
+    screenshot("1-firing-alert");
+
+    alert.findElement(By.className("silence-button")).click();
+    WebElement form =
+        wait(10).until(ExpectedConditions.visibilityOfElementLocated(By.id("silence-form")));
+    assertThat(browser.findElement(By.id("silence-matchers")).getAttribute("value"))
+        .contains("alertname=\"UiDiskFull\"")
+        .contains("instance=\"db-1\"");
+    wait(10).until(ExpectedConditions.textToBe(By.id("silence-preview"), "1 alert"));
+    browser.findElement(By.id("silence-comment")).sendKeys("disk is being replaced");
+    screenshot("2-silence-form");
+    form.findElement(By.id("silence-submit")).click();
+    WebElement saved =
+        wait(15)
+            .until(
+                ExpectedConditions.visibilityOfElementLocated(
+                    By.cssSelector(".silence .state-active")));
+    assertThat(saved.getText()).isEqualTo("active");
+    String silenceId =
+        browser.findElement(By.cssSelector(".silence")).getAttribute("data-silence-id");
+    screenshot("3-silence-list");
+
+    browser.findElement(By.cssSelector("#tabs button[data-tab=alerts]")).click();
+    WebElement silenced = awaitAlertState("silenced by " + silenceId);
+    assertThat(silenced.findElement(By.className("state")).getText())
+        .isEqualTo("silenced by " + silenceId);
+    screenshot("4-silenced-alert");
+  }
+
+  @Test
+  void withAuthenticationThePageSignsInAndShowsTheTenantsAlerts() throws Exception {
+    browser.get("http://127.0.0.1:" + authenticated.port() + "/ui/?tenant=ui-secure");
+    WebElement password =
+        wait(10).until(ExpectedConditions.visibilityOfElementLocated(By.id("password")));
+    assertThat(browser.findElement(By.id("message")).getText()).contains("sign in");
+    screenshot("5-sign-in");
+    password.sendKeys("ui-pw-7");
+    browser.findElement(By.id("tenant-submit")).click();
+
+    WebElement alert = awaitAlertState("active");
+    assertThat(alert.getText()).contains("UiDiskFull");
+    screenshot("6-signed-in");
+  }
+
+  private static WebElement awaitAlertState(String state) {
+    return wait(20)
+        .until(
+            d -> {
+              for (WebElement a : d.findElements(By.cssSelector(".alert"))) {
+                if (a.findElement(By.className("state")).getText().equals(state)) {
+                  return a;
+                }
+              }
+              d.findElement(By.id("refresh")).click();
+              return null;
+            });
+  }
+
+  private static WebDriverWait wait(int seconds) {
+    return new WebDriverWait(browser, Duration.ofSeconds(seconds));
+  }
+
+  private static void screenshot(String name) throws Exception {
+    File shot = ((ChromeDriver) browser).getScreenshotAs(OutputType.FILE);
+    Files.copy(
+        shot.toPath(), SCREENSHOTS.resolve(name + ".png"), StandardCopyOption.REPLACE_EXISTING);
+  }
+}
