@@ -183,4 +183,35 @@ class AlertstreamTopologyTest {
     Header h = record.headers().lastHeader(name);
     return h == null ? null : new String(h.value(), StandardCharsets.UTF_8);
   }
+
+  @Test
+  void emittedNotificationsAreKeptWithTheOutcomeTheConnectorsReport() {
+    am.config("acme", CONFIG);
+    am.post("acme", alert(Map.of("alertname", "DiskFull")));
+    am.advanceTo(1.1);
+    Notification sent = am.webhooks().get(0).notification();
+
+    assertThat(am.history("acme"))
+        .hasSize(3)
+        .allSatisfy(n -> assertThat(n.outcome()).isEqualTo("pending"));
+
+    am.outcomes.pipeInput(
+        "acme",
+        "{\"notificationId\":\""
+            + sent.getId()
+            + "\",\"outcome\":\"failed\",\"reason\":\"unexpected status code 400\","
+            + "\"attempts\":1,\"at\":1}");
+    am.outcomes.pipeInput("acme", "not a report");
+
+    assertThat(am.history("acme"))
+        .filteredOn(n -> n.id().equals(sent.getId()))
+        .singleElement()
+        .satisfies(
+            n -> {
+              assertThat(n.outcome()).isEqualTo("failed");
+              assertThat(n.outcomeReason()).isEqualTo("unexpected status code 400");
+              assertThat(n.alerts()).singleElement().asString().startsWith("DiskFull");
+            });
+    assertThat(am.history("other")).isEmpty();
+  }
 }

@@ -42,6 +42,7 @@ final class TopologyHarness implements AutoCloseable {
   final TestInputTopic<String, TenantConfig> configs;
   final TestInputTopic<String, SilenceEvent> silences;
   final TestOutputTopic<byte[], byte[]> dlq;
+  final TestInputTopic<String, String> outcomes;
   private final Map<String, TestOutputTopic<String, Notification>> notifications =
       new java.util.HashMap<>();
   private long configVersion;
@@ -71,6 +72,9 @@ final class TopologyHarness implements AutoCloseable {
             settings.silencesTopic(),
             new StringSerializer(),
             new AvroSerializer<>(serdes.registry()));
+    outcomes =
+        driver.createInputTopic(
+            settings.outcomesTopic(), new StringSerializer(), new StringSerializer());
     dlq =
         driver.createOutputTopic(
             settings.alertsDlqTopic(), new ByteArrayDeserializer(), new ByteArrayDeserializer());
@@ -108,6 +112,18 @@ final class TopologyHarness implements AutoCloseable {
             .setAlertmanagerConfig(yaml)
             .setUpdatedAt(T0)
             .build());
+  }
+
+  /** The tenant's notification history, as the API reads it. */
+  List<io.alertstream.topology.history.NotificationRecord> history(String tenant) {
+    org.apache.kafka.streams.state.KeyValueStore<
+            String, io.alertstream.topology.history.NotificationRecord>
+        store = driver.getKeyValueStore(AlertstreamTopology.HISTORY_STORE);
+    List<io.alertstream.topology.history.NotificationRecord> out = new java.util.ArrayList<>();
+    try (var it = store.prefixScan(tenant + '\u0000', new StringSerializer())) {
+      it.forEachRemaining(kv -> out.add(kv.value));
+    }
+    return out;
   }
 
   void post(String tenant, AlertEvent alert) {
