@@ -28,7 +28,6 @@ import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -50,13 +49,7 @@ class AlertmanagerDifferentialIT {
 
   @BeforeAll
   static void start() throws Exception {
-    boolean required = System.getenv("ALERTSTREAM_REQUIRE_TOOLS") != null;
-    if (!Files.isExecutable(BINARY)) {
-      if (required) {
-        throw new AssertionError(BINARY + " is missing: install Debian's prometheus-alertmanager");
-      }
-      Assumptions.abort(BINARY + " is not installed");
-    }
+    TestStacks.requireBinary(BINARY);
     capture.start();
     capture.stubFor(any(anyUrl()).willReturn(aResponse().withStatus(200).withBody("ok")));
     stack = TestStacks.shared();
