@@ -34,6 +34,16 @@ public sealed interface Outbound {
       bodySecrets = List.copyOf(bodySecrets);
     }
 
+    /** The headers every JSON notification carries, with any extra ones. */
+    public static Map<String, String> jsonHeaders(Map<String, String> extra) {
+      Map<String, String> headers = new java.util.LinkedHashMap<>();
+      headers.put("Content-Type", "application/json");
+      headers.put(
+          "User-Agent", "Alertstream/" + io.alertstream.connectors.ConnectorVersion.VERSION);
+      headers.putAll(extra);
+      return headers;
+    }
+
     @Override
     public String host() {
       return url.getHost();

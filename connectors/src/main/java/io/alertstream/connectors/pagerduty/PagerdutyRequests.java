@@ -10,7 +10,6 @@ import io.alertstream.config.GlobalConfig;
 import io.alertstream.config.receivers.PagerdutyConfig;
 import io.alertstream.config.receivers.ReceiverConfig;
 import io.alertstream.config.receivers.Secret;
-import io.alertstream.connectors.ConnectorVersion;
 import io.alertstream.connectors.delivery.Outbound;
 import io.alertstream.connectors.rendering.FieldRendering;
 import io.alertstream.connectors.rendering.GoText;
@@ -110,11 +109,7 @@ public final class PagerdutyRequests implements IntegrationRequests {
     return new Prepared(
         new Outbound.HttpPost(
             url,
-            Map.of(
-                "Content-Type",
-                "application/json",
-                "User-Agent",
-                "Alertstream/" + ConnectorVersion.VERSION),
+            Outbound.HttpPost.jsonHeaders(Map.of()),
             body.toString().getBytes(StandardCharsets.UTF_8),
             pd.http(),
             List.of(secret),

@@ -9,7 +9,6 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.alertstream.config.AlertmanagerConfig;
 import io.alertstream.config.receivers.ReceiverConfig;
 import io.alertstream.config.receivers.SlackConfig;
-import io.alertstream.connectors.ConnectorVersion;
 import io.alertstream.connectors.delivery.DeliveryOutcome;
 import io.alertstream.connectors.delivery.Outbound;
 import io.alertstream.connectors.rendering.FieldRendering;
@@ -107,11 +106,7 @@ public final class SlackRequests implements IntegrationRequests {
     return new Prepared(
         new Outbound.HttpPost(
             slack.apiUrl(),
-            Map.of(
-                "Content-Type",
-                "application/json",
-                "User-Agent",
-                "Alertstream/" + ConnectorVersion.VERSION),
+            Outbound.HttpPost.jsonHeaders(Map.of()),
             body.toString().getBytes(StandardCharsets.UTF_8),
             slack.http(),
             List.of(),

@@ -3,7 +3,6 @@ package io.alertstream.connectors.webhook;
 import io.alertstream.config.AlertmanagerConfig;
 import io.alertstream.config.receivers.ReceiverConfig;
 import io.alertstream.config.receivers.WebhookConfig;
-import io.alertstream.connectors.ConnectorVersion;
 import io.alertstream.connectors.delivery.Outbound;
 import io.alertstream.connectors.sink.IntegrationRequests;
 import io.alertstream.schemas.Notification;
@@ -28,13 +27,7 @@ public final class WebhookRequests implements IntegrationRequests {
     return new Prepared(
         new Outbound.HttpPost(
             webhook.url(),
-            Map.of(
-                "Content-Type",
-                "application/json",
-                "User-Agent",
-                "Alertstream/" + ConnectorVersion.VERSION,
-                IDEMPOTENCY_KEY,
-                n.getId()),
+            Outbound.HttpPost.jsonHeaders(Map.of(IDEMPOTENCY_KEY, n.getId())),
             WebhookPayload.render(n, webhook.maxAlerts()),
             webhook.http(),
             List.of(),
