@@ -214,4 +214,25 @@ class AlertstreamTopologyTest {
             });
     assertThat(am.history("other")).isEmpty();
   }
+
+  @Test
+  void anAlertThatWouldOpenAGroupPastTheTenantsLimitIsNotGrouped(@TempDir Path otherDir) {
+    try (TopologyHarness limited =
+        new TopologyHarness(otherDir, TopologyHarness.DEFAULTS.withMaxAggregationGroups(1))) {
+      limited.config(
+          "acme",
+          CONFIG.replace("receiver: team-x\n", "receiver: team-x\n  group_by: [alertname]\n"));
+
+      limited.post("acme", alert(Map.of("alertname", "First")));
+      limited.post("acme", alert(Map.of("alertname", "Second")));
+      limited.post("acme", alert(Map.of("alertname", "First", "instance", "b")));
+      limited.advanceTo(1.1);
+
+      List<TopologyHarness.Sent> sent = limited.webhooks();
+      assertThat(sent)
+          .extracting(s -> s.notification().getGroupKey())
+          .containsOnly("{}:{alertname=\"First\"}");
+      assertThat(sent.get(0).notification().getAlerts()).hasSize(2);
+    }
+  }
 }

@@ -33,8 +33,9 @@ final class TopologyHarness implements AutoCloseable {
 
   static final Instant T0 = Instant.parse("2026-03-01T12:00:00Z");
 
-  final TopologySettings settings =
+  static final TopologySettings DEFAULTS =
       TopologySettings.defaults("http://alertstream:9093", ServerSettings.DEFAULT_FALLBACK_CONFIG);
+  final TopologySettings settings;
   final AvroSerdes serdes = new AvroSerdes(new InMemorySchemaRegistryClient());
   final TopologyTestDriver driver;
   final TestInputTopic<byte[], byte[]> rawAlerts;
@@ -49,6 +50,11 @@ final class TopologyHarness implements AutoCloseable {
   private long clockMs = T0.toEpochMilli();
 
   TopologyHarness(Path stateDir) {
+    this(stateDir, DEFAULTS);
+  }
+
+  TopologyHarness(Path stateDir, TopologySettings settings) {
+    this.settings = settings;
     driver =
         new TopologyTestDriver(
             AlertstreamTopology.build(settings, serdes),
