@@ -5,6 +5,7 @@ import com.sun.net.httpserver.HttpServer;
 import io.alertstream.config.AlertmanagerConfig;
 import io.alertstream.config.tenant.TenantLimits;
 import io.alertstream.topology.auth.TenantCredentials;
+import io.alertstream.topology.query.TenantLocator;
 import io.alertstream.topology.query.TenantSnapshots;
 import io.alertstream.topology.query.TenantStateReader;
 import io.alertstream.topology.tenancy.TenantConfigStore;
@@ -43,7 +44,8 @@ public final class ApiServer implements AutoCloseable {
       TenantStateReader state,
       SilenceSink silences,
       AlertmanagerConfig fallbackConfig,
-      Optional<TenantCredentials> credentials) {
+      Optional<TenantCredentials> credentials,
+      TenantLocator locator) {
 
     public Services withCredentials(TenantCredentials credentials) {
       return new Services(
@@ -54,7 +56,21 @@ public final class ApiServer implements AutoCloseable {
           state,
           silences,
           fallbackConfig,
-          Optional.of(credentials));
+          Optional.of(credentials),
+          locator);
+    }
+
+    public Services withLocator(TenantLocator locator) {
+      return new Services(
+          alerts,
+          configs,
+          configWriter,
+          limits,
+          state,
+          silences,
+          fallbackConfig,
+          credentials,
+          locator);
     }
   }
 
@@ -69,7 +85,8 @@ public final class ApiServer implements AutoCloseable {
               return t;
             });
     server.setExecutor(executor);
-    RequestTenant tenants = new RequestTenant(services.credentials());
+    RequestTenant tenants =
+        new RequestTenant(services.credentials(), new Forwarder(services.locator()));
     TenantSnapshots snapshots =
         new TenantSnapshots(services.configs(), services.state(), services.fallbackConfig(), clock);
     HttpHandler alerts =

@@ -22,9 +22,17 @@ final class RequestTenant {
   private static final String REALM = "Basic realm=\"alertstream\", charset=\"UTF-8\"";
 
   private final Optional<TenantCredentials> credentials;
+  private final Forwarder forwarder;
 
-  RequestTenant(Optional<TenantCredentials> credentials) {
+  RequestTenant(Optional<TenantCredentials> credentials, Forwarder forwarder) {
     this.credentials = credentials;
+    this.forwarder = forwarder;
+  }
+
+  /** True when another instance holds the tenant and has answered the request. */
+  boolean forwardIfRemote(HttpExchange exchange, String tenant)
+      throws IOException, BadRequestException, InterruptedException {
+    return forwarder.forwardIfRemote(exchange, tenant);
   }
 
   /** The tenant; when there is none, the answer has been sent and the result is empty. */

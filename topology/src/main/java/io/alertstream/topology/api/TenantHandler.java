@@ -7,8 +7,9 @@ import java.util.Optional;
 import org.apache.kafka.streams.errors.InvalidStateStoreException;
 
 /**
- * A handler for one tenant's data: finds (and with credentials, authenticates) the tenant, then
- * answers; bad input becomes a 4xx naming the problem.
+ * A handler for one tenant's data: finds (and with credentials, authenticates) the tenant, sends
+ * the request on to the instance that holds the tenant if that is another one, else answers; bad
+ * input becomes a 4xx naming the problem.
  */
 abstract class TenantHandler implements HttpHandler {
 
@@ -24,6 +25,9 @@ abstract class TenantHandler implements HttpHandler {
       try {
         Optional<String> tenant = tenants.resolve(exchange);
         if (tenant.isEmpty()) {
+          return;
+        }
+        if (tenants.forwardIfRemote(exchange, tenant.get())) {
           return;
         }
         handle(exchange, tenant.get());

@@ -18,9 +18,8 @@ import org.apache.kafka.streams.state.QueryableStoreTypes;
 import org.apache.kafka.streams.state.ReadOnlyKeyValueStore;
 
 /**
- * Reads from this instance's stores with interactive queries (a prefix scan per tenant). A tenant
- * whose partition another instance owns is not found here; forwarding to the owner comes with
- * scale-out.
+ * Reads from this instance's stores with interactive queries (a prefix scan per tenant). The API
+ * sends requests for a tenant another instance owns to that instance first (see {@code Forwarder}).
  */
 public final class StreamsTenantStateReader implements TenantStateReader {
 

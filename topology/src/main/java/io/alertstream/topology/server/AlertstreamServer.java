@@ -10,6 +10,7 @@ import io.alertstream.schemas.serde.RestSchemaRegistryClient;
 import io.alertstream.topology.api.ApiServer;
 import io.alertstream.topology.api.KafkaAlertSink;
 import io.alertstream.topology.api.KafkaSilenceSink;
+import io.alertstream.topology.query.StreamsTenantLocator;
 import io.alertstream.topology.query.StreamsTenantStateReader;
 import io.alertstream.topology.streams.AlertstreamTopology;
 import io.alertstream.topology.streams.StreamsSettings;
@@ -17,6 +18,7 @@ import io.alertstream.topology.streams.TopologySettings;
 import io.alertstream.topology.tenancy.KafkaTenantConfigWriter;
 import io.alertstream.topology.tenancy.StreamsTenantConfigStore;
 import java.io.IOException;
+import java.net.InetSocketAddress;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Properties;
@@ -26,6 +28,7 @@ import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.apache.kafka.streams.CloseOptions;
 import org.apache.kafka.streams.KafkaStreams;
+import org.apache.kafka.streams.state.HostInfo;
 
 /** The topology and the HTTP API of one Alertstream instance. */
 public final class AlertstreamServer implements AutoCloseable {
@@ -66,7 +69,8 @@ public final class AlertstreamServer implements AutoCloseable {
                 settings.bootstrapServers(),
                 settings.stateDir(),
                 settings.replicationFactor(),
-                settings.instanceId()));
+                settings.instanceId(),
+                advertised(settings)));
     var alertProducer =
         new KafkaProducer<>(
             producerProps(settings.bootstrapServers(), "alertstream-api-alerts"),
@@ -92,7 +96,8 @@ public final class AlertstreamServer implements AutoCloseable {
             new KafkaSilenceSink(silenceProducer, Topics.SILENCES),
             TopologySettings.defaults(settings.externalUrl(), settings.fallbackConfig())
                 .fallbackConfig(),
-            settings.credentials());
+            settings.credentials(),
+            new StreamsTenantLocator(streams, advertised(settings)));
     ApiServer api = new ApiServer(settings.apiAddress(), services, Clock.systemUTC());
     AlertstreamServer server =
         new AlertstreamServer(
@@ -106,6 +111,12 @@ public final class AlertstreamServer implements AutoCloseable {
       throw e;
     }
     return server;
+  }
+
+  /** The API address other instances reach this one at ({@code application.server}). */
+  static HostInfo advertised(ServerSettings settings) {
+    InetSocketAddress api = settings.apiAddress();
+    return new HostInfo(api.getHostString(), api.getPort());
   }
 
   private static Properties producerProps(String bootstrapServers, String clientId) {

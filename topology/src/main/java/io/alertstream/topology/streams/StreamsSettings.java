@@ -5,6 +5,7 @@ import java.util.Properties;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.streams.StreamsConfig;
 import org.apache.kafka.streams.errors.LogAndContinueExceptionHandler;
+import org.apache.kafka.streams.state.HostInfo;
 
 /** The Kafka Streams properties Alertstream runs with. */
 public final class StreamsSettings {
@@ -18,15 +19,21 @@ public final class StreamsSettings {
    */
   public static Properties properties(
       String bootstrapServers, Path stateDir, int replicationFactor) {
-    return properties(bootstrapServers, stateDir, replicationFactor, null);
+    return properties(bootstrapServers, stateDir, replicationFactor, null, null);
   }
 
   /**
    * @param instanceId a stable id of this instance (static group membership), so that a restarted
    *     instance gets its tasks back at once instead of after the session timeout; null for none
+   * @param apiServer where other instances reach this one's API, for forwarding queries; null for
+   *     none
    */
   public static Properties properties(
-      String bootstrapServers, Path stateDir, int replicationFactor, String instanceId) {
+      String bootstrapServers,
+      Path stateDir,
+      int replicationFactor,
+      String instanceId,
+      HostInfo apiServer) {
     Properties props = new Properties();
     props.put(StreamsConfig.APPLICATION_ID_CONFIG, APPLICATION_ID);
     props.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
@@ -39,6 +46,9 @@ public final class StreamsSettings {
         StreamsConfig.DESERIALIZATION_EXCEPTION_HANDLER_CLASS_CONFIG,
         LogAndContinueExceptionHandler.class.getName());
     props.put(StreamsConfig.PROCESSING_EXCEPTION_HANDLER_GLOBAL_ENABLED_CONFIG, true);
+    if (apiServer != null) {
+      props.put(StreamsConfig.APPLICATION_SERVER_CONFIG, apiServer.host() + ":" + apiServer.port());
+    }
     if (instanceId != null) {
       props.put(
           StreamsConfig.mainConsumerPrefix(ConsumerConfig.GROUP_INSTANCE_ID_CONFIG), instanceId);

@@ -11,8 +11,8 @@ import org.apache.kafka.streams.state.QueryableStoreTypes;
 import org.apache.kafka.streams.state.ReadOnlyKeyValueStore;
 
 /**
- * Reads configs from this instance's topology store. With several instances, a tenant whose
- * partition another instance owns is not found here; forwarding comes with scale-out.
+ * Reads configs from this instance's topology store. The API sends requests for a tenant another
+ * instance owns to that instance first (see {@code Forwarder}).
  */
 public final class StreamsTenantConfigStore implements TenantConfigStore {
 

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.alertstream.config.ConfigParser;
 import io.alertstream.config.tenant.TenantLimits;
 import io.alertstream.schemas.AlertEvent;
+import io.alertstream.topology.query.TenantLocator;
 import io.alertstream.topology.server.ServerSettings;
 import java.net.InetSocketAddress;
 import java.net.URI;
@@ -56,7 +57,8 @@ class ApiServerTest {
                     state,
                     state,
                     new ConfigParser().parse(ServerSettings.DEFAULT_FALLBACK_CONFIG),
-                    Optional.empty()),
+                    Optional.empty(),
+                    TenantLocator.LOCAL),
                 Clock.fixed(Instant.parse("2026-03-01T12:00:00Z"), ZoneOffset.UTC))
             .start();
   }

@@ -11,6 +11,7 @@ import io.alertstream.topology.alerts.Alert;
 import io.alertstream.topology.alerts.Fingerprint;
 import io.alertstream.topology.auth.PasswordHash;
 import io.alertstream.topology.auth.TenantCredentials;
+import io.alertstream.topology.query.TenantLocator;
 import io.alertstream.topology.server.ServerSettings;
 import java.net.InetSocketAddress;
 import java.net.URI;
@@ -66,7 +67,8 @@ class ApiV2Test {
                     state,
                     state,
                     new ConfigParser().parse(ServerSettings.DEFAULT_FALLBACK_CONFIG),
-                    credentials),
+                    credentials,
+                    TenantLocator.LOCAL),
                 Clock.fixed(NOW, ZoneOffset.UTC))
             .start();
   }
