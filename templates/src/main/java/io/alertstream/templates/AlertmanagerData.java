@@ -1,0 +1,129 @@
+package io.alertstream.templates;
+
+import java.time.Instant;
+import java.util.AbstractList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The data Alertmanager's notification templates see: {@code .Receiver}, {@code .Status}, {@code
+ * .Alerts} (with {@code .Firing} and {@code .Resolved}), {@code .GroupLabels}, {@code
+ * .CommonLabels}, {@code .CommonAnnotations}, {@code .ExternalURL}.
+ */
+public record AlertmanagerData(
+    String receiver,
+    String status,
+    Alerts alerts,
+    KV groupLabels,
+    KV commonLabels,
+    KV commonAnnotations,
+    String externalUrl)
+    implements TemplateObject {
+
+  /** One alert: {@code .Status}, {@code .Labels}, {@code .Annotations}, times, source, id. */
+  public record Alert(
+      String status,
+      KV labels,
+      KV annotations,
+      Instant startsAt,
+      Optional<Instant> endsAt,
+      String generatorUrl,
+      String fingerprint)
+      implements TemplateObject {
+
+    static final Instant GO_ZERO = Instant.parse("0001-01-01T00:00:00Z");
+
+    public boolean firing() {
+      return "firing".equals(status);
+    }
+
+    @Override
+    public Object field(String name) {
+      return switch (name) {
+        case "Status" -> status;
+        case "Labels" -> labels;
+        case "Annotations" -> annotations;
+        case "StartsAt" -> new GoTime(startsAt);
+        case "EndsAt" -> new GoTime(endsAt.orElse(GO_ZERO));
+        case "GeneratorURL" -> generatorUrl;
+        case "Fingerprint" -> fingerprint;
+        default -> MISSING;
+      };
+    }
+
+    @Override
+    public String typeName() {
+      return "template.Alert";
+    }
+  }
+
+  /** A list of alerts with {@code .Firing} and {@code .Resolved}. */
+  public static final class Alerts extends AbstractList<Alert> implements TemplateObject {
+    private final List<Alert> alerts;
+
+    public Alerts(List<Alert> alerts) {
+      this.alerts = List.copyOf(alerts);
+    }
+
+    @Override
+    public Alert get(int index) {
+      return alerts.get(index);
+    }
+
+    @Override
+    public int size() {
+      return alerts.size();
+    }
+
+    public Alerts firing() {
+      return new Alerts(alerts.stream().filter(Alert::firing).toList());
+    }
+
+    public Alerts resolved() {
+      return new Alerts(alerts.stream().filter(a -> !a.firing()).toList());
+    }
+
+    @Override
+    public Object field(String name) {
+      return switch (name) {
+        case "Firing" -> firing();
+        case "Resolved" -> resolved();
+        default -> MISSING;
+      };
+    }
+
+    @Override
+    public String typeName() {
+      return "template.Alerts";
+    }
+  }
+
+  public boolean isFiring() {
+    return "firing".equals(status);
+  }
+
+  @Override
+  public Object field(String name) {
+    return switch (name) {
+      case "Receiver" -> receiver;
+      case "Status" -> status;
+      case "Alerts" -> alerts;
+      case "GroupLabels" -> groupLabels;
+      case "CommonLabels" -> commonLabels;
+      case "CommonAnnotations" -> commonAnnotations;
+      case "ExternalURL" -> externalUrl;
+      default -> MISSING;
+    };
+  }
+
+  @Override
+  public String typeName() {
+    return "template.Data";
+  }
+
+  /** A label map, for building data. */
+  public static KV kv(Map<String, String> pairs) {
+    return new KV(pairs);
+  }
+}

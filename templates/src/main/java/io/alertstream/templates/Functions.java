@@ -1,0 +1,515 @@
+package io.alertstream.templates;
+
+import java.math.BigDecimal;
+import java.math.MathContext;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.regex.PatternSyntaxException;
+
+/**
+ * The functions templates may call: Go's built-ins and the ones Alertmanager adds (toUpper,
+ * toLower, title, join, match, reReplaceAll, safeHtml, stringSlice, date, tz, since, humanize,
+ * humanizeDuration, trimSpace, ...).
+ */
+final class Functions {
+
+  interface Fn {
+    Object apply(List<Evaluator.Lazy> args) throws TemplateException;
+  }
+
+  interface Strict {
+    Object apply(List<Object> args) throws TemplateException;
+  }
+
+  private final Map<String, Fn> functions = new HashMap<>();
+  private final Clock clock;
+
+  Functions(Clock clock) {
+    this.clock = clock;
+    builtIns();
+    alertmanager();
+  }
+
+  Set<String> names() {
+    return functions.keySet();
+  }
+
+  Object call(String name, List<Evaluator.Lazy> args, Evaluator evaluator, Object dot)
+      throws TemplateException {
+    Fn fn = functions.get(name);
+    if (fn == null) {
+      throw new TemplateException("function \"" + name + "\" not defined");
+    }
+    try {
+      return fn.apply(args);
+    } catch (RuntimeException e) {
+      throw new TemplateException("error calling " + name + ": " + e.getMessage());
+    }
+  }
+
+  private void strict(String name, Strict fn) {
+    functions.put(
+        name,
+        lazy -> {
+          List<Object> args = new ArrayList<>(lazy.size());
+          for (Evaluator.Lazy l : lazy) {
+            args.add(l.get());
+          }
+          return fn.apply(args);
+        });
+  }
+
+  private static void arity(String name, List<?> args, int n) throws TemplateException {
+    if (args.size() != n) {
+      throw new TemplateException(
+          "wrong number of args for " + name + ": want " + n + " got " + args.size());
+    }
+  }
+
+  private static String string(String name, Object v) throws TemplateException {
+    if (v instanceof CharSequence || v instanceof SafeHtml) {
+      return v.toString();
+    }
+    throw new TemplateException(
+        "error calling " + name + ": expected string; found " + GoValues.print(v));
+  }
+
+  private void builtIns() {
+    functions.put(
+        "and",
+        args -> {
+          if (args.isEmpty()) {
+            throw new TemplateException("wrong number of args for and: want at least 1 got 0");
+          }
+          Object v = null;
+          for (Evaluator.Lazy a : args) {
+            v = a.get();
+            if (!GoValues.truth(v)) {
+              return v;
+            }
+          }
+          return v;
+        });
+    functions.put(
+        "or",
+        args -> {
+          if (args.isEmpty()) {
+            throw new TemplateException("wrong number of args for or: want at least 1 got 0");
+          }
+          Object v = null;
+          for (Evaluator.Lazy a : args) {
+            v = a.get();
+            if (GoValues.truth(v)) {
+              return v;
+            }
+          }
+          return v;
+        });
+    strict(
+        "not",
+        a -> {
+          arity("not", a, 1);
+          return !GoValues.truth(a.get(0));
+        });
+    strict(
+        "len",
+        a -> {
+          arity("len", a, 1);
+          Object v = a.get(0);
+          if (v instanceof CharSequence s) {
+            return (long) s.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8).length;
+          }
+          if (v instanceof List<?> l) {
+            return (long) l.size();
+          }
+          if (v instanceof Map<?, ?> m) {
+            return (long) m.size();
+          }
+          throw new TemplateException("error calling len: len of type " + GoValues.typeName(v));
+        });
+    strict("index", Functions::index);
+    strict("slice", Functions::slice);
+    strict("print", a -> sprint(a));
+    strict(
+        "println",
+        a -> {
+          List<String> parts = new ArrayList<>();
+          for (Object o : a) {
+            parts.add(GoValues.print(o));
+          }
+          return String.join(" ", parts) + "\n";
+        });
+    strict(
+        "printf",
+        a -> {
+          if (a.isEmpty()) {
+            throw new TemplateException("wrong number of args for printf: want at least 1 got 0");
+          }
+          return Printf.format(string("printf", a.get(0)), a.subList(1, a.size()));
+        });
+    strict(
+        "eq",
+        a -> {
+          if (a.size() < 2) {
+            throw new TemplateException("missing argument for comparison");
+          }
+          for (Object other : a.subList(1, a.size())) {
+            if (GoValues.equal(a.get(0), other)) {
+              return true;
+            }
+          }
+          return false;
+        });
+    strict(
+        "ne",
+        a -> {
+          arity("ne", a, 2);
+          return !GoValues.equal(a.get(0), a.get(1));
+        });
+    strict("lt", a -> compare("lt", a) < 0);
+    strict("le", a -> compare("le", a) <= 0);
+    strict("gt", a -> compare("gt", a) > 0);
+    strict("ge", a -> compare("ge", a) >= 0);
+    strict("html", a -> Escapers.html(sprint(a)));
+    strict("js", a -> Escapers.js(sprint(a)));
+    strict("urlquery", a -> Escapers.urlQuery(sprint(a)));
+  }
+
+  private static int compare(String name, List<Object> a) throws TemplateException {
+    arity(name, a, 2);
+    return GoValues.compare(a.get(0), a.get(1), name);
+  }
+
+  /** fmt.Sprint: spaces between operands when neither side is a string. */
+  static String sprint(List<Object> args) {
+    StringBuilder out = new StringBuilder();
+    for (int i = 0; i < args.size(); i++) {
+      Object v = args.get(i);
+      if (i > 0 && !(v instanceof CharSequence) && !(args.get(i - 1) instanceof CharSequence)) {
+        out.append(' ');
+      }
+      out.append(GoValues.print(v));
+    }
+    return out.toString();
+  }
+
+  private static Object index(List<Object> a) throws TemplateException {
+    if (a.isEmpty()) {
+      throw new TemplateException("wrong number of args for index: want at least 1 got 0");
+    }
+    Object v = a.get(0);
+    for (Object key : a.subList(1, a.size())) {
+      if (v instanceof Map<?, ?> m) {
+        v = m.get(key);
+        if (v == null && m instanceof KV) {
+          v = "";
+        }
+      } else if (v instanceof List<?> l && GoValues.isInteger(key)) {
+        long i = ((Number) key).longValue();
+        if (i < 0 || i >= l.size()) {
+          throw new TemplateException("error calling index: index out of range: " + i);
+        }
+        v = l.get((int) i);
+      } else if (v == null) {
+        throw new TemplateException("error calling index: index of untyped nil");
+      } else {
+        throw new TemplateException(
+            "error calling index: can't index item of type " + GoValues.typeName(v));
+      }
+    }
+    return v;
+  }
+
+  private static Object slice(List<Object> a) throws TemplateException {
+    if (a.isEmpty()) {
+      throw new TemplateException("wrong number of args for slice: want at least 1 got 0");
+    }
+    Object v = a.get(0);
+    int length = v instanceof CharSequence s ? s.length() : v instanceof List<?> l ? l.size() : -1;
+    if (length < 0) {
+      throw new TemplateException(
+          "error calling slice: can't slice item of type " + GoValues.typeName(v));
+    }
+    int from = a.size() > 1 ? (int) ((Number) a.get(1)).longValue() : 0;
+    int to = a.size() > 2 ? (int) ((Number) a.get(2)).longValue() : length;
+    if (from < 0 || to > length || from > to) {
+      throw new TemplateException("error calling slice: index out of range");
+    }
+    return v instanceof CharSequence s
+        ? s.toString().substring(from, to)
+        : new ArrayList<>(((List<?>) v).subList(from, to));
+  }
+
+  private void alertmanager() {
+    strict("toUpper", a -> one("toUpper", a).toUpperCase(Locale.ROOT));
+    strict("toLower", a -> one("toLower", a).toLowerCase(Locale.ROOT));
+    strict("title", a -> title(one("title", a)));
+    strict("trimSpace", a -> one("trimSpace", a).strip());
+    strict(
+        "join",
+        a -> {
+          arity("join", a, 2);
+          List<String> parts = new ArrayList<>();
+          if (!(a.get(1) instanceof List<?> list)) {
+            throw new TemplateException("error calling join: expected a list of strings");
+          }
+          for (Object o : list) {
+            parts.add(string("join", o));
+          }
+          return String.join(string("join", a.get(0)), parts);
+        });
+    strict(
+        "match",
+        a -> {
+          arity("match", a, 2);
+          return regex(string("match", a.get(0))).matcher(string("match", a.get(1))).find();
+        });
+    strict(
+        "reReplaceAll",
+        a -> {
+          arity("reReplaceAll", a, 3);
+          String text = string("reReplaceAll", a.get(2));
+          String template = string("reReplaceAll", a.get(1));
+          Matcher m = regex(string("reReplaceAll", a.get(0))).matcher(text);
+          StringBuilder out = new StringBuilder();
+          int last = 0;
+          while (m.find()) {
+            out.append(text, last, m.start()).append(expand(m, template));
+            last = m.end();
+          }
+          return out.append(text.substring(last)).toString();
+        });
+    strict("safeHtml", a -> new SafeHtml(one("safeHtml", a)));
+    strict("safeUrl", a -> one("safeUrl", a));
+    strict(
+        "stringSlice",
+        a -> {
+          List<String> out = new ArrayList<>();
+          for (Object o : a) {
+            out.add(string("stringSlice", o));
+          }
+          return out;
+        });
+    strict(
+        "date",
+        a -> {
+          arity("date", a, 2);
+          return time("date", a.get(1)).format(string("date", a.get(0)));
+        });
+    strict(
+        "tz",
+        a -> {
+          arity("tz", a, 2);
+          try {
+            return time("tz", a.get(1)).in(ZoneId.of(string("tz", a.get(0))));
+          } catch (java.time.DateTimeException e) {
+            throw new TemplateException("error calling tz: unknown time zone " + a.get(0));
+          }
+        });
+    strict(
+        "since",
+        a -> {
+          arity("since", a, 1);
+          return new GoDuration(
+              Duration.between(time("since", a.get(0)).instant(), clock.instant()));
+        });
+    strict("humanize", a -> humanize(number("humanize", a)));
+    strict("humanizeDuration", a -> humanizeDuration(a));
+  }
+
+  private static String one(String name, List<Object> a) throws TemplateException {
+    arity(name, a, 1);
+    return string(name, a.get(0));
+  }
+
+  /** Go's cases.Title: the first letter of each word upper case, the rest lower case. */
+  static String title(String s) {
+    StringBuilder out = new StringBuilder(s.length());
+    boolean start = true;
+    for (int i = 0; i < s.length(); ) {
+      int cp = s.codePointAt(i);
+      boolean letter = Character.isLetterOrDigit(cp) || cp == '\'';
+      out.appendCodePoint(
+          letter ? (start ? Character.toTitleCase(cp) : Character.toLowerCase(cp)) : cp);
+      start = !letter;
+      i += Character.charCount(cp);
+    }
+    return out.toString();
+  }
+
+  private static Pattern regex(String pattern) throws TemplateException {
+    try {
+      return Pattern.compile(pattern);
+    } catch (PatternSyntaxException e) {
+      throw new TemplateException("error parsing regexp: " + e.getDescription());
+    }
+  }
+
+  /**
+   * Go's Regexp.Expand: {@code $name} or {@code ${name}}, the longest run of letters, digits and
+   * underscores; a number is a group index; an unknown name or index gives "".
+   */
+  private static String expand(Matcher m, String template) {
+    StringBuilder out = new StringBuilder();
+    for (int i = 0; i < template.length(); i++) {
+      char c = template.charAt(i);
+      if (c != '$' || i + 1 >= template.length()) {
+        out.append(c);
+        continue;
+      }
+      if (template.charAt(i + 1) == '$') {
+        out.append('$');
+        i++;
+        continue;
+      }
+      String name;
+      if (template.charAt(i + 1) == '{') {
+        int end = template.indexOf('}', i + 2);
+        if (end < 0) {
+          out.append(c);
+          continue;
+        }
+        name = template.substring(i + 2, end);
+        i = end;
+      } else {
+        int j = i + 1;
+        while (j < template.length()
+            && (Character.isLetterOrDigit(template.charAt(j)) || template.charAt(j) == '_')) {
+          j++;
+        }
+        if (j == i + 1) {
+          out.append(c);
+          continue;
+        }
+        name = template.substring(i + 1, j);
+        i = j - 1;
+      }
+      out.append(group(m, name));
+    }
+    return out.toString();
+  }
+
+  private static String group(Matcher m, String name) {
+    try {
+      String value = name.matches("\\d+") ? m.group(Integer.parseInt(name)) : m.group(name);
+      return value == null ? "" : value;
+    } catch (IllegalArgumentException | IndexOutOfBoundsException e) {
+      return "";
+    }
+  }
+
+  private static GoTime time(String name, Object v) throws TemplateException {
+    if (v instanceof GoTime t) {
+      return t;
+    }
+    throw new TemplateException(
+        "error calling " + name + ": expected a time; found " + GoValues.print(v));
+  }
+
+  private static double number(String name, List<Object> a) throws TemplateException {
+    arity(name, a, 1);
+    Object v = a.get(0);
+    if (v instanceof Number n) {
+      return n.doubleValue();
+    }
+    if (v instanceof CharSequence s) {
+      try {
+        return Double.parseDouble(s.toString());
+      } catch (NumberFormatException e) {
+        throw new TemplateException("error calling " + name + ": cannot parse \"" + s + "\"");
+      }
+    }
+    throw new TemplateException("error calling " + name + ": expected a number");
+  }
+
+  /** Prometheus' humanize: SI prefixes, four significant digits. */
+  static String humanize(double v) {
+    if (v == 0 || Double.isNaN(v) || Double.isInfinite(v)) {
+      return goG(v, 4);
+    }
+    String[] big = {"", "k", "M", "G", "T", "P", "E", "Z", "Y"};
+    String[] small = {"", "m", "u", "n", "p", "f", "a", "z", "y"};
+    int i = 0;
+    if (Math.abs(v) >= 1) {
+      while (Math.abs(v) >= 1000 && i < big.length - 1) {
+        v /= 1000;
+        i++;
+      }
+      return goG(v, 4) + big[i];
+    }
+    while (Math.abs(v) < 1 && i < small.length - 1) {
+      v *= 1000;
+      i++;
+    }
+    return goG(v, 4) + small[i];
+  }
+
+  private static String humanizeDuration(List<Object> a) throws TemplateException {
+    arity("humanizeDuration", a, 1);
+    double v =
+        a.get(0) instanceof GoDuration d
+            ? (double) d.field("Seconds")
+            : number("humanizeDuration", a);
+    if (v == 0 || Double.isNaN(v) || Double.isInfinite(v)) {
+      return goG(v, 4) + "s";
+    }
+    String sign = v < 0 ? "-" : "";
+    v = Math.abs(v);
+    if (v >= 1) {
+      long total = (long) v;
+      long seconds = total % 60;
+      long minutes = (total / 60) % 60;
+      long hours = (total / 3600) % 24;
+      long days = total / 86400;
+      if (days != 0) {
+        return sign + days + "d " + hours + "h " + minutes + "m " + seconds + "s";
+      }
+      if (hours != 0) {
+        return sign + hours + "h " + minutes + "m " + seconds + "s";
+      }
+      if (minutes != 0) {
+        return sign + minutes + "m " + seconds + "s";
+      }
+      return sign + goG(v, 4) + "s";
+    }
+    String[] prefixes = {"m", "u", "n", "p", "f", "a", "z", "y"};
+    int i = -1;
+    while (v < 1 && i < prefixes.length - 1) {
+      v *= 1000;
+      i++;
+    }
+    return sign + goG(v, 4) + prefixes[i] + "s";
+  }
+
+  /** Go's %.{precision}g: significant digits, trailing zeros dropped, exponent when far. */
+  static String goG(double v, int precision) {
+    if (Double.isNaN(v)) {
+      return "NaN";
+    }
+    if (Double.isInfinite(v)) {
+      return v > 0 ? "+Inf" : "-Inf";
+    }
+    if (v == 0) {
+      return "0";
+    }
+    BigDecimal rounded = new BigDecimal(v).round(new MathContext(precision));
+    int exponent = rounded.precision() - rounded.scale() - 1;
+    if (exponent < -4 || exponent >= precision) {
+      BigDecimal mantissa = rounded.movePointLeft(exponent).stripTrailingZeros();
+      return mantissa.toPlainString()
+          + "e"
+          + (exponent < 0 ? "-" : "+")
+          + String.format("%02d", Math.abs(exponent));
+    }
+    return rounded.stripTrailingZeros().toPlainString();
+  }
+}
