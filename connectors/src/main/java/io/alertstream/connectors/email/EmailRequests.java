@@ -6,9 +6,10 @@ import io.alertstream.config.receivers.ReceiverConfig;
 import io.alertstream.connectors.delivery.MailContent;
 import io.alertstream.connectors.delivery.Outbound;
 import io.alertstream.connectors.rendering.FieldRendering;
-import io.alertstream.connectors.rendering.TemplateData;
+import io.alertstream.connectors.rendering.NotificationData;
 import io.alertstream.connectors.sink.IntegrationRequests;
 import io.alertstream.schemas.Notification;
+import io.alertstream.templates.TemplateSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -29,10 +30,11 @@ public final class EmailRequests implements IntegrationRequests {
   }
 
   @Override
-  public Prepared prepare(Notification n, AlertmanagerConfig config) throws Refusal {
+  public Prepared prepare(Notification n, AlertmanagerConfig config, TemplateSet templates)
+      throws Refusal {
     EmailConfig email =
         IntegrationRequests.find(n, config, ReceiverConfig::emailConfigs, "email_configs");
-    FieldRendering r = new FieldRendering(TemplateData.of(n));
+    FieldRendering r = new FieldRendering(templates, NotificationData.of(n));
     Map<String, String> headers = new LinkedHashMap<>();
     for (Map.Entry<String, String> h : email.headers().entrySet()) {
       String fallback = h.getKey().equals("Subject") ? DEFAULT_SUBJECT : "";
@@ -48,7 +50,7 @@ public final class EmailRequests implements IntegrationRequests {
                 List.of(to),
                 from,
                 messageId(n),
-                r.field("html", email.html(), DEFAULT_HTML),
+                r.html("html", email.html(), DEFAULT_HTML),
                 r.field("text", email.text(), ""))),
         r.problems());
   }

@@ -13,10 +13,11 @@ import io.alertstream.config.receivers.Secret;
 import io.alertstream.connectors.delivery.Outbound;
 import io.alertstream.connectors.rendering.FieldRendering;
 import io.alertstream.connectors.rendering.GoText;
-import io.alertstream.connectors.rendering.TemplateData;
+import io.alertstream.connectors.rendering.NotificationData;
 import io.alertstream.connectors.sink.IntegrationRequests;
 import io.alertstream.schemas.AlertStatus;
 import io.alertstream.schemas.Notification;
+import io.alertstream.templates.TemplateSet;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -49,10 +50,11 @@ public final class PagerdutyRequests implements IntegrationRequests {
   }
 
   @Override
-  public Prepared prepare(Notification n, AlertmanagerConfig config) throws Refusal {
+  public Prepared prepare(Notification n, AlertmanagerConfig config, TemplateSet templates)
+      throws Refusal {
     PagerdutyConfig pd =
         IntegrationRequests.find(n, config, ReceiverConfig::pagerdutyConfigs, "pagerduty_configs");
-    FieldRendering r = new FieldRendering(TemplateData.of(n));
+    FieldRendering r = new FieldRendering(templates, NotificationData.of(n));
     boolean firing = n.getStatus() == AlertStatus.FIRING;
     String key = dedupKey(n.getGroupKey());
     Map<String, String> f = pd.fields();

@@ -1,5 +1,7 @@
 package io.alertstream.connectors.rendering;
 
+import io.alertstream.templates.AlertmanagerData;
+import io.alertstream.templates.KV;
 import java.util.List;
 
 /**
@@ -14,7 +16,7 @@ final class EmailHtml {
 
   private EmailHtml() {}
 
-  static String render(TemplateData d) {
+  static String render(AlertmanagerData d) {
     StringBuilder out = new StringBuilder(4096);
     out.append("<!DOCTYPE html>\n<html>\n<head>\n")
         .append("<meta name=\"viewport\" content=\"width=device-width\" />\n")
@@ -35,7 +37,7 @@ final class EmailHtml {
         .append(" alert")
         .append(d.alerts().size() > 1 ? "s" : "")
         .append(" for");
-    for (LabelPairs.Pair p : d.groupLabels().pairs()) {
+    for (KV.Pair p : d.groupLabels().sortedPairs()) {
       out.append(' ').append(Html.escape(p.name())).append('=').append(Html.escape(p.value()));
     }
     out.append("</td></tr>\n");
@@ -48,8 +50,8 @@ final class EmailHtml {
         .append(" text-decoration: none; font-weight: bold; border-radius: 5px;\">View in ")
         .append(DefaultTemplates.PRODUCT)
         .append("</a></p>\n");
-    List<TemplateData.AlertData> firing = d.firing();
-    List<TemplateData.AlertData> resolved = d.resolved();
+    List<AlertmanagerData.Alert> firing = d.alerts().firing();
+    List<AlertmanagerData.Alert> resolved = d.alerts().resolved();
     if (!firing.isEmpty()) {
       out.append("<p><strong>[").append(firing.size()).append("] Firing</strong></p>\n");
       alerts(out, firing);
@@ -72,8 +74,8 @@ final class EmailHtml {
     return out.toString();
   }
 
-  private static void alerts(StringBuilder out, List<TemplateData.AlertData> alerts) {
-    for (TemplateData.AlertData alert : alerts) {
+  private static void alerts(StringBuilder out, List<AlertmanagerData.Alert> alerts) {
+    for (AlertmanagerData.Alert alert : alerts) {
       out.append("<p><strong>Labels</strong><br />\n");
       pairs(out, alert.labels());
       if (alert.annotations().size() > 0) {
@@ -86,8 +88,8 @@ final class EmailHtml {
     }
   }
 
-  private static void pairs(StringBuilder out, LabelPairs pairs) {
-    for (LabelPairs.Pair p : pairs.pairs()) {
+  private static void pairs(StringBuilder out, KV pairs) {
+    for (KV.Pair p : pairs.sortedPairs()) {
       out.append(Html.escape(p.name()))
           .append(" = ")
           .append(Html.escape(p.value()))

@@ -4,6 +4,7 @@ import io.alertstream.config.AlertmanagerConfig;
 import io.alertstream.config.receivers.ReceiverConfig;
 import io.alertstream.connectors.delivery.Outbound;
 import io.alertstream.schemas.Notification;
+import io.alertstream.templates.TemplateSet;
 import java.util.List;
 import java.util.function.Function;
 
@@ -16,7 +17,7 @@ public interface IntegrationRequests {
   /**
    * @throws Refusal when the tenant's config no longer has the integration, or it cannot be used
    */
-  Prepared prepare(Notification n, AlertmanagerConfig config) throws Refusal;
+  Prepared prepare(Notification n, AlertmanagerConfig config, TemplateSet templates) throws Refusal;
 
   /**
    * The request to send.

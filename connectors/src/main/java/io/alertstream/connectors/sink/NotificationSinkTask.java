@@ -244,7 +244,7 @@ public abstract class NotificationSinkTask extends SinkTask {
     }
     IntegrationRequests.Prepared prepared;
     try {
-      prepared = requests.prepare(n, tenantConfig.get().config());
+      prepared = requests.prepare(n, tenantConfig.get().config(), tenantConfig.get().templates());
     } catch (IntegrationRequests.Refusal e) {
       return fail(job, FailureReason.CONFIG, e.getMessage());
     }

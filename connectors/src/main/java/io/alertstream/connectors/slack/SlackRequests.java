@@ -13,9 +13,10 @@ import io.alertstream.connectors.delivery.DeliveryOutcome;
 import io.alertstream.connectors.delivery.Outbound;
 import io.alertstream.connectors.rendering.FieldRendering;
 import io.alertstream.connectors.rendering.GoText;
-import io.alertstream.connectors.rendering.TemplateData;
+import io.alertstream.connectors.rendering.NotificationData;
 import io.alertstream.connectors.sink.IntegrationRequests;
 import io.alertstream.schemas.Notification;
+import io.alertstream.templates.TemplateSet;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
@@ -46,10 +47,11 @@ public final class SlackRequests implements IntegrationRequests {
   }
 
   @Override
-  public Prepared prepare(Notification n, AlertmanagerConfig config) throws Refusal {
+  public Prepared prepare(Notification n, AlertmanagerConfig config, TemplateSet templates)
+      throws Refusal {
     SlackConfig slack =
         IntegrationRequests.find(n, config, ReceiverConfig::slackConfigs, "slack_configs");
-    FieldRendering r = new FieldRendering(TemplateData.of(n));
+    FieldRendering r = new FieldRendering(templates, NotificationData.of(n));
     Map<String, String> f = slack.fields();
 
     ObjectNode attachment = JSON.createObjectNode();

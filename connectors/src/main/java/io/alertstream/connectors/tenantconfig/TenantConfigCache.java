@@ -3,7 +3,10 @@ package io.alertstream.connectors.tenantconfig;
 import io.alertstream.config.AlertmanagerConfig;
 import io.alertstream.config.ConfigParser;
 import io.alertstream.config.InvalidConfigException;
+import io.alertstream.connectors.rendering.TenantTemplates;
 import io.alertstream.schemas.TenantConfig;
+import io.alertstream.templates.TemplateException;
+import io.alertstream.templates.TemplateSet;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
@@ -19,8 +22,8 @@ public final class TenantConfigCache {
 
   private static final Logger LOG = LoggerFactory.getLogger(TenantConfigCache.class);
 
-  /** A tenant's parsed config and the version it came from. */
-  public record Entry(long version, AlertmanagerConfig config) {}
+  /** A tenant's parsed config, its templates, and the version they came from. */
+  public record Entry(long version, AlertmanagerConfig config, TemplateSet templates) {}
 
   private final ConfigParser parser = new ConfigParser();
   private final Map<String, Entry> entries = new ConcurrentHashMap<>();
@@ -41,9 +44,13 @@ public final class TenantConfigCache {
     }
     try {
       entries.put(
-          tenant, new Entry(config.getVersion(), parser.parse(config.getAlertmanagerConfig())));
+          tenant,
+          new Entry(
+              config.getVersion(),
+              parser.parse(config.getAlertmanagerConfig()),
+              TenantTemplates.of(config.getTemplateFiles())));
       signal();
-    } catch (InvalidConfigException e) {
+    } catch (InvalidConfigException | TemplateException e) {
       LOG.warn(
           "tenant {}: config version {} ignored: {}", tenant, config.getVersion(), e.getMessage());
     }

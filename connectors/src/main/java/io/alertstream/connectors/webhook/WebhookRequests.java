@@ -6,6 +6,7 @@ import io.alertstream.config.receivers.WebhookConfig;
 import io.alertstream.connectors.delivery.Outbound;
 import io.alertstream.connectors.sink.IntegrationRequests;
 import io.alertstream.schemas.Notification;
+import io.alertstream.templates.TemplateSet;
 import java.util.List;
 import java.util.Map;
 
@@ -21,7 +22,8 @@ public final class WebhookRequests implements IntegrationRequests {
   }
 
   @Override
-  public Prepared prepare(Notification n, AlertmanagerConfig config) throws Refusal {
+  public Prepared prepare(Notification n, AlertmanagerConfig config, TemplateSet templates)
+      throws Refusal {
     WebhookConfig webhook =
         IntegrationRequests.find(n, config, ReceiverConfig::webhookConfigs, "webhook_configs");
     return new Prepared(

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.alertstream.config.ConfigParser;
 import io.alertstream.connectors.TestNotifications;
 import io.alertstream.connectors.delivery.Outbound;
+import io.alertstream.connectors.rendering.TenantTemplates;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -28,8 +29,10 @@ class EmailRequestsTest {
                 TestNotifications.alert(
                     Map.of("alertname", "DiskFull", "team", "db"), Map.of(), true)));
 
-    var mail = (Outbound.Mail) new EmailRequests().prepare(n, config).request();
-    var again = (Outbound.Mail) new EmailRequests().prepare(n, config).request();
+    var mail =
+        (Outbound.Mail) new EmailRequests().prepare(n, config, TenantTemplates.DEFAULTS).request();
+    var again =
+        (Outbound.Mail) new EmailRequests().prepare(n, config, TenantTemplates.DEFAULTS).request();
 
     assertThat(mail.host()).isEqualTo("mail");
     assertThat(mail.content().headers())

@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.alertstream.config.ConfigParser;
 import io.alertstream.connectors.TestNotifications;
 import io.alertstream.connectors.delivery.Outbound;
+import io.alertstream.connectors.rendering.TenantTemplates;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -26,7 +27,8 @@ class PagerdutyRequestsTest {
             Map.of("alertname", "DiskFull"),
             Map.of("alertname", "DiskFull"),
             List.of(TestNotifications.alert(Map.of("alertname", "DiskFull"), Map.of(), firing)));
-    return (Outbound.HttpPost) new PagerdutyRequests().prepare(n, config).request();
+    return (Outbound.HttpPost)
+        new PagerdutyRequests().prepare(n, config, TenantTemplates.DEFAULTS).request();
   }
 
   @Test

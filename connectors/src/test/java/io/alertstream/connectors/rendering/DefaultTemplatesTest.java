@@ -3,14 +3,17 @@ package io.alertstream.connectors.rendering;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.alertstream.connectors.TestNotifications;
+import io.alertstream.templates.AlertmanagerData;
+import io.alertstream.templates.KV;
+import io.alertstream.templates.TemplateSet;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 class DefaultTemplatesTest {
 
-  private static TemplateData data(boolean firing, Map<String, String> common) {
-    return TemplateData.of(
+  private static AlertmanagerData data(boolean firing, Map<String, String> common) {
+    return NotificationData.of(
         TestNotifications.of(
             "slack",
             Map.of("alertname", "DiskFull"),
@@ -50,23 +53,23 @@ class DefaultTemplatesTest {
 
   @Test
   void theAlertsLinkFiltersOnTheRegexQuotedReceiver() {
-    TemplateData d =
-        new TemplateData(
+    AlertmanagerData d =
+        new AlertmanagerData(
             GoText.quoteMeta("team.x+y"),
             "firing",
-            List.of(),
-            LabelPairs.of(Map.of()),
-            LabelPairs.of(Map.of()),
-            LabelPairs.of(Map.of()),
+            new AlertmanagerData.Alerts(List.of()),
+            new KV(Map.of()),
+            new KV(Map.of()),
+            new KV(Map.of()),
             "http://am:9093");
     assertThat(DefaultTemplates.alertmanagerUrl(d))
         .isEqualTo("http://am:9093/#/alerts?receiver=team%5C.x%5C%2By");
   }
 
   @Test
-  void theHtmlEmailEscapesLabelValuesAndListsFiringThenResolved() {
-    TemplateData d =
-        TemplateData.of(
+  void theHtmlEmailEscapesLabelValuesAndListsFiringThenResolved() throws Exception {
+    AlertmanagerData d =
+        NotificationData.of(
             TestNotifications.of(
                 "email",
                 Map.of("alertname", "Web"),
@@ -77,7 +80,7 @@ class DefaultTemplatesTest {
                     TestNotifications.alert(
                         Map.of("alertname", "Web", "path", "/ok"), Map.of(), false))));
 
-    String html = DefaultTemplates.render("email.default.html", d).orElseThrow();
+    String html = TenantTemplates.DEFAULTS.renderHtml("{{ template \"email.default.html\" . }}", d);
 
     assertThat(html)
         .contains("2 alerts for alertname=Web")
@@ -85,5 +88,37 @@ class DefaultTemplatesTest {
         .doesNotContain("<a&b>")
         .contains("View in Alertmanager");
     assertThat(html.indexOf("[1] Firing")).isPositive().isLessThan(html.indexOf("[1] Resolved"));
+  }
+
+  @Test
+  void aTenantsTemplateFileCanUseAndReplaceTheDefaults() throws Exception {
+    TemplateSet tenant =
+        TenantTemplates.of(
+            Map.of(
+                "myorg.tmpl",
+                "{{ define \"slack.myorg.title\" }}{{ template \"__subject\" . }}!{{ end }}"
+                    + "{{ define \"__alertmanager\" }}MyOrg AM{{ end }}"));
+
+    assertThat(
+            tenant.renderText(
+                "{{ template \"slack.myorg.title\" . }}",
+                data(true, Map.of("alertname", "DiskFull"))))
+        .isEqualTo("[FIRING:1] DiskFull !");
+    assertThat(tenant.renderText("{{ template \"__alertmanager\" . }}", data(true, Map.of())))
+        .isEqualTo("MyOrg AM");
+  }
+
+  @Test
+  void aSettingThatFailsIsRenderedFromItsDefaultAndTheFailureKept() {
+    FieldRendering r =
+        new FieldRendering(
+            TenantTemplates.DEFAULTS, data(true, Map.of("alertname", "DiskFull", "team", "db")));
+
+    String title =
+        r.field("title", "{{ .CommonLabels.Nope.Deeper }}", "{{ template \"__subject\" . }}");
+
+    assertThat(title).isEqualTo("[FIRING:1] DiskFull (db)");
+    assertThat(r.problems()).singleElement().asString().startsWith("title: template: ");
+    assertThat(r.field("title", "{{ .CommonLabels.team | toUpper }}", "")).isEqualTo("DB");
   }
 }

@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.alertstream.config.ConfigParser;
 import io.alertstream.connectors.TestNotifications;
 import io.alertstream.connectors.pagerduty.PagerdutyRequests;
+import io.alertstream.connectors.rendering.TenantTemplates;
 import io.alertstream.schemas.Notification;
 import java.time.Instant;
 import java.util.List;
@@ -29,7 +30,7 @@ class DryRunRecorderTest {
             Map.of("alertname", "DiskFull"),
             Map.of("alertname", "DiskFull"),
             List.of(TestNotifications.alert(Map.of("alertname", "DiskFull"), Map.of(), true)));
-    var request = new PagerdutyRequests().prepare(n, config).request();
+    var request = new PagerdutyRequests().prepare(n, config, TenantTemplates.DEFAULTS).request();
 
     String recorded = DryRunRecorder.describe(n, request, Instant.EPOCH);
 

@@ -8,6 +8,7 @@ import io.alertstream.config.ConfigParser;
 import io.alertstream.connectors.TestNotifications;
 import io.alertstream.connectors.delivery.DeliveryOutcome;
 import io.alertstream.connectors.delivery.Outbound;
+import io.alertstream.connectors.rendering.TenantTemplates;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -27,7 +28,9 @@ class SlackRequestsTest {
             Map.of("alertname", alertname),
             Map.of("alertname", alertname),
             List.of(TestNotifications.alert(Map.of("alertname", alertname), Map.of(), true)));
-    var post = (Outbound.HttpPost) new SlackRequests().prepare(n, config).request();
+    var post =
+        (Outbound.HttpPost)
+            new SlackRequests().prepare(n, config, TenantTemplates.DEFAULTS).request();
     return new ObjectMapper().readTree(post.body());
   }
 

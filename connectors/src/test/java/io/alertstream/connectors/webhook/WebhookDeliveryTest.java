@@ -15,6 +15,7 @@ import io.alertstream.config.ConfigParser;
 import io.alertstream.connectors.delivery.DeliveryOutcome;
 import io.alertstream.connectors.delivery.JdkHttpSender;
 import io.alertstream.connectors.delivery.Outbound;
+import io.alertstream.connectors.rendering.TenantTemplates;
 import io.alertstream.connectors.sink.IntegrationRequests;
 import io.alertstream.schemas.Notification;
 import java.time.Clock;
@@ -30,7 +31,9 @@ class WebhookDeliveryTest {
 
   private DeliveryOutcome deliver(Notification n, AlertmanagerConfig config) {
     try {
-      return http.post((Outbound.HttpPost) new WebhookRequests().prepare(n, config).request());
+      return http.post(
+          (Outbound.HttpPost)
+              new WebhookRequests().prepare(n, config, TenantTemplates.DEFAULTS).request());
     } catch (IntegrationRequests.Refusal e) {
       return new DeliveryOutcome.Failed(e.getMessage());
     }

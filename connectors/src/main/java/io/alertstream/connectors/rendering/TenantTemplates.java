@@ -1,0 +1,31 @@
+package io.alertstream.connectors.rendering;
+
+import io.alertstream.templates.TemplateException;
+import io.alertstream.templates.TemplateSet;
+import java.util.Map;
+import java.util.TreeMap;
+
+/** Builds a tenant's template set: Alertmanager's defaults, then the tenant's template files. */
+public final class TenantTemplates {
+
+  /** The defaults alone. */
+  public static final TemplateSet DEFAULTS =
+      DefaultTemplates.register(TemplateSet.builder()).build();
+
+  private TenantTemplates() {}
+
+  /**
+   * @param files template file name → text, parsed in name order
+   * @throws TemplateException naming the file that does not parse
+   */
+  public static TemplateSet of(Map<String, String> files) throws TemplateException {
+    if (files.isEmpty()) {
+      return DEFAULTS;
+    }
+    TemplateSet.Builder builder = DefaultTemplates.register(TemplateSet.builder());
+    for (Map.Entry<String, String> file : new TreeMap<>(files).entrySet()) {
+      builder.parse(file.getKey(), file.getValue());
+    }
+    return builder.build();
+  }
+}
