@@ -74,7 +74,7 @@ final class Lexer {
         continue;
       }
       tokens.add(token(Kind.LEFT, "{{", open));
-      action();
+      action(open);
     }
     tokens.add(token(Kind.EOF, "", input.length()));
   }
@@ -113,10 +113,20 @@ final class Lexer {
     }
   }
 
-  private void action() throws TemplateException {
+  private void action(int open) throws TemplateException {
     while (true) {
-      if (pos >= input.length()) {
-        throw error(pos, "unclosed action");
+      if (pos >= input.length() || input.startsWith("{{", pos)) {
+        Token end = token(Kind.EOF, "", Math.min(pos, input.length()));
+        Token start = token(Kind.EOF, "", open);
+        throw new TemplateException(
+            "template: "
+                + name
+                + ":"
+                + end.line()
+                + ": unclosed action started at "
+                + name
+                + ":"
+                + start.line());
       }
       char c = input.charAt(pos);
       if (Character.isWhitespace(c)) {

@@ -1,5 +1,7 @@
 package io.alertstream.config.cli;
 
+import io.alertstream.templates.TemplateException;
+import io.alertstream.templates.TemplateSet;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.FileSystems;
@@ -9,10 +11,7 @@ import java.nio.file.PathMatcher;
 import java.util.List;
 import java.util.stream.Stream;
 
-/**
- * Checks the template files a config's {@code templates} glob names. Until Alertstream has its own
- * template engine this only finds actions that are never closed.
- */
+/** Checks that the template files a config's {@code templates} glob names parse. */
 final class TemplateFiles {
 
   private TemplateFiles() {}
@@ -39,7 +38,7 @@ final class TemplateFiles {
     }
     for (Path file : files) {
       String text = Files.readString(file, StandardCharsets.UTF_8);
-      String problem = unclosedAction(file.getFileName().toString(), text);
+      String problem = parseProblem(file.getFileName().toString(), text);
       if (problem != null) {
         return problem;
       }
@@ -47,20 +46,12 @@ final class TemplateFiles {
     return null;
   }
 
-  private static String unclosedAction(String name, String text) {
-    int from = 0;
-    while (true) {
-      int open = text.indexOf("{{", from);
-      if (open < 0) {
-        return null;
-      }
-      int close = text.indexOf("}}", open + 2);
-      int nextOpen = text.indexOf("{{", open + 2);
-      if (close < 0 || (nextOpen >= 0 && nextOpen < close)) {
-        int line = (int) text.substring(0, open).chars().filter(c -> c == '\n').count() + 1;
-        return "template: " + name + ": unclosed action started at " + name + ":" + line;
-      }
-      from = close + 2;
+  private static String parseProblem(String name, String text) {
+    try {
+      TemplateSet.builder().parse(name, text);
+      return null;
+    } catch (TemplateException e) {
+      return e.getMessage();
     }
   }
 }

@@ -4,6 +4,8 @@ import io.alertstream.config.AlertmanagerConfig;
 import io.alertstream.config.ConfigParser;
 import io.alertstream.config.InvalidConfigException;
 import io.alertstream.config.yaml.YamlNode;
+import io.alertstream.templates.TemplateException;
+import io.alertstream.templates.TemplateSet;
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -71,6 +73,11 @@ public final class UserConfigParser {
                 + " bytes (limit: "
                 + limits.maxTemplateSizeBytes()
                 + " bytes)");
+      }
+      try {
+        TemplateSet.builder().parse(t.getKey(), t.getValue());
+      } catch (TemplateException e) {
+        throw field.error("invalid template: " + e.getMessage());
       }
     }
     try {

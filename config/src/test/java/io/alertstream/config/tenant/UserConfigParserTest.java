@@ -52,6 +52,17 @@ class UserConfigParserTest {
   }
 
   @Test
+  void refusesATemplateFileThatDoesNotParseNamingTheFileAndLine() {
+    String bad =
+        BODY.replace(
+            "'{{ define \"x\" }}hi{{ end }}'", "'{{ define \"x\" }}{{ nosuch . }}{{ end }}'");
+
+    assertThatThrownBy(() -> parser.parse(bad, TenantLimits.NONE))
+        .hasMessageContaining("template_files.default.tmpl")
+        .hasMessageContaining("template: default.tmpl:1: function \"nosuch\" not defined");
+  }
+
+  @Test
   void refusesPathsAndEmptyConfigs() {
     assertThatThrownBy(
             () -> parser.parse(BODY.replace("default.tmpl", "../etc/x.tmpl"), TenantLimits.NONE))
