@@ -54,8 +54,9 @@ class AlertmanagerDifferentialIT {
     capture.stubFor(any(anyUrl()).willReturn(aResponse().withStatus(200).withBody("ok")));
     stack = TestStacks.shared();
     workDir = Files.createTempDirectory("alertmanager-diff");
+    Files.writeString(workDir.resolve("diff.tmpl"), TEMPLATES);
     Path config = workDir.resolve("alertmanager.yml");
-    Files.writeString(config, config("am"));
+    Files.writeString(config, "templates: ['" + workDir.resolve("*.tmpl") + "']\n" + config("am"));
     alertmanagerPort = TestStacks.freePort();
     alertmanager =
         new ProcessBuilder(
@@ -72,7 +73,7 @@ class AlertmanagerDifferentialIT {
         .atMost(Duration.ofSeconds(30))
         .ignoreExceptions()
         .until(() -> get("http://127.0.0.1:" + alertmanagerPort + "/-/ready") == 200);
-    TestStacks.publishConfig(stack, "diff-tenant", config("as"));
+    TestStacks.publishConfig(stack, "diff-tenant", config("as"), Map.of("diff.tmpl", TEMPLATES));
   }
 
   @AfterAll
@@ -91,6 +92,7 @@ class AlertmanagerDifferentialIT {
         + "/slack'\n"
         + "route:\n  receiver: team.x\n  group_by: [alertname]\n  group_wait: 1s\n"
         + "  group_interval: 2s\n  repeat_interval: 1h\n"
+        + "  routes:\n  - matchers: ['alertname=\"DiskTemplates\"']\n    receiver: templated\n"
         + "receivers:\n- name: team.x\n"
         + "  slack_configs:\n  - channel: '#ops'\n    send_resolved: true\n"
         + "    fields: [{title: Severity, value: '{{ .CommonLabels.severity }}'}]\n"
@@ -100,7 +102,69 @@ class AlertmanagerDifferentialIT {
         + "/pagerduty'\n"
         + "  webhook_configs:\n  - url: '"
         + base
-        + "/webhook'\n";
+        + "/webhook'\n"
+        + "- name: templated\n  slack_configs:\n  - api_url: '"
+        + base
+        + "/slack-templated'\n    send_resolved: true\n"
+        + "    title: '{{ template \"diff.title\" . }}'\n"
+        + "    text: '{{ template \"diff.text\" . }}'\n"
+        + "    fields: [{title: Severity, value: '{{ .CommonLabels.severity | toUpper }}'}]\n";
+  }
+
+  /**
+   * Templates exercising what teams write: conditionals on status, label sorting and removal, regex
+   * replace and match, time formatting, ranges with variables, printf, escapers.
+   */
+  private static final String TEMPLATES =
+      "{{ define \"diff.title\" }}[{{ .Status | toUpper }}{{ if eq .Status \"firing\" }}:"
+          + "{{ .Alerts.Firing | len }}{{ end }}] {{ .CommonLabels.alertname }} for"
+          + " {{ .GroupLabels.SortedPairs.Values | join \", \" }}{{ end }}\n"
+          + "{{ define \"diff.text\" -}}\n"
+          + "{{ range $i, $a := .Alerts -}}\n"
+          + "{{ $i }}. {{ $a.Labels.instance | title }} ({{ $a.Status }}) since"
+          + " {{ $a.StartsAt.Format \"2006-01-02 15:04:05 MST\" }}\n"
+          + "{{- if $a.Annotations.description }} - {{ $a.Annotations.description }}{{ end }}\n"
+          + "{{ range $a.Labels.SortedPairs }}  {{ .Name }}={{ .Value }}\n{{ end -}}\n"
+          + "{{ end -}}\n"
+          + "{{ with .CommonLabels.Remove .GroupLabels.Names }}extra: {{ .Values | join \"|\" }}"
+          + "{{ else }}no extra{{ end }}\n"
+          + "{{ reReplaceAll \"db-([0-9]+)\" \"database #$1\" (index .Alerts 0).Labels.instance }}\n"
+          + "{{ if match \"^Disk\" .CommonLabels.alertname }}disk alert{{ end }}"
+          + " {{ printf \"%d/%d %q %5s|%-5s|%.2f\" (len .Alerts.Firing) (len .Alerts) .Receiver"
+          + " \"ab\" \"cd\" 3.14159 }}\n"
+          + "{{ $first := index .Alerts 0 }}{{ len $first.Labels }}"
+          + " {{ index $first.Labels \"severity\" }} {{ $first.EndsAt.Format \"2006\" }}\n"
+          + "{{ toLower \"ABC\" }} {{ stringSlice \"x\" \"y\" | join \"+\" }} {{ and 1 0 }}"
+          + " {{ or \"\" \"z\" }} {{ not .Alerts }} {{ eq .Status \"firing\" \"resolved\" }}"
+          + " {{ lt 1 2 }}\n"
+          + "{{ html \"<a href='x'>\" }} {{ js \"it's\" }} {{ urlquery \"a b/c\" }}"
+          + " {{ print 1 2 \"s\" 3.5 true }} {{ println \"end\" }}\n"
+          + "{{- end }}\n";
+
+  @Test
+  void customTemplatesRenderTheSameAsInAlertmanager() throws Exception {
+    Instant startsAt = Instant.now().minusSeconds(90).truncatedTo(ChronoUnit.SECONDS);
+    String alerts = alerts(startsAt, null).replace("DiffDisk", "DiskTemplates");
+    postAlertmanager(alerts);
+    TestStacks.postAlerts(stack, "diff-tenant", alerts);
+
+    await()
+        .atMost(Duration.ofSeconds(30))
+        .untilAsserted(
+            () -> {
+              assertThat(bodies("am", "slack-templated", AM_EXTERNAL)).isNotEmpty();
+              assertThat(bodies("as", "slack-templated", stack.apiUrl())).isNotEmpty();
+            });
+    JsonNode am = bodies("am", "slack-templated", AM_EXTERNAL).get(0);
+    JsonNode as = bodies("as", "slack-templated", stack.apiUrl()).get(0);
+    JsonNode amAttachment = am.path("attachments").get(0);
+    JsonNode asAttachment = as.path("attachments").get(0);
+    assertThat(asAttachment.path("text").asText())
+        .as("text")
+        .isEqualTo(amAttachment.path("text").asText())
+        .contains("database #1");
+    assertThat(asAttachment.path("title").asText()).isEqualTo(amAttachment.path("title").asText());
+    assertThat(as).isEqualTo(am);
   }
 
   @Test

@@ -98,6 +98,13 @@ final class TestStacks {
 
   /** Publishes a tenant config and waits until the topology holds it. */
   static void publishConfig(LocalStack stack, String tenant, String yaml) throws Exception {
+    publishConfig(stack, tenant, yaml, Map.of());
+  }
+
+  /** Publishes a tenant config with template files and waits until the topology holds it. */
+  static void publishConfig(
+      LocalStack stack, String tenant, String yaml, Map<String, String> templateFiles)
+      throws Exception {
     long version = System.currentTimeMillis();
     Properties props = new Properties();
     props.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, stack.bootstrapServers());
@@ -115,6 +122,7 @@ final class TestStacks {
                       .setTenant(tenant)
                       .setVersion(version)
                       .setAlertmanagerConfig(yaml)
+                      .setTemplateFiles(templateFiles)
                       .setUpdatedAt(Instant.now())
                       .build()))
           .get();
