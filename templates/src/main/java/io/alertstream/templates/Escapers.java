@@ -37,9 +37,6 @@ final class Escapers {
         case '>' -> out.append("\\u003E");
         case '&' -> out.append("\\u0026");
         case '=' -> out.append("\\u003D");
-        case '\n' -> out.append("\\n");
-        case '\r' -> out.append("\\r");
-        case '\t' -> out.append("\\t");
         default -> {
           if (c < ' ') {
             out.append(String.format("\\u%04X", (int) c));

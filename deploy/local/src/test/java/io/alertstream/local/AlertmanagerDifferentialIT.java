@@ -55,6 +55,7 @@ class AlertmanagerDifferentialIT {
     stack = TestStacks.shared();
     workDir = Files.createTempDirectory("alertmanager-diff");
     Files.writeString(workDir.resolve("diff.tmpl"), TEMPLATES);
+    Files.writeString(workDir.resolve("corpus.tmpl"), CORPUS);
     Path config = workDir.resolve("alertmanager.yml");
     Files.writeString(config, "templates: ['" + workDir.resolve("*.tmpl") + "']\n" + config("am"));
     alertmanagerPort = TestStacks.freePort();
@@ -73,7 +74,8 @@ class AlertmanagerDifferentialIT {
         .atMost(Duration.ofSeconds(30))
         .ignoreExceptions()
         .until(() -> get("http://127.0.0.1:" + alertmanagerPort + "/-/ready") == 200);
-    TestStacks.publishConfig(stack, "diff-tenant", config("as"), Map.of("diff.tmpl", TEMPLATES));
+    TestStacks.publishConfig(
+        stack, "diff-tenant", config("as"), Map.of("diff.tmpl", TEMPLATES, "corpus.tmpl", CORPUS));
   }
 
   @AfterAll
@@ -93,6 +95,7 @@ class AlertmanagerDifferentialIT {
         + "route:\n  receiver: team.x\n  group_by: [alertname]\n  group_wait: 1s\n"
         + "  group_interval: 2s\n  repeat_interval: 1h\n"
         + "  routes:\n  - matchers: ['alertname=\"DiskTemplates\"']\n    receiver: templated\n"
+        + "  - matchers: ['alertname=\"DiskCorpus\"']\n    receiver: corpus\n"
         + "receivers:\n- name: team.x\n"
         + "  slack_configs:\n  - channel: '#ops'\n    send_resolved: true\n"
         + "    fields: [{title: Severity, value: '{{ .CommonLabels.severity }}'}]\n"
@@ -108,7 +111,44 @@ class AlertmanagerDifferentialIT {
         + "/slack-templated'\n    send_resolved: true\n"
         + "    title: '{{ template \"diff.title\" . }}'\n"
         + "    text: '{{ template \"diff.text\" . }}'\n"
-        + "    fields: [{title: Severity, value: '{{ .CommonLabels.severity | toUpper }}'}]\n";
+        + "    fields: [{title: Severity, value: '{{ .CommonLabels.severity | toUpper }}'}]\n"
+        + "- name: corpus\n  slack_configs:\n  - api_url: '"
+        + base
+        + "/slack-corpus'\n    send_resolved: true\n    fields:\n"
+        + corpusFields();
+  }
+
+  /** The corpus: one template per Slack field, so one message carries every rendering. */
+  private static final String CORPUS = corpus();
+
+  private static String corpus() {
+    try (var in =
+        AlertmanagerDifferentialIT.class.getResourceAsStream("/template-corpus/corpus.tmpl")) {
+      return new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+    } catch (java.io.IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
+  }
+
+  private static List<String> corpusNames() {
+    List<String> names = new java.util.ArrayList<>();
+    var m = java.util.regex.Pattern.compile("define \"(c\\d+)\"").matcher(CORPUS);
+    while (m.find()) {
+      names.add(m.group(1));
+    }
+    return names;
+  }
+
+  private static String corpusFields() {
+    StringBuilder out = new StringBuilder();
+    for (String name : corpusNames()) {
+      out.append("    - {title: ")
+          .append(name)
+          .append(", value: '{{ template \"")
+          .append(name)
+          .append("\" . }}'}\n");
+    }
+    return out.toString();
   }
 
   /**
@@ -165,6 +205,41 @@ class AlertmanagerDifferentialIT {
         .contains("database #1");
     assertThat(asAttachment.path("title").asText()).isEqualTo(amAttachment.path("title").asText());
     assertThat(as).isEqualTo(am);
+  }
+
+  @Test
+  void aCorpusOfTemplatesRendersTheSameAsInAlertmanager() throws Exception {
+    assertThat(corpusNames()).hasSizeGreaterThanOrEqualTo(40);
+    Instant startsAt = Instant.parse("2026-03-01T10:15:30Z");
+    String alerts = alerts(startsAt, null).replace("DiffDisk", "DiskCorpus");
+    postAlertmanager(alerts);
+    TestStacks.postAlerts(stack, "diff-tenant", alerts);
+
+    await()
+        .atMost(Duration.ofSeconds(30))
+        .untilAsserted(
+            () -> {
+              assertThat(bodies("am", "slack-corpus", AM_EXTERNAL)).isNotEmpty();
+              assertThat(bodies("as", "slack-corpus", stack.apiUrl())).isNotEmpty();
+            });
+    JsonNode amFields =
+        bodies("am", "slack-corpus", AM_EXTERNAL).get(0).path("attachments").get(0).path("fields");
+    JsonNode asFields =
+        bodies("as", "slack-corpus", stack.apiUrl())
+            .get(0)
+            .path("attachments")
+            .get(0)
+            .path("fields");
+    assertThat(amFields).hasSize(corpusNames().size());
+    assertThat(asFields).hasSameSizeAs(amFields);
+    System.out.println("template corpus, as rendered by Alertmanager 0.25: " + amFields);
+    for (int i = 0; i < amFields.size(); i++) {
+      assertThat(asFields.get(i).path("value").asText())
+          .as("template %s", amFields.get(i).path("title").asText())
+          .isEqualTo(amFields.get(i).path("value").asText());
+    }
+    assertThat(bodies("as", "slack-corpus", stack.apiUrl()).get(0))
+        .isEqualTo(bodies("am", "slack-corpus", AM_EXTERNAL).get(0));
   }
 
   @Test
