@@ -17,6 +17,7 @@ import io.alertstream.schemas.serde.SchemaRegistryClient;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Collection;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -263,7 +264,7 @@ public abstract class NotificationSinkTask extends SinkTask {
         return retry(
             job, new DeliveryOutcome.Retry("dry-run record not written", Optional.empty()));
       }
-      return delivered(job, "dry-run");
+      return delivered(job, "dry-run", prepared.renderProblems());
     }
     Optional<String> blocked = egress.refuse(prepared.request().host());
     if (blocked.isPresent()) {
@@ -271,7 +272,7 @@ public abstract class NotificationSinkTask extends SinkTask {
     }
     DeliveryOutcome outcome = send(prepared.request());
     if (outcome instanceof DeliveryOutcome.Delivered) {
-      return delivered(job, "delivered");
+      return delivered(job, "delivered", prepared.renderProblems());
     }
     if (outcome instanceof DeliveryOutcome.Failed failed) {
       return fail(job, FailureReason.REJECTED, failed.reason());
@@ -286,10 +287,19 @@ public abstract class NotificationSinkTask extends SinkTask {
     return smtp.send((Outbound.Mail) request);
   }
 
-  private Optional<Duration> delivered(Job job, String outcome) {
+  /**
+   * @param renderProblems settings whose template failed and were sent with their default, kept
+   *     with the outcome as Alertmanager keeps a template error with the notification
+   */
+  private Optional<Duration> delivered(Job job, String outcome, List<String> renderProblems) {
     Notification n = job.notification;
     metrics.sent(n.getTenant(), Math.max(0, clock.millis() - n.getCreatedAt().toEpochMilli()));
-    report(job, outcome, "");
+    report(
+        job,
+        outcome,
+        renderProblems.isEmpty()
+            ? ""
+            : "sent with default text for: " + String.join("; ", renderProblems));
     LOG.debug(
         "tenant {}: notification {} delivered to {}", n.getTenant(), n.getId(), n.getReceiver());
     offsets.finished(job.partition, job.record.kafkaOffset());

@@ -19,6 +19,7 @@ import java.lang.management.ManagementFactory;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import javax.management.ObjectName;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -161,6 +162,51 @@ class SlackConnectorIT {
     assertThat(waitedMs).isGreaterThanOrEqualTo(2_900);
     Thread.sleep(1500);
     slack.verify(2, postRequestedFor(urlPathEqualTo(path)));
+  }
+
+  @Test
+  void aTemplateThatFailsIsSentWithItsDefaultAndTheFailureRecorded() throws Exception {
+    String path = "/services/T0/B2/slack-hook-secret-tmpl";
+    slack.stubFor(post(urlPathEqualTo(path)).willReturn(aResponse().withBody("ok")));
+    TestStacks.publishConfig(
+        stack,
+        "slack-template-tenant",
+        config(
+            "{api_url: '"
+                + slack.baseUrl()
+                + path
+                + "', title: '{{ .CommonLabels.alertname.Deeper }}',"
+                + " text: '{{ template \"my.text\" . }}'}"),
+        Map.of(
+            "my.tmpl",
+            "{{ define \"my.text\" }}{{ len .Alerts }} alert(s) for {{ .Receiver }}{{ end }}"));
+
+    TestStacks.postAlerts(
+        stack, "slack-template-tenant", "[{\"labels\":{\"alertname\":\"Tmpl\"}}]");
+
+    JsonNode attachment = awaitBody(path, 1).path("attachments").get(0);
+    assertThat(attachment.path("title").asText()).isEqualTo("[FIRING:1] Tmpl ");
+    assertThat(attachment.path("text").asText()).isEqualTo("1 alert(s) for chat");
+    await()
+        .atMost(Duration.ofSeconds(20))
+        .untilAsserted(
+            () -> {
+              JsonNode history =
+                  JSON.readTree(
+                      java.net.http.HttpClient.newHttpClient()
+                          .send(
+                              java.net.http.HttpRequest.newBuilder(
+                                      java.net.URI.create(stack.apiUrl() + "/api/v1/notifications"))
+                                  .header("X-Scope-OrgID", "slack-template-tenant")
+                                  .build(),
+                              java.net.http.HttpResponse.BodyHandlers.ofString())
+                          .body());
+              assertThat(history).hasSize(1);
+              assertThat(history.get(0).path("outcome").asText()).isEqualTo("delivered");
+              assertThat(history.get(0).path("outcomeReason").asText())
+                  .startsWith("sent with default text for: title: template: ")
+                  .contains("can't evaluate field Deeper");
+            });
   }
 
   private static JsonNode awaitBody(String path, int nth) throws Exception {
