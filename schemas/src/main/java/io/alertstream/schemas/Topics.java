@@ -17,6 +17,12 @@ public final class Topics {
    */
   public static final String DELIVERY_OUTCOMES = "alertstream-delivery-outcomes";
 
+  /**
+   * What the topology decided about each alert at each flush (routed, inhibited, silenced, muted,
+   * deduplicated, notified), JSON, key: tenant id. Kept a week; the last day is also in a store.
+   */
+  public static final String DECISIONS = "alertstream-decisions";
+
   public static final String NOTIFICATIONS_PREFIX = "alertstream-notifications-";
 
   private Topics() {}

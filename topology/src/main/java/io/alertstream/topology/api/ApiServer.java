@@ -119,6 +119,7 @@ public final class ApiServer implements AutoCloseable {
     StaticFiles ui = new StaticFiles();
     server.createContext("/ui", ui);
     server.createContext("/", ui);
+    server.createContext("/api/v1/explain", new ExplainHandler(tenants, snapshots));
     server.createContext("/api/v1/routes", new TenantInfoHandler(tenants, snapshots, true));
     server.createContext("/api/v1/notifications", new TenantInfoHandler(tenants, snapshots, false));
     server.createContext(

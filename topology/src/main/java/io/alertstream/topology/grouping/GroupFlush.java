@@ -10,6 +10,7 @@ import io.alertstream.schemas.NotificationReason;
 import io.alertstream.schemas.NotifiedAlert;
 import io.alertstream.topology.alerts.Alert;
 import io.alertstream.topology.alerts.AlertOrder;
+import io.alertstream.topology.inhibition.Inhibitor;
 import io.alertstream.topology.nflog.Dedup;
 import io.alertstream.topology.nflog.NotificationLogEntry;
 import java.nio.charset.StandardCharsets;
@@ -55,16 +56,30 @@ public final class GroupFlush {
     }
     alerts.sort(AlertOrder.INSTANCE);
 
+    Decisions decisions = new Decisions(now, group);
     List<Alert> kept = new ArrayList<>();
     for (Alert a : alerts) {
-      if (ctx.inhibitor().inhibitedBy(a).isEmpty()) {
+      Optional<Inhibitor.Inhibition> inhibition = ctx.inhibitor().inhibition(a);
+      if (inhibition.isEmpty()) {
         kept.add(a);
+      } else {
+        decisions.inhibited(a, inhibition.get());
       }
     }
-    if (!activeNow(route, ctx.timeIntervals(), now) || mutedNow(route, ctx.timeIntervals(), now)) {
+    Optional<String> mutedBy = muting(route, ctx.timeIntervals(), now);
+    if (mutedBy.isPresent()) {
+      kept.forEach(a -> decisions.muted(a, mutedBy.get()));
       kept.clear();
     }
-    kept.removeIf(a -> ctx.silences().silencedBy(a.labels()).isPresent());
+    kept.removeIf(
+        a -> {
+          Optional<String> silence = ctx.silences().silencedBy(a.labels());
+          silence.ifPresent(id -> decisions.silenced(a, id));
+          return silence.isPresent();
+        });
+    if (ctx.receiver().integrations().isEmpty()) {
+      kept.forEach(decisions::routedNowhere);
+    }
 
     List<Notification> notifications = new ArrayList<>();
     Map<NotificationLogKey, NotificationLogEntry> logUpdates = new LinkedHashMap<>();
@@ -87,6 +102,10 @@ public final class GroupFlush {
                 repeat,
                 now);
         if (reason.isEmpty()) {
+          NotificationLogEntry last = ctx.notificationLog().apply(key);
+          for (Alert a : kept) {
+            decisions.deduplicated(a, integration, last, repeat);
+          }
           continue;
         }
         logUpdates.put(
@@ -98,7 +117,9 @@ public final class GroupFlush {
                 ? kept
                 : kept.stream().filter(a -> !a.resolvedAt(now)).toList();
         if (!sent.isEmpty()) {
-          notifications.add(notification(group, ctx, integration, reason.get(), sent, now));
+          Notification n = notification(group, ctx, integration, reason.get(), sent, now);
+          notifications.add(n);
+          sent.forEach(a -> decisions.notified(a, n));
         }
       }
     }
@@ -112,7 +133,21 @@ public final class GroupFlush {
     if (after.fingerprints().isEmpty()) {
       after = null;
     }
-    return new FlushResult(after, notifications, logUpdates);
+    return new FlushResult(after, notifications, logUpdates, decisions.list());
+  }
+
+  /** The time interval that mutes the route now (or the active ones it is outside of). */
+  private static Optional<String> muting(
+      Route route, Map<String, TimeInterval> intervals, long now) {
+    if (!activeNow(route, intervals, now)) {
+      return Optional.of(
+          "outside the route's active time intervals " + route.activeTimeIntervals());
+    }
+    Instant t = Instant.ofEpochMilli(now);
+    return route.muteTimeIntervals().stream()
+        .filter(name -> intervals.get(name) != null && intervals.get(name).contains(t))
+        .findFirst()
+        .map(name -> "in the route's mute time interval " + name);
   }
 
   private static boolean activeNow(Route route, Map<String, TimeInterval> intervals, long now) {
@@ -121,13 +156,6 @@ public final class GroupFlush {
     }
     Instant t = Instant.ofEpochMilli(now);
     return route.activeTimeIntervals().stream()
-        .map(intervals::get)
-        .anyMatch(i -> i != null && i.contains(t));
-  }
-
-  private static boolean mutedNow(Route route, Map<String, TimeInterval> intervals, long now) {
-    Instant t = Instant.ofEpochMilli(now);
-    return route.muteTimeIntervals().stream()
         .map(intervals::get)
         .anyMatch(i -> i != null && i.contains(t));
   }

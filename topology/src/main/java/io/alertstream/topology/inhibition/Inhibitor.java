@@ -30,8 +30,16 @@ public final class Inhibitor {
     }
   }
 
+  /** An inhibiting alert and the rule under which it inhibits. */
+  public record Inhibition(String fingerprint, InhibitRule rule) {}
+
   /** The fingerprint of an alert that inhibits this one. */
   public Optional<String> inhibitedBy(Alert target) {
+    return inhibition(target).map(Inhibition::fingerprint);
+  }
+
+  /** What inhibits this alert, if anything. */
+  public Optional<Inhibition> inhibition(Alert target) {
     for (RuleSources r : rules) {
       if (!r.rule().target().matches(target.labels())) {
         continue;
@@ -42,7 +50,7 @@ public final class Inhibitor {
           continue;
         }
         if (equalLabelsMatch(r.rule().equal(), source, target)) {
-          return Optional.of(source.fingerprint());
+          return Optional.of(new Inhibition(source.fingerprint(), r.rule()));
         }
       }
     }

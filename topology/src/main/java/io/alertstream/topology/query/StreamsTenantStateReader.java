@@ -1,6 +1,8 @@
 package io.alertstream.topology.query;
 
 import io.alertstream.topology.alerts.Alert;
+import io.alertstream.topology.explain.Decision;
+import io.alertstream.topology.grouping.GroupState;
 import io.alertstream.topology.history.NotificationRecord;
 import io.alertstream.topology.silences.Silence;
 import io.alertstream.topology.streams.AlertstreamTopology;
@@ -40,6 +42,16 @@ public final class StreamsTenantStateReader implements TenantStateReader {
   }
 
   @Override
+  public List<Decision> decisions(String tenant, String fingerprint) {
+    return scan(AlertstreamTopology.DECISION_STORE, tenant + '\u0000' + fingerprint);
+  }
+
+  @Override
+  public List<GroupState> groups(String tenant) {
+    return scan(AlertstreamTopology.GROUP_STORE, tenant);
+  }
+
+  @Override
   public List<NotificationRecord> notifications(String tenant) {
     return scan(AlertstreamTopology.HISTORY_STORE, tenant);
   }
@@ -69,11 +81,12 @@ public final class StreamsTenantStateReader implements TenantStateReader {
     return false;
   }
 
-  private <V> List<V> scan(String storeName, String tenant) {
+  /** The entries whose key starts with {@code prefix} and the separator after it. */
+  private <V> List<V> scan(String storeName, String prefix) {
     ReadOnlyKeyValueStore<String, V> store = store(storeName);
     List<V> out = new ArrayList<>();
     try (KeyValueIterator<String, V> it =
-        store.prefixScan(AlertstreamTopology.stateKey(tenant, ""), new StringSerializer())) {
+        store.prefixScan(AlertstreamTopology.stateKey(prefix, ""), new StringSerializer())) {
       it.forEachRemaining(kv -> out.add(kv.value));
     }
     return out;

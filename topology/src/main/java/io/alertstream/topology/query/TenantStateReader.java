@@ -1,6 +1,8 @@
 package io.alertstream.topology.query;
 
 import io.alertstream.topology.alerts.Alert;
+import io.alertstream.topology.explain.Decision;
+import io.alertstream.topology.grouping.GroupState;
 import io.alertstream.topology.history.NotificationRecord;
 import io.alertstream.topology.silences.Silence;
 import java.time.Duration;
@@ -16,6 +18,12 @@ public interface TenantStateReader {
   List<Silence> silences(String tenant);
 
   Optional<Silence> silence(String tenant, String id);
+
+  /** The last day's decisions about one alert, oldest first. */
+  List<Decision> decisions(String tenant, String fingerprint);
+
+  /** The tenant's aggregation groups. */
+  List<GroupState> groups(String tenant);
 
   /** The notifications emitted for the tenant in the last day, with their delivery outcomes. */
   List<NotificationRecord> notifications(String tenant);

@@ -6,6 +6,7 @@ import io.alertstream.schemas.SilenceEvent;
 import io.alertstream.schemas.TenantConfig;
 import io.alertstream.schemas.serde.AvroDeserializer;
 import io.alertstream.schemas.serde.AvroSerdes;
+import io.alertstream.topology.explain.Decision;
 import io.alertstream.topology.history.NotificationRecord;
 import io.alertstream.topology.nflog.NotificationLogEntry;
 import io.alertstream.topology.silences.Silence;
@@ -39,6 +40,9 @@ public final class AlertstreamTopology {
   public static final String ALERT_STORE = TenantState.ALERTS;
   public static final String SILENCE_STORE = TenantState.SILENCES;
   public static final String HISTORY_STORE = TenantState.HISTORY;
+  public static final String DECISION_STORE = TenantState.DECISIONS;
+  public static final String GROUP_STORE = TenantState.GROUPS;
+  static final String DECISIONS_SINK = "decisions";
 
   /** The key of a tenant's entry in the alert and silence stores. */
   public static String stateKey(String tenant, String id) {
@@ -130,6 +134,14 @@ public final class AlertstreamTopology {
         store(TenantState.SILENCES, new JsonSerde<>(Silence.class)), TENANT_STATE);
     topology.addStateStore(
         store(TenantState.HISTORY, new JsonSerde<>(NotificationRecord.class)), TENANT_STATE);
+    topology.addSink(
+        DECISIONS_SINK,
+        settings.decisionsTopic(),
+        tenants.serializer(),
+        new JsonSerde<>(Decision.class).serializer(),
+        TENANT_STATE);
+    topology.addStateStore(
+        store(TenantState.DECISIONS, new JsonSerde<>(Decision.class)), TENANT_STATE);
     return topology;
   }
 

@@ -2,6 +2,7 @@ package io.alertstream.topology.streams;
 
 import io.alertstream.schemas.TenantConfig;
 import io.alertstream.topology.alerts.Alert;
+import io.alertstream.topology.explain.Decision;
 import io.alertstream.topology.grouping.GroupState;
 import io.alertstream.topology.history.NotificationRecord;
 import io.alertstream.topology.nflog.NotificationLogEntry;
@@ -28,8 +29,9 @@ final class TenantState {
   static final String NOTIFICATION_LOG = "notification-log";
   static final String SILENCES = "silences";
   static final String HISTORY = "notification-history";
+  static final String DECISIONS = "decisions";
   static final List<String> ALL =
-      List.of(CONFIGS, ALERTS, GROUPS, TIMERS, NOTIFICATION_LOG, SILENCES, HISTORY);
+      List.of(CONFIGS, ALERTS, GROUPS, TIMERS, NOTIFICATION_LOG, SILENCES, HISTORY, DECISIONS);
 
   private static final byte[] EMPTY = new byte[0];
 
@@ -40,6 +42,7 @@ final class TenantState {
   final KeyValueStore<String, NotificationLogEntry> notificationLog;
   final KeyValueStore<String, Silence> silences;
   final KeyValueStore<String, NotificationRecord> history;
+  final KeyValueStore<String, Decision> decisions;
 
   TenantState(ProcessorContext<?, ?> context) {
     configs = context.getStateStore(CONFIGS);
@@ -49,10 +52,17 @@ final class TenantState {
     notificationLog = context.getStateStore(NOTIFICATION_LOG);
     silences = context.getStateStore(SILENCES);
     history = context.getStateStore(HISTORY);
+    decisions = context.getStateStore(DECISIONS);
   }
 
   static String key(String tenant, String id) {
     return tenant + '\u0000' + id;
+  }
+
+  /** A decision's key: by alert, then in time order. */
+  static String decisionKey(String tenant, Decision d, int seq) {
+    return key(
+        tenant, d.fingerprint() + '\u0000' + String.format("%016x", d.at()) + '\u0000' + seq);
   }
 
   static String tenantOf(String key) {

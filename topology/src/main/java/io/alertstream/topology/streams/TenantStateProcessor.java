@@ -9,6 +9,7 @@ import io.alertstream.schemas.AlertEvent;
 import io.alertstream.schemas.Notification;
 import io.alertstream.schemas.TenantConfig;
 import io.alertstream.topology.alerts.Alert;
+import io.alertstream.topology.explain.Decision;
 import io.alertstream.topology.grouping.FlushContext;
 import io.alertstream.topology.grouping.FlushDelays;
 import io.alertstream.topology.grouping.FlushResult;
@@ -42,7 +43,7 @@ import org.slf4j.LoggerFactory;
  * decisions are made by plain classes ({@link Alert}, {@link GroupState}, {@link GroupFlush}); this
  * class moves state between them and the stores.
  */
-final class TenantStateProcessor implements Processor<String, Object, String, Notification> {
+final class TenantStateProcessor implements Processor<String, Object, String, Object> {
 
   private static final Logger LOG = LoggerFactory.getLogger(TenantStateProcessor.class);
   static final Duration TICK = Duration.ofMillis(25);
@@ -61,7 +62,8 @@ final class TenantStateProcessor implements Processor<String, Object, String, No
   private final ConfigParser parser = new ConfigParser();
   private final Map<String, TenantRuntime> runtimes = new HashMap<>();
   private final RouteIndex fallbackRoutes;
-  private ProcessorContext<String, Notification> context;
+  private ProcessorContext<String, Object> context;
+  private int decisionSeq;
   private TenantState state;
 
   /** A tenant's parsed config with its route ids. */
@@ -73,7 +75,7 @@ final class TenantStateProcessor implements Processor<String, Object, String, No
   }
 
   @Override
-  public void init(ProcessorContext<String, Notification> context) {
+  public void init(ProcessorContext<String, Object> context) {
     this.context = context;
     this.state = new TenantState(context);
     context.schedule(TICK, PunctuationType.WALL_CLOCK_TIME, this::flushDueGroups);
@@ -136,7 +138,25 @@ final class TenantStateProcessor implements Processor<String, Object, String, No
         }
         group = GroupState.create(routeId, groupKey, groupLabels, route.receiver(), now, groupWait);
       }
+      boolean joins = !group.fingerprints().contains(alert.fingerprint());
       GroupState inserted = group.insert(alert, now, groupWait);
+      if (joins) {
+        record(
+            tenant,
+            new Decision(
+                now,
+                alert.fingerprint(),
+                Decision.ROUTED,
+                "routed to receiver "
+                    + route.receiver()
+                    + " in group "
+                    + groupKey
+                    + "; the group waits for group_wait "
+                    + route.options().groupWait()
+                    + ", then flushes every group_interval "
+                    + route.options().groupInterval(),
+                groupKey));
+      }
       if (inserted != group || previousDue < 0) {
         state.putGroup(stateKey, inserted, previousDue);
       }
@@ -222,6 +242,9 @@ final class TenantStateProcessor implements Processor<String, Object, String, No
       for (Map.Entry<NotificationLogKey, NotificationLogEntry> e : result.logUpdates().entrySet()) {
         state.notificationLog.put(TenantState.key(tenant, e.getKey().encode()), e.getValue());
       }
+      for (Decision d : result.decisions()) {
+        record(tenant, d);
+      }
       for (Notification n : result.notifications()) {
         state.history.put(TenantState.key(tenant, n.getId()), NotificationRecord.emitted(n));
         context.forward(
@@ -234,6 +257,12 @@ final class TenantStateProcessor implements Processor<String, Object, String, No
         state.putGroup(stateKey, result.group(), -1);
       }
     }
+  }
+
+  /** Keeps a decision for explanations and publishes it on the decisions topic. */
+  private void record(String tenant, Decision d) {
+    state.decisions.put(TenantState.decisionKey(tenant, d, decisionSeq++), d);
+    context.forward(new Record<>(tenant, d, d.at()), AlertstreamTopology.DECISIONS_SINK);
   }
 
   private Inhibitor inhibitor(String tenant, TenantRuntime runtime, long now) {
@@ -265,6 +294,14 @@ final class TenantStateProcessor implements Processor<String, Object, String, No
           kv -> {
             if (kv.value.expiresAt() < now) {
               state.notificationLog.delete(kv.key);
+            }
+          });
+    }
+    try (KeyValueIterator<String, Decision> it = state.decisions.all()) {
+      it.forEachRemaining(
+          kv -> {
+            if (kv.value.at() + HISTORY_RETENTION_MS < now) {
+              state.decisions.delete(kv.key);
             }
           });
     }

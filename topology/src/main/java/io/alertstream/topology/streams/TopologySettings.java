@@ -17,6 +17,7 @@ public record TopologySettings(
     String silencesTopic,
     String notificationsTopicPrefix,
     String outcomesTopic,
+    String decisionsTopic,
     String externalUrl,
     AlertmanagerConfig fallbackConfig,
     int maxAggregationGroups) {
@@ -37,6 +38,7 @@ public record TopologySettings(
           Topics.SILENCES,
           Topics.NOTIFICATIONS_PREFIX,
           Topics.DELIVERY_OUTCOMES,
+          Topics.DECISIONS,
           externalUrl,
           new ConfigParser().parse(fallbackConfig),
           0);
@@ -53,6 +55,7 @@ public record TopologySettings(
         silencesTopic,
         notificationsTopicPrefix,
         outcomesTopic,
+        decisionsTopic,
         externalUrl,
         fallbackConfig,
         max);

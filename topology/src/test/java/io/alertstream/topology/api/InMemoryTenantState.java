@@ -2,6 +2,8 @@ package io.alertstream.topology.api;
 
 import io.alertstream.schemas.SilenceEvent;
 import io.alertstream.topology.alerts.Alert;
+import io.alertstream.topology.explain.Decision;
+import io.alertstream.topology.grouping.GroupState;
 import io.alertstream.topology.history.NotificationRecord;
 import io.alertstream.topology.query.TenantStateReader;
 import io.alertstream.topology.silences.Silence;
@@ -43,6 +45,16 @@ final class InMemoryTenantState implements TenantStateReader, SilenceSink {
   }
 
   final List<NotificationRecord> notifications = new ArrayList<>();
+
+  @Override
+  public synchronized List<Decision> decisions(String tenant, String fingerprint) {
+    return List.of();
+  }
+
+  @Override
+  public synchronized List<GroupState> groups(String tenant) {
+    return List.of();
+  }
 
   @Override
   public synchronized List<NotificationRecord> notifications(String tenant) {

@@ -132,6 +132,32 @@ final class TopologyHarness implements AutoCloseable {
     return out;
   }
 
+  private <V> List<V> scan(String store, String prefix) {
+    org.apache.kafka.streams.state.KeyValueStore<String, V> kv = driver.getKeyValueStore(store);
+    List<V> out = new java.util.ArrayList<>();
+    try (var it = kv.prefixScan(prefix + '\u0000', new StringSerializer())) {
+      it.forEachRemaining(e -> out.add(e.value));
+    }
+    return out;
+  }
+
+  /** Why the alert with these labels did or did not notify, from the topology's stores. */
+  io.alertstream.topology.explain.Explanation explain(
+      String tenant, Map<String, String> labels, String configYaml) throws Exception {
+    String fingerprint = io.alertstream.topology.alerts.Fingerprint.of(labels);
+    return io.alertstream.topology.explain.Explanation.of(
+        fingerprint,
+        new io.alertstream.topology.explain.Explanation.Inputs(
+            new io.alertstream.config.ConfigParser().parse(configYaml),
+            configVersion,
+            scan(AlertstreamTopology.ALERT_STORE, tenant),
+            scan(AlertstreamTopology.SILENCE_STORE, tenant),
+            scan(AlertstreamTopology.GROUP_STORE, tenant),
+            scan(AlertstreamTopology.DECISION_STORE, tenant + '\u0000' + fingerprint),
+            history(tenant),
+            clockMs));
+  }
+
   void post(String tenant, AlertEvent alert) {
     alerts.pipeInput(tenant, alert);
   }
