@@ -99,7 +99,28 @@ function alertRow(a) {
     labelList(a.labels),
     el("div", { class: "annotations" }, annotations, " · since " + since(a.startsAt),
       a.generatorURL ? " · " : "", a.generatorURL ? el("a", { href: a.generatorURL }, "source") : ""),
-    el("button", { class: "silence-button", onclick: () => silenceAlert(a) }, "Silence"));
+    el("button", { class: "silence-button", onclick: () => silenceAlert(a) }, "Silence"),
+    el("button", { class: "explain-button", onclick: (e) => explain(a, e.target.parentElement) },
+      "Why?"));
+}
+
+// --- why (not) notified ----------------------------------------------------------------------
+
+async function explain(alert, row) {
+  try {
+    const [answer] = await api("GET", "/api/v1/explain?fingerprint=" + encodeURIComponent(alert.fingerprint));
+    row.querySelector(".explanation")?.remove();
+    const box = el("div", { class: "explanation" },
+      el("strong", {}, "Now"), el("ul", {}, ...answer.now.map((t) => el("li", {}, t))),
+      el("strong", {}, "What happened"),
+      el("ol", {}, ...answer.timeline.map((s) => el("li", { class: "step step-" + s.kind },
+        since(s.at) + " · " + s.text + " ",
+        s.link ? el("a", { href: s.link, target: "_blank" }, "details") : ""))));
+    if (answer.timeline.length === 0) box.append(el("p", {}, "Nothing recorded in the last day."));
+    row.append(box);
+  } catch (e) {
+    say(e.message);
+  }
 }
 
 // --- silences -------------------------------------------------------------------------------
