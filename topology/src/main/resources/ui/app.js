@@ -261,20 +261,14 @@ async function loadNotifications() {
   }
 }
 
-function duration(iso) {
-  const m = /PT(?:(\d+)H)?(?:(\d+)M)?(?:([\d.]+)S)?/.exec(iso);
-  if (!m) return iso;
-  return (m[1] ? m[1] + "h" : "") + (m[2] ? m[2] + "m" : "") + (m[3] ? m[3] + "s" : "") || "0s";
-}
-
 function routeNode(r) {
   const node = el("div", { class: "route" },
     el("strong", {}, r.receiver), " ",
     el("code", {}, r.matchers.length ? r.matchers.join(", ") : "(every alert)"),
     el("div", { class: "annotations" },
       "group by " + (r.groupByAll ? "..." : "[" + r.groupBy.join(", ") + "]") +
-      " · wait " + duration(r.groupWait) + " · interval " + duration(r.groupInterval) +
-      " · repeat " + duration(r.repeatInterval) + (r.continue ? " · continue" : "")));
+      " · wait " + r.groupWait + " · interval " + r.groupInterval +
+      " · repeat " + r.repeatInterval + (r.continue ? " · continue" : "")));
   r.routes.forEach((c) => node.append(routeNode(c)));
   return node;
 }

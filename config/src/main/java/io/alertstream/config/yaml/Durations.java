@@ -43,4 +43,22 @@ public final class Durations {
     }
     return total;
   }
+
+  /** A duration as Prometheus writes one: {@code 30s}, {@code 5m}, {@code 1h30m}, {@code 4h}. */
+  public static String format(Duration d) {
+    if (d.isZero()) {
+      return "0s";
+    }
+    StringBuilder out = new StringBuilder();
+    long ms = d.toMillis();
+    long[] units = {7L * 24 * 3_600_000, 24L * 3_600_000, 3_600_000, 60_000, 1_000, 1};
+    String[] names = {"w", "d", "h", "m", "s", "ms"};
+    for (int i = 0; i < units.length; i++) {
+      if (ms >= units[i]) {
+        out.append(ms / units[i]).append(names[i]);
+        ms %= units[i];
+      }
+    }
+    return out.toString();
+  }
 }

@@ -37,6 +37,7 @@ public final class TopicPlan {
     topics.add(topic(Topics.SILENCES, partitions, replicationFactor, delete(ONE_YEAR)));
     topics.add(topic(Topics.DRY_RUN, partitions, replicationFactor, delete(SEVEN_DAYS)));
     topics.add(topic(Topics.DELIVERY_OUTCOMES, partitions, replicationFactor, delete(SEVEN_DAYS)));
+    topics.add(topic(Topics.DECISIONS, partitions, replicationFactor, delete(SEVEN_DAYS)));
     for (String type : integrationTypes) {
       topics.add(
           topic(Topics.notifications(type), partitions, replicationFactor, delete(SEVEN_DAYS)));

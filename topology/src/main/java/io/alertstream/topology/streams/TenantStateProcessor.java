@@ -5,6 +5,7 @@ import io.alertstream.config.ConfigParser;
 import io.alertstream.config.InvalidConfigException;
 import io.alertstream.config.receivers.ReceiverConfig;
 import io.alertstream.config.routing.Route;
+import io.alertstream.config.yaml.Durations;
 import io.alertstream.schemas.AlertEvent;
 import io.alertstream.schemas.Notification;
 import io.alertstream.schemas.TenantConfig;
@@ -152,9 +153,9 @@ final class TenantStateProcessor implements Processor<String, Object, String, Ob
                     + " in group "
                     + groupKey
                     + "; the group waits for group_wait "
-                    + route.options().groupWait()
+                    + Durations.format(route.options().groupWait())
                     + ", then flushes every group_interval "
-                    + route.options().groupInterval(),
+                    + Durations.format(route.options().groupInterval()),
                 groupKey));
       }
       if (inserted != group || previousDue < 0) {
