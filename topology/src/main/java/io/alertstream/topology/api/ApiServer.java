@@ -8,6 +8,7 @@ import io.alertstream.topology.auth.TenantCredentials;
 import io.alertstream.topology.query.TenantLocator;
 import io.alertstream.topology.query.TenantSnapshots;
 import io.alertstream.topology.query.TenantStateReader;
+import io.alertstream.topology.replay.WhatIf;
 import io.alertstream.topology.tenancy.TenantConfigStore;
 import io.alertstream.topology.tenancy.TenantConfigWriter;
 import java.io.IOException;
@@ -45,7 +46,8 @@ public final class ApiServer implements AutoCloseable {
       SilenceSink silences,
       AlertmanagerConfig fallbackConfig,
       Optional<TenantCredentials> credentials,
-      TenantLocator locator) {
+      TenantLocator locator,
+      Optional<WhatIf> whatIf) {
 
     public Services withCredentials(TenantCredentials credentials) {
       return new Services(
@@ -57,7 +59,8 @@ public final class ApiServer implements AutoCloseable {
           silences,
           fallbackConfig,
           Optional.of(credentials),
-          locator);
+          locator,
+          whatIf);
     }
 
     public Services withLocator(TenantLocator locator) {
@@ -70,7 +73,8 @@ public final class ApiServer implements AutoCloseable {
           silences,
           fallbackConfig,
           credentials,
-          locator);
+          locator,
+          whatIf);
     }
   }
 
@@ -120,6 +124,8 @@ public final class ApiServer implements AutoCloseable {
     server.createContext("/ui", ui);
     server.createContext("/", ui);
     server.createContext("/api/v1/explain", new ExplainHandler(tenants, snapshots));
+    server.createContext(
+        "/api/v1/replay", new ReplayHandler(tenants, snapshots, services.whatIf()));
     server.createContext("/api/v1/routes", new TenantInfoHandler(tenants, snapshots, true));
     server.createContext("/api/v1/notifications", new TenantInfoHandler(tenants, snapshots, false));
     server.createContext(

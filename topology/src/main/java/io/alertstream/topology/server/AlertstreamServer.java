@@ -12,6 +12,7 @@ import io.alertstream.topology.api.KafkaAlertSink;
 import io.alertstream.topology.api.KafkaSilenceSink;
 import io.alertstream.topology.query.StreamsTenantLocator;
 import io.alertstream.topology.query.StreamsTenantStateReader;
+import io.alertstream.topology.replay.WhatIf;
 import io.alertstream.topology.streams.AlertstreamTopology;
 import io.alertstream.topology.streams.StreamsSettings;
 import io.alertstream.topology.streams.TopologySettings;
@@ -21,6 +22,7 @@ import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.Optional;
 import java.util.Properties;
 import java.util.concurrent.TimeoutException;
 import org.apache.kafka.clients.producer.KafkaProducer;
@@ -97,7 +99,12 @@ public final class AlertstreamServer implements AutoCloseable {
             TopologySettings.defaults(settings.externalUrl(), settings.fallbackConfig())
                 .fallbackConfig(),
             settings.credentials(),
-            new StreamsTenantLocator(streams, advertised(settings)));
+            new StreamsTenantLocator(streams, advertised(settings)),
+            Optional.of(
+                new WhatIf(
+                    settings.bootstrapServers(),
+                    serdes.registry(),
+                    TopologySettings.defaults(settings.externalUrl(), settings.fallbackConfig()))));
     ApiServer api = new ApiServer(settings.apiAddress(), services, Clock.systemUTC());
     AlertstreamServer server =
         new AlertstreamServer(

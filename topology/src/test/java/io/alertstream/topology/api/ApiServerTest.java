@@ -58,7 +58,8 @@ class ApiServerTest {
                     state,
                     new ConfigParser().parse(ServerSettings.DEFAULT_FALLBACK_CONFIG),
                     Optional.empty(),
-                    TenantLocator.LOCAL),
+                    TenantLocator.LOCAL,
+                    Optional.empty()),
                 Clock.fixed(Instant.parse("2026-03-01T12:00:00Z"), ZoneOffset.UTC))
             .start();
   }

@@ -68,7 +68,8 @@ class ApiV2Test {
                     state,
                     new ConfigParser().parse(ServerSettings.DEFAULT_FALLBACK_CONFIG),
                     credentials,
-                    TenantLocator.LOCAL),
+                    TenantLocator.LOCAL,
+                    Optional.empty()),
                 Clock.fixed(NOW, ZoneOffset.UTC))
             .start();
   }

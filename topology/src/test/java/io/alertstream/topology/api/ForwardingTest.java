@@ -44,7 +44,8 @@ class ForwardingTest {
                 state,
                 new ConfigParser().parse(ServerSettings.DEFAULT_FALLBACK_CONFIG),
                 Optional.empty(),
-                locator),
+                locator,
+                Optional.empty()),
             Clock.fixed(NOW, ZoneOffset.UTC))
         .start();
   }
