@@ -23,6 +23,7 @@ import java.util.Map;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
+import org.apache.kafka.common.utils.Bytes;
 import org.apache.kafka.streams.TestInputTopic;
 import org.apache.kafka.streams.TestOutputTopic;
 import org.apache.kafka.streams.TopologyTestDriver;
@@ -97,31 +98,45 @@ public final class Replayer {
       long clock = from;
       List<Recorded.Sent> sent = new ArrayList<>();
       for (Event e : events) {
-        clock = advance(driver, clock, e.at(), outputs, sent);
+        clock = advance(driver, clock, e.at(), from, outputs, sent);
         (e.alert() ? alerts : silences).pipeInput(key, e.value(), Instant.ofEpochMilli(e.at()));
       }
-      advance(driver, clock, to, outputs, sent);
+      advance(driver, clock, to, from, outputs, sent);
       return sent;
     } finally {
       deleteQuietly(stateDir);
     }
   }
 
+  /**
+   * Moves the simulated clock to {@code target}, stopping at each tick at which a group is due, as
+   * the live topology's 25 ms tick would find it; collects what was emitted.
+   */
   private static long advance(
       TopologyTestDriver driver,
       long clock,
       long target,
+      long origin,
       Map<String, TestOutputTopic<String, Notification>> outputs,
       List<Recorded.Sent> sent) {
+    org.apache.kafka.streams.state.KeyValueStore<Bytes, byte[]> timers =
+        driver.getKeyValueStore(AlertstreamTopology.TIMER_STORE);
     while (clock < target) {
-      long step = Math.min(TICK.toMillis(), target - clock);
-      driver.advanceWallClockTime(Duration.ofMillis(step));
-      clock += step;
-      for (TestOutputTopic<String, Notification> out : outputs.values()) {
-        while (!out.isEmpty()) {
-          Notification n = out.readValue();
-          sent.add(RecordReader.sent(n.getCreatedAt().toEpochMilli(), n));
-        }
+      long due = AlertstreamTopology.earliestDue(timers);
+      long stop = target;
+      if (due <= target) {
+        // The first tick at or after the due time, on the live topology's tick grid.
+        long tick = TICK.toMillis();
+        long onGrid = origin + ((Math.max(due, clock + 1) - origin + tick - 1) / tick) * tick;
+        stop = Math.min(target, Math.max(onGrid, clock + tick));
+      }
+      driver.advanceWallClockTime(Duration.ofMillis(stop - clock));
+      clock = stop;
+    }
+    for (TestOutputTopic<String, Notification> out : outputs.values()) {
+      while (!out.isEmpty()) {
+        Notification n = out.readValue();
+        sent.add(RecordReader.sent(n.getCreatedAt().toEpochMilli(), n));
       }
     }
     return clock;

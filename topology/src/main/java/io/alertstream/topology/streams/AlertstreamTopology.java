@@ -15,6 +15,7 @@ import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.Serde;
 import org.apache.kafka.common.serialization.Serdes;
+import org.apache.kafka.common.utils.Bytes;
 import org.apache.kafka.streams.Topology;
 import org.apache.kafka.streams.processor.api.Processor;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
@@ -42,6 +43,16 @@ public final class AlertstreamTopology {
   public static final String HISTORY_STORE = TenantState.HISTORY;
   public static final String DECISION_STORE = TenantState.DECISIONS;
   public static final String GROUP_STORE = TenantState.GROUPS;
+  public static final String TIMER_STORE = TenantState.TIMERS;
+
+  /** The earliest due time in a timer store, or {@code Long.MAX_VALUE} when nothing is due. */
+  public static long earliestDue(
+      org.apache.kafka.streams.state.ReadOnlyKeyValueStore<Bytes, byte[]> timers) {
+    try (var it = timers.all()) {
+      return it.hasNext() ? TimerKeys.dueAt(it.next().key) : Long.MAX_VALUE;
+    }
+  }
+
   static final String DECISIONS_SINK = "decisions";
 
   /** The key of a tenant's entry in the alert and silence stores. */
