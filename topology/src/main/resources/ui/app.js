@@ -283,6 +283,28 @@ async function loadConfig() {
     "This tenant has no config of its own and runs the fallback config.";
 }
 
+async function replay(event) {
+  event.preventDefault();
+  const to = new Date();
+  const from = new Date(to.getTime() - Number($("replay-hours").value) * 3600000);
+  const body = { from: from.toISOString(), to: to.toISOString() };
+  if ($("replay-config").value.trim()) body.alertmanager_config = $("replay-config").value;
+  try {
+    const r = await api("POST", "/api/v1/replay", body);
+    const line = (n) => el("li", {}, new Date(n.at).toLocaleString() + " · " + n.status + " to " +
+      n.receiver + " via " + n.integration + " · group " + n.groupKey);
+    $("replay-result").replaceChildren(
+      el("p", {}, r.alerts + " recorded alerts replayed in " + r.tookMs + " ms: " +
+        r.wouldSend.length + " notifications would be sent, " + r.sent.length + " were sent."),
+      el("strong", {}, "Only with this config (" + r.onlyInReplay.length + ")"),
+      el("ul", {}, ...r.onlyInReplay.map(line)),
+      el("strong", {}, "Only with the config that ran (" + r.onlyInLive.length + ")"),
+      el("ul", {}, ...r.onlyInLive.map(line)));
+  } catch (e) {
+    say(e.message);
+  }
+}
+
 // --- navigation -------------------------------------------------------------------------------
 
 const loaders = {
@@ -333,6 +355,7 @@ $("new-silence").addEventListener("click", () => {
 $("silence-cancel").addEventListener("click", () => { $("silence-form").hidden = true; });
 $("silence-form").addEventListener("submit", saveSilence);
 $("silence-matchers").addEventListener("input", previewSilence);
+$("replay-form").addEventListener("submit", replay);
 
 const initial = new URLSearchParams(location.search).get("tenant") ||
   sessionStorage.getItem("alertstream.tenant") || "";

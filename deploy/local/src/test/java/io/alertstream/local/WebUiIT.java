@@ -116,6 +116,13 @@ class WebUiIT {
     assertThat(silenced.findElement(By.className("state")).getText())
         .isEqualTo("silenced by " + silenceId);
     screenshot("4-silenced-alert");
+
+    silenced.findElement(By.className("explain-button")).click();
+    WebElement why =
+        wait(10).until(ExpectedConditions.visibilityOfElementLocated(By.className("explanation")));
+    wait(10).until(d -> why.getText().contains("silenced now by silence " + silenceId));
+    assertThat(why.getText()).contains("routed to receiver team");
+    screenshot("4b-why");
   }
 
   @Test

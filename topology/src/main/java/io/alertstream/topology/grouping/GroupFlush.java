@@ -103,8 +103,12 @@ public final class GroupFlush {
                 now);
         if (reason.isEmpty()) {
           NotificationLogEntry last = ctx.notificationLog().apply(key);
-          for (Alert a : kept) {
-            decisions.deduplicated(a, integration, last, repeat);
+          // Said once, at the first flush after the notification, not at every group_interval.
+          long interval = route.options().groupInterval().toMillis();
+          if (last == null || now - last.timestamp() <= interval + interval / 2) {
+            for (Alert a : kept) {
+              decisions.deduplicated(a, integration, last, repeat);
+            }
           }
           continue;
         }
