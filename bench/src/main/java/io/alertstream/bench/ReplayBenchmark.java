@@ -1,9 +1,7 @@
 package io.alertstream.bench;
 
-import io.alertstream.config.tenant.TenantLimits;
 import io.alertstream.local.LocalSettings;
 import io.alertstream.local.LocalStack;
-import io.alertstream.local.RegistryProcess;
 import io.alertstream.schemas.AlertEvent;
 import io.alertstream.schemas.Topics;
 import io.alertstream.schemas.serde.AvroSerializer;
@@ -11,17 +9,13 @@ import io.alertstream.schemas.serde.RestSchemaRegistryClient;
 import io.alertstream.topology.replay.WhatIf;
 import io.alertstream.topology.server.ServerSettings;
 import io.alertstream.topology.streams.TopologySettings;
-import java.io.IOException;
-import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Properties;
-import java.util.Set;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
@@ -47,22 +41,7 @@ public final class ReplayBenchmark {
   public static void main(String[] args) throws Exception {
     int minutes = args.length > 0 ? Integer.parseInt(args[0]) : 60;
     Path data = Files.createTempDirectory("alertstream-replay-bench");
-    LocalSettings settings =
-        new LocalSettings(
-            data,
-            port(),
-            port(),
-            port(),
-            port(),
-            port(),
-            port(),
-            RegistryProcess.findRunnerJar(Path.of("deploy/local/target/registry")),
-            data.resolve("no-tenants"),
-            6,
-            Map.of(),
-            Set.of(),
-            TenantLimits.NONE,
-            Optional.empty());
+    LocalSettings settings = TopologyBenchmark.settings(data);
     try (LocalStack stack = LocalStack.start(settings)) {
       long to = System.currentTimeMillis();
       long from = to - Duration.ofMinutes(minutes).toMillis();
@@ -124,11 +103,5 @@ public final class ReplayBenchmark {
       producer.flush();
     }
     return written;
-  }
-
-  private static int port() throws IOException {
-    try (ServerSocket socket = new ServerSocket(0)) {
-      return socket.getLocalPort();
-    }
   }
 }

@@ -53,22 +53,7 @@ public final class TopologyBenchmark {
   public static void main(String[] args) throws Exception {
     int rounds = args.length > 0 ? Integer.parseInt(args[0]) : 10;
     Path data = Files.createTempDirectory("alertstream-bench");
-    LocalSettings settings =
-        new LocalSettings(
-            data,
-            port(),
-            port(),
-            port(),
-            port(),
-            port(),
-            port(),
-            RegistryProcess.findRunnerJar(Path.of("deploy/local/target/registry")),
-            data.resolve("no-tenants"),
-            6,
-            Map.of(),
-            Set.of(),
-            TenantLimits.NONE,
-            Optional.empty());
+    LocalSettings settings = settings(data);
     try (LocalStack stack = LocalStack.start(settings)) {
       run(stack, rounds, data);
     }
@@ -159,6 +144,25 @@ public final class TopologyBenchmark {
           "| notifications delivered to the inbox (last 200 kept) | %d |%n",
           stack.inbox().received().size());
     }
+  }
+
+  /** A local stack on free ports with no example tenants, all connectors live. */
+  static LocalSettings settings(Path data) throws IOException {
+    return new LocalSettings(
+        data,
+        port(),
+        port(),
+        port(),
+        port(),
+        port(),
+        port(),
+        RegistryProcess.findRunnerJar(Path.of("deploy/local/target/registry")),
+        data.resolve("no-tenants"),
+        6,
+        Map.of(),
+        Set.of(),
+        TenantLimits.NONE,
+        Optional.empty());
   }
 
   /** Waits until the live topology has consumed everything on the alerts topic. */

@@ -4,11 +4,11 @@ import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 
 /** Go's {@code html}, {@code js} and {@code urlquery} escapers. */
-final class Escapers {
+public final class Escapers {
 
   private Escapers() {}
 
-  static String html(String s) {
+  public static String html(String s) {
     StringBuilder out = new StringBuilder(s.length() + 16);
     for (int i = 0; i < s.length(); i++) {
       char c = s.charAt(i);
@@ -25,7 +25,7 @@ final class Escapers {
     return out.toString();
   }
 
-  static String js(String s) {
+  public static String js(String s) {
     StringBuilder out = new StringBuilder(s.length() + 16);
     for (int i = 0; i < s.length(); i++) {
       char c = s.charAt(i);
@@ -49,7 +49,7 @@ final class Escapers {
     return out.toString();
   }
 
-  static String urlQuery(String s) {
+  public static String urlQuery(String s) {
     return URLEncoder.encode(s, StandardCharsets.UTF_8).replace("*", "%2A").replace("%7E", "~");
   }
 }

@@ -1,6 +1,7 @@
 package io.alertstream.connectors.rendering;
 
 import io.alertstream.templates.AlertmanagerData;
+import io.alertstream.templates.Escapers;
 import io.alertstream.templates.KV;
 import io.alertstream.templates.NativeTemplate;
 import io.alertstream.templates.TemplateException;
@@ -69,7 +70,7 @@ public final class DefaultTemplates {
 
   /** {@code __alertmanagerURL}: the external URL's alerts page, filtered to the receiver. */
   public static String alertmanagerUrl(AlertmanagerData d) {
-    return d.externalUrl() + "/#/alerts?receiver=" + GoText.urlQuery(d.receiver());
+    return d.externalUrl() + "/#/alerts?receiver=" + Escapers.urlQuery(d.receiver());
   }
 
   /**

@@ -1,6 +1,7 @@
 package io.alertstream.connectors.rendering;
 
 import io.alertstream.templates.AlertmanagerData;
+import io.alertstream.templates.Escapers;
 import io.alertstream.templates.KV;
 import java.util.List;
 
@@ -22,7 +23,7 @@ final class EmailHtml {
         .append("<meta name=\"viewport\" content=\"width=device-width\" />\n")
         .append("<meta http-equiv=\"Content-Type\" content=\"text/html; charset=UTF-8\" />\n")
         .append("<title>")
-        .append(Html.escape(DefaultTemplates.subject(d)))
+        .append(Escapers.html(DefaultTemplates.subject(d)))
         .append("</title>\n</head>\n")
         .append("<body style=\"")
         .append(FONT)
@@ -38,12 +39,12 @@ final class EmailHtml {
         .append(d.alerts().size() > 1 ? "s" : "")
         .append(" for");
     for (KV.Pair p : d.groupLabels().sortedPairs()) {
-      out.append(' ').append(Html.escape(p.name())).append('=').append(Html.escape(p.value()));
+      out.append(' ').append(Escapers.html(p.name())).append('=').append(Escapers.html(p.value()));
     }
     out.append("</td></tr>\n");
     out.append("<tr><td style=\"padding: 10px;\">\n")
         .append("<p><a href=\"")
-        .append(Html.escape(DefaultTemplates.alertmanagerUrl(d)))
+        .append(Escapers.html(DefaultTemplates.alertmanagerUrl(d)))
         .append("\" style=\"")
         .append(FONT)
         .append(" color: #fff; background-color: #348eda; padding: 10px 20px;")
@@ -67,7 +68,7 @@ final class EmailHtml {
         .append("<p style=\"")
         .append(FONT)
         .append(" font-size: 12px; text-align: center;\"><a href=\"")
-        .append(Html.escape(d.externalUrl()))
+        .append(Escapers.html(d.externalUrl()))
         .append("\" style=\"color: #999;\">Sent by ")
         .append(DefaultTemplates.PRODUCT)
         .append("</a></p>\n</body>\n</html>\n");
@@ -83,16 +84,16 @@ final class EmailHtml {
         pairs(out, alert.annotations());
       }
       out.append("<a href=\"")
-          .append(Html.escape(alert.generatorUrl()))
+          .append(Escapers.html(alert.generatorUrl()))
           .append("\" style=\"color: #348eda;\">Source</a></p>\n");
     }
   }
 
   private static void pairs(StringBuilder out, KV pairs) {
     for (KV.Pair p : pairs.sortedPairs()) {
-      out.append(Html.escape(p.name()))
+      out.append(Escapers.html(p.name()))
           .append(" = ")
-          .append(Html.escape(p.value()))
+          .append(Escapers.html(p.value()))
           .append("<br />\n");
     }
   }

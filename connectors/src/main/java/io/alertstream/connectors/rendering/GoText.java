@@ -1,8 +1,5 @@
 package io.alertstream.connectors.rendering;
 
-import java.net.URLEncoder;
-import java.nio.charset.StandardCharsets;
-
 /** Go's string functions that Alertmanager's data and templates rely on. */
 public final class GoText {
 
@@ -37,10 +34,5 @@ public final class GoText {
       return text;
     }
     return text.substring(0, text.offsetByCodePoints(0, max - 1)) + "…";
-  }
-
-  /** {@code urlquery} / {@code url.QueryEscape}: spaces as {@code +}, the rest percent-encoded. */
-  public static String urlQuery(String text) {
-    return URLEncoder.encode(text, StandardCharsets.UTF_8).replace("*", "%2A").replace("%7E", "~");
   }
 }

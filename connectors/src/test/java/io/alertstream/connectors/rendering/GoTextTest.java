@@ -12,9 +12,4 @@ class GoTextTest {
     assertThat(GoText.quoteMeta("a.b+c*(d)|[e]{f}^$\\"))
         .isEqualTo("a\\.b\\+c\\*\\(d\\)\\|\\[e\\]\\{f\\}\\^\\$\\\\");
   }
-
-  @Test
-  void urlQueryEscapesLikeGo() {
-    assertThat(GoText.urlQuery("a b/c~*")).isEqualTo("a+b%2Fc~%2A");
-  }
 }
