@@ -66,14 +66,15 @@ final class TestStacks {
   }
 
   static LocalSettings settings(Path dataDir, Path tenantsDir) throws IOException {
+    int[] ports = distinctFreePorts(6);
     return new LocalSettings(
         dataDir,
-        freePort(),
-        freePort(),
-        freePort(),
-        freePort(),
-        freePort(),
-        freePort(),
+        ports[0],
+        ports[1],
+        ports[2],
+        ports[3],
+        ports[4],
+        ports[5],
         RegistryProcess.findRunnerJar(
             Path.of(System.getProperty("alertstream.registry.jar", "target/registry")).getParent()),
         tenantsDir,
@@ -88,6 +89,25 @@ final class TestStacks {
         Set.of(),
         TenantLimits.NONE,
         Optional.empty());
+  }
+
+  /** Ports free now and different from each other: all sockets are held until all are chosen. */
+  static int[] distinctFreePorts(int count) throws IOException {
+    ServerSocket[] sockets = new ServerSocket[count];
+    try {
+      int[] ports = new int[count];
+      for (int i = 0; i < count; i++) {
+        sockets[i] = new ServerSocket(0);
+        ports[i] = sockets[i].getLocalPort();
+      }
+      return ports;
+    } finally {
+      for (ServerSocket socket : sockets) {
+        if (socket != null) {
+          socket.close();
+        }
+      }
+    }
   }
 
   static int freePort() throws IOException {
