@@ -183,20 +183,9 @@ class AlertmanagerDifferentialIT {
 
   @Test
   void customTemplatesRenderTheSameAsInAlertmanager() throws Exception {
-    Instant startsAt = recentStart();
-    String alerts = alerts(startsAt, null).replace("DiffDisk", "DiskTemplates");
-    postAlertmanager(alerts);
-    TestStacks.postAlerts(stack, "diff-tenant", alerts);
-
-    await()
-        .atMost(Duration.ofSeconds(30))
-        .untilAsserted(
-            () -> {
-              assertThat(bodies("am", "slack-templated", AM_EXTERNAL)).isNotEmpty();
-              assertThat(bodies("as", "slack-templated", stack.apiUrl())).isNotEmpty();
-            });
-    JsonNode am = bodies("am", "slack-templated", AM_EXTERNAL).get(0);
-    JsonNode as = bodies("as", "slack-templated", stack.apiUrl()).get(0);
+    JsonNode[] both = postToBothAndAwait("DiskTemplates", "slack-templated");
+    JsonNode am = both[0];
+    JsonNode as = both[1];
     JsonNode amAttachment = am.path("attachments").get(0);
     JsonNode asAttachment = as.path("attachments").get(0);
     assertThat(asAttachment.path("text").asText())
@@ -210,26 +199,9 @@ class AlertmanagerDifferentialIT {
   @Test
   void aCorpusOfTemplatesRendersTheSameAsInAlertmanager() throws Exception {
     assertThat(corpusNames()).hasSizeGreaterThanOrEqualTo(40);
-    Instant startsAt = recentStart();
-    String alerts = alerts(startsAt, null).replace("DiffDisk", "DiskCorpus");
-    postAlertmanager(alerts);
-    TestStacks.postAlerts(stack, "diff-tenant", alerts);
-
-    await()
-        .atMost(Duration.ofSeconds(30))
-        .untilAsserted(
-            () -> {
-              assertThat(bodies("am", "slack-corpus", AM_EXTERNAL)).isNotEmpty();
-              assertThat(bodies("as", "slack-corpus", stack.apiUrl())).isNotEmpty();
-            });
-    JsonNode amFields =
-        bodies("am", "slack-corpus", AM_EXTERNAL).get(0).path("attachments").get(0).path("fields");
-    JsonNode asFields =
-        bodies("as", "slack-corpus", stack.apiUrl())
-            .get(0)
-            .path("attachments")
-            .get(0)
-            .path("fields");
+    JsonNode[] both = postToBothAndAwait("DiskCorpus", "slack-corpus");
+    JsonNode amFields = both[0].path("attachments").get(0).path("fields");
+    JsonNode asFields = both[1].path("attachments").get(0).path("fields");
     assertThat(amFields).hasSize(corpusNames().size());
     assertThat(asFields).hasSameSizeAs(amFields);
     System.out.println("template corpus, as rendered by Alertmanager 0.25: " + amFields);
@@ -269,6 +241,26 @@ class AlertmanagerDifferentialIT {
             .isEqualTo(am.get(i));
       }
     }
+  }
+
+  /**
+   * Posts the two test alerts, named {@code alertname}, to both systems; returns the first request
+   * each sent to the capture path, Alertmanager's then Alertstream's.
+   */
+  private static JsonNode[] postToBothAndAwait(String alertname, String path) throws Exception {
+    String alerts = alerts(recentStart(), null).replace("DiffDisk", alertname);
+    postAlertmanager(alerts);
+    TestStacks.postAlerts(stack, "diff-tenant", alerts);
+    await()
+        .atMost(Duration.ofSeconds(30))
+        .untilAsserted(
+            () -> {
+              assertThat(bodies("am", path, AM_EXTERNAL)).isNotEmpty();
+              assertThat(bodies("as", path, stack.apiUrl())).isNotEmpty();
+            });
+    return new JsonNode[] {
+      bodies("am", path, AM_EXTERNAL).get(0), bodies("as", path, stack.apiUrl()).get(0)
+    };
   }
 
   /**
