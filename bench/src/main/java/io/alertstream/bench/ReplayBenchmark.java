@@ -54,7 +54,7 @@ public final class ReplayBenchmark {
       }
       WhatIf whatIf =
           new WhatIf(
-              stack.bootstrapServers(),
+              Map.of("bootstrap.servers", stack.bootstrapServers()),
               new RestSchemaRegistryClient(stack.registryUrl()),
               TopologySettings.defaults(
                   "http://localhost", ServerSettings.DEFAULT_FALLBACK_CONFIG));

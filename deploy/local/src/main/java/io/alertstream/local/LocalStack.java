@@ -7,7 +7,6 @@ import io.alertstream.topology.server.AlertstreamServer;
 import io.alertstream.topology.server.ServerSettings;
 import io.alertstream.topology.server.TopicPlan;
 import io.alertstream.topology.streams.TopologySettings;
-import java.net.InetSocketAddress;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayDeque;
@@ -98,14 +97,12 @@ public final class LocalStack implements AutoCloseable {
     server =
         track(
             AlertstreamServer.start(
-                new ServerSettings(
+                ServerSettings.singleNode(
                     broker.bootstrapServers(),
                     registry.url(),
                     s.dataDir().resolve("streams"),
-                    new InetSocketAddress("localhost", s.apiPort()),
+                    s.apiPort(),
                     s.externalUrl(),
-                    1,
-                    ServerSettings.DEFAULT_FALLBACK_CONFIG,
                     s.limits(),
                     "alertstream-local",
                     s.credentials()),

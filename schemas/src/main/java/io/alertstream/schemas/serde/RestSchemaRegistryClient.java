@@ -28,9 +28,25 @@ public final class RestSchemaRegistryClient implements SchemaRegistryClient {
   private final Map<String, Integer> idsBySubjectAndSchema = new ConcurrentHashMap<>();
   private final Map<Integer, Schema> schemasById = new ConcurrentHashMap<>();
 
+  private final String authorization;
+
   public RestSchemaRegistryClient(String baseUrl) {
+    this(baseUrl, null);
+  }
+
+  /**
+   * @param basicAuthUserInfo {@code user:password} for a registry behind basic authentication (as
+   *     Confluent's {@code basic.auth.user.info}), or null
+   */
+  public RestSchemaRegistryClient(String baseUrl, String basicAuthUserInfo) {
     this.baseUrl = baseUrl.endsWith("/") ? baseUrl.substring(0, baseUrl.length() - 1) : baseUrl;
     this.http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    this.authorization =
+        basicAuthUserInfo == null || basicAuthUserInfo.isEmpty()
+            ? null
+            : "Basic "
+                + java.util.Base64.getEncoder()
+                    .encodeToString(basicAuthUserInfo.getBytes(StandardCharsets.UTF_8));
   }
 
   @Override
@@ -82,6 +98,9 @@ public final class RestSchemaRegistryClient implements SchemaRegistryClient {
   }
 
   private JsonNode send(HttpRequest.Builder request, String path) {
+    if (authorization != null) {
+      request.header("Authorization", authorization);
+    }
     HttpResponse<String> response;
     try {
       response =

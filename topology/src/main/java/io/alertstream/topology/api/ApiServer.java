@@ -134,6 +134,12 @@ public final class ApiServer implements AutoCloseable {
             tenants, services.configs(), services.configWriter(), services.limits(), clock));
   }
 
+  /** Serves another path (metrics, probes) beside the API; call before {@link #start()}. */
+  public ApiServer addContext(String path, HttpHandler handler) {
+    server.createContext(path, handler);
+    return this;
+  }
+
   public ApiServer start() {
     server.start();
     return this;

@@ -32,11 +32,14 @@ public final class RecordReader {
 
   private static final Duration POLL = Duration.ofMillis(200);
 
-  private final String bootstrapServers;
+  private final Map<String, String> kafka;
   private final SchemaRegistryClient registry;
 
-  public RecordReader(String bootstrapServers, SchemaRegistryClient registry) {
-    this.bootstrapServers = bootstrapServers;
+  /**
+   * @param kafka client properties: bootstrap.servers and the cluster's security settings
+   */
+  public RecordReader(Map<String, String> kafka, SchemaRegistryClient registry) {
+    this.kafka = Map.copyOf(kafka);
     this.registry = registry;
   }
 
@@ -95,7 +98,7 @@ public final class RecordReader {
 
   private KafkaConsumer<byte[], byte[]> consumer() {
     Properties props = new Properties();
-    props.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
+    props.putAll(kafka);
     props.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
     props.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
     props.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, 5000);

@@ -30,8 +30,12 @@ public final class WhatIf {
   private final RecordReader reader;
   private final Replayer replayer;
 
-  public WhatIf(String bootstrapServers, SchemaRegistryClient registry, TopologySettings settings) {
-    this.reader = new RecordReader(bootstrapServers, registry);
+  /**
+   * @param kafka client properties: bootstrap.servers and the cluster's security settings
+   */
+  public WhatIf(
+      Map<String, String> kafka, SchemaRegistryClient registry, TopologySettings settings) {
+    this.reader = new RecordReader(kafka, registry);
     this.replayer = new Replayer(settings, registry);
   }
 

@@ -10,6 +10,11 @@ import io.alertstream.schemas.serde.RestSchemaRegistryClient;
 import io.alertstream.topology.api.ApiServer;
 import io.alertstream.topology.api.KafkaAlertSink;
 import io.alertstream.topology.api.KafkaSilenceSink;
+import io.alertstream.topology.grouping.FlushDelays;
+import io.alertstream.topology.ops.HealthHandler;
+import io.alertstream.topology.ops.MetricsHandler;
+import io.alertstream.topology.ops.OperatorMetrics;
+import io.alertstream.topology.ops.RestoreProgress;
 import io.alertstream.topology.query.StreamsTenantLocator;
 import io.alertstream.topology.query.StreamsTenantStateReader;
 import io.alertstream.topology.replay.WhatIf;
@@ -18,8 +23,9 @@ import io.alertstream.topology.streams.StreamsSettings;
 import io.alertstream.topology.streams.TopologySettings;
 import io.alertstream.topology.tenancy.KafkaTenantConfigWriter;
 import io.alertstream.topology.tenancy.StreamsTenantConfigStore;
+import io.micrometer.prometheusmetrics.PrometheusConfig;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.io.IOException;
-import java.net.InetSocketAddress;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Optional;
@@ -30,7 +36,6 @@ import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.apache.kafka.streams.CloseOptions;
 import org.apache.kafka.streams.KafkaStreams;
-import org.apache.kafka.streams.state.HostInfo;
 
 /** The topology and the HTTP API of one Alertstream instance. */
 public final class AlertstreamServer implements AutoCloseable {
@@ -41,6 +46,7 @@ public final class AlertstreamServer implements AutoCloseable {
   private final KafkaProducer<String, SilenceEvent> silenceProducer;
   private final ApiServer.Services services;
   private final ApiServer api;
+  private final OperatorMetrics metrics;
 
   private AlertstreamServer(
       KafkaStreams streams,
@@ -48,44 +54,55 @@ public final class AlertstreamServer implements AutoCloseable {
       KafkaProducer<String, TenantConfig> configProducer,
       KafkaProducer<String, SilenceEvent> silenceProducer,
       ApiServer.Services services,
-      ApiServer api) {
+      ApiServer api,
+      OperatorMetrics metrics) {
     this.streams = streams;
     this.alertProducer = alertProducer;
     this.configProducer = configProducer;
     this.silenceProducer = silenceProducer;
     this.services = services;
     this.api = api;
+    this.metrics = metrics;
   }
 
   /** Starts the topology and the API, returning once the topology is running. */
   public static AlertstreamServer start(ServerSettings settings, Duration timeout)
       throws IOException, InterruptedException, TimeoutException {
-    AvroSerdes serdes = new AvroSerdes(new RestSchemaRegistryClient(settings.registryUrl()));
+    AvroSerdes serdes =
+        new AvroSerdes(
+            new RestSchemaRegistryClient(settings.registryUrl(), settings.registryUserInfo()));
+    TopologySettings topologySettings =
+        TopologySettings.defaults(settings.externalUrl(), settings.fallbackConfig());
     KafkaStreams streams =
         new KafkaStreams(
             AlertstreamTopology.build(
-                TopologySettings.defaults(settings.externalUrl(), settings.fallbackConfig())
-                    .withMaxAggregationGroups(settings.limits().maxAggregationGroups()),
+                topologySettings.withMaxAggregationGroups(settings.limits().maxAggregationGroups()),
                 serdes),
             StreamsSettings.properties(
-                settings.bootstrapServers(),
+                settings.kafka(),
                 settings.stateDir(),
                 settings.replicationFactor(),
+                settings.standbyReplicas(),
+                settings.streamThreads(),
                 settings.instanceId(),
-                advertised(settings)));
+                settings.advertisedApi()));
+    RestoreProgress restores = new RestoreProgress();
+    streams.setGlobalStateRestoreListener(restores);
+    PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+    OperatorMetrics metrics = OperatorMetrics.bind(registry, streams, restores, FlushDelays.GLOBAL);
     var alertProducer =
         new KafkaProducer<>(
-            producerProps(settings.bootstrapServers(), "alertstream-api-alerts"),
+            producerProps(settings, "alertstream-api-alerts"),
             new StringSerializer(),
             new AvroSerializer<AlertEvent>(serdes.registry()));
     var configProducer =
         new KafkaProducer<>(
-            producerProps(settings.bootstrapServers(), "alertstream-api-configs"),
+            producerProps(settings, "alertstream-api-configs"),
             new StringSerializer(),
             new AvroSerializer<TenantConfig>(serdes.registry()));
     var silenceProducer =
         new KafkaProducer<>(
-            producerProps(settings.bootstrapServers(), "alertstream-api-silences"),
+            producerProps(settings, "alertstream-api-silences"),
             new StringSerializer(),
             new AvroSerializer<SilenceEvent>(serdes.registry()));
     ApiServer.Services services =
@@ -96,19 +113,18 @@ public final class AlertstreamServer implements AutoCloseable {
             settings.limits(),
             new StreamsTenantStateReader(streams),
             new KafkaSilenceSink(silenceProducer, Topics.SILENCES),
-            TopologySettings.defaults(settings.externalUrl(), settings.fallbackConfig())
-                .fallbackConfig(),
+            topologySettings.fallbackConfig(),
             settings.credentials(),
-            new StreamsTenantLocator(streams, advertised(settings)),
-            Optional.of(
-                new WhatIf(
-                    settings.bootstrapServers(),
-                    serdes.registry(),
-                    TopologySettings.defaults(settings.externalUrl(), settings.fallbackConfig()))));
-    ApiServer api = new ApiServer(settings.apiAddress(), services, Clock.systemUTC());
+            new StreamsTenantLocator(streams, settings.advertisedApi()),
+            Optional.of(new WhatIf(settings.kafka(), serdes.registry(), topologySettings)));
+    ApiServer api =
+        new ApiServer(settings.apiAddress(), services, Clock.systemUTC())
+            .addContext("/metrics", new MetricsHandler(registry))
+            .addContext("/-/healthy", HealthHandler.liveness(streams::state))
+            .addContext("/-/ready", HealthHandler.readiness(streams::state));
     AlertstreamServer server =
         new AlertstreamServer(
-            streams, alertProducer, configProducer, silenceProducer, services, api);
+            streams, alertProducer, configProducer, silenceProducer, services, api, metrics);
     try {
       streams.start();
       awaitRunning(streams, timeout);
@@ -120,15 +136,9 @@ public final class AlertstreamServer implements AutoCloseable {
     return server;
   }
 
-  /** The API address other instances reach this one at ({@code application.server}). */
-  static HostInfo advertised(ServerSettings settings) {
-    InetSocketAddress api = settings.apiAddress();
-    return new HostInfo(api.getHostString(), api.getPort());
-  }
-
-  private static Properties producerProps(String bootstrapServers, String clientId) {
+  private static Properties producerProps(ServerSettings settings, String clientId) {
     Properties props = new Properties();
-    props.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
+    props.putAll(settings.kafka());
     props.put(ProducerConfig.ACKS_CONFIG, "all");
     props.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
     props.put(ProducerConfig.LINGER_MS_CONFIG, 1);
@@ -168,6 +178,7 @@ public final class AlertstreamServer implements AutoCloseable {
   @Override
   public void close() {
     api.close();
+    metrics.close();
     alertProducer.close();
     configProducer.close();
     silenceProducer.close();

@@ -44,6 +44,19 @@ public final class AlertstreamTopology {
   public static final String DECISION_STORE = TenantState.DECISIONS;
   public static final String GROUP_STORE = TenantState.GROUPS;
   public static final String TIMER_STORE = TenantState.TIMERS;
+  public static final String NOTIFICATION_LOG_STORE = TenantState.NOTIFICATION_LOG;
+
+  /** Every state store of the topology. */
+  public static final java.util.List<String> STORES =
+      java.util.List.of(
+          TENANT_CONFIG_STORE,
+          ALERT_STORE,
+          GROUP_STORE,
+          TIMER_STORE,
+          NOTIFICATION_LOG_STORE,
+          SILENCE_STORE,
+          HISTORY_STORE,
+          DECISION_STORE);
 
   /** The earliest due time in a timer store, or {@code Long.MAX_VALUE} when nothing is due. */
   public static long earliestDue(

@@ -1,6 +1,7 @@
 package io.alertstream.topology.streams;
 
 import java.nio.file.Path;
+import java.util.Map;
 import java.util.Properties;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.streams.StreamsConfig;
@@ -19,24 +20,39 @@ public final class StreamsSettings {
    */
   public static Properties properties(
       String bootstrapServers, Path stateDir, int replicationFactor) {
-    return properties(bootstrapServers, stateDir, replicationFactor, null, null);
+    return properties(
+        Map.of(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers),
+        stateDir,
+        replicationFactor,
+        0,
+        1,
+        null,
+        null);
   }
 
   /**
+   * @param kafka client properties: bootstrap.servers and the cluster's security settings; they may
+   *     also tune Streams' clients (e.g. {@code session.timeout.ms})
+   * @param standbyReplicas warm copies of each task's state on other instances
+   * @param streamThreads processing threads of this instance
    * @param instanceId a stable id of this instance (static group membership), so that a restarted
    *     instance gets its tasks back at once instead of after the session timeout; null for none
    * @param apiServer where other instances reach this one's API, for forwarding queries; null for
    *     none
    */
   public static Properties properties(
-      String bootstrapServers,
+      Map<String, String> kafka,
       Path stateDir,
       int replicationFactor,
+      int standbyReplicas,
+      int streamThreads,
       String instanceId,
       HostInfo apiServer) {
     Properties props = new Properties();
+    props.putAll(kafka);
     props.put(StreamsConfig.APPLICATION_ID_CONFIG, APPLICATION_ID);
-    props.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
+    props.put(StreamsConfig.NUM_STANDBY_REPLICAS_CONFIG, standbyReplicas);
+    props.put(StreamsConfig.NUM_STREAM_THREADS_CONFIG, streamThreads);
     props.put(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, StreamsConfig.EXACTLY_ONCE_V2);
     props.put(StreamsConfig.STATE_DIR_CONFIG, stateDir.toString());
     props.put(StreamsConfig.REPLICATION_FACTOR_CONFIG, replicationFactor);

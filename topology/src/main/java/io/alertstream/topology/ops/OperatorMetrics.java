@@ -1,0 +1,92 @@
+package io.alertstream.topology.ops;
+
+import io.alertstream.topology.grouping.FlushDelays;
+import io.alertstream.topology.streams.AlertstreamTopology;
+import io.micrometer.core.instrument.FunctionCounter;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.binder.jvm.JvmGcMetrics;
+import io.micrometer.core.instrument.binder.jvm.JvmMemoryMetrics;
+import io.micrometer.core.instrument.binder.jvm.JvmThreadMetrics;
+import io.micrometer.core.instrument.binder.kafka.KafkaStreamsMetrics;
+import io.micrometer.core.instrument.binder.system.ProcessorMetrics;
+import org.apache.kafka.streams.KafkaStreams;
+import org.apache.kafka.streams.StoreQueryParameters;
+import org.apache.kafka.streams.errors.InvalidStateStoreException;
+import org.apache.kafka.streams.state.QueryableStoreTypes;
+
+/**
+ * The metrics an operator of a running instance watches: Kafka Streams' own (consumer lag per
+ * partition, process and punctuate rates, RocksDB), how late group flushes run, entries per state
+ * store, restore progress, and the JVM.
+ */
+public final class OperatorMetrics implements AutoCloseable {
+
+  private final KafkaStreamsMetrics streamsMetrics;
+  private final JvmGcMetrics gcMetrics = new JvmGcMetrics();
+
+  private OperatorMetrics(KafkaStreamsMetrics streamsMetrics) {
+    this.streamsMetrics = streamsMetrics;
+  }
+
+  public static OperatorMetrics bind(
+      MeterRegistry registry, KafkaStreams streams, RestoreProgress restores, FlushDelays delays) {
+    KafkaStreamsMetrics streamsMetrics = new KafkaStreamsMetrics(streams);
+    streamsMetrics.bindTo(registry);
+    OperatorMetrics metrics = new OperatorMetrics(streamsMetrics);
+    metrics.gcMetrics.bindTo(registry);
+    new JvmMemoryMetrics().bindTo(registry);
+    new JvmThreadMetrics().bindTo(registry);
+    new ProcessorMetrics().bindTo(registry);
+
+    Gauge.builder(
+            "alertstream.streams.running", streams, s -> s.state().isRunningOrRebalancing() ? 1 : 0)
+        .description("1 while Kafka Streams runs or rebalances, 0 once stopped or failed")
+        .register(registry);
+    for (double quantile : new double[] {0.5, 0.99, 1.0}) {
+      Gauge.builder("alertstream.group.flush.delay", delays, d -> d.percentile(quantile) / 1000.0)
+          .tag("quantile", Double.toString(quantile))
+          .baseUnit("seconds")
+          .description("How late group flushes (the punctuation) ran after their due time")
+          .register(registry);
+    }
+    FunctionCounter.builder("alertstream.group.flushes", delays, FlushDelays::count)
+        .description("Group flushes run")
+        .register(registry);
+    for (String store : AlertstreamTopology.STORES) {
+      Gauge.builder("alertstream.state.store.entries", streams, s -> entries(s, store))
+          .tag("store", store)
+          .description("Approximate entries of a state store over this instance's active tasks")
+          .register(registry);
+    }
+    Gauge.builder("alertstream.restore.remaining", restores, RestoreProgress::remainingRecords)
+        .baseUnit("records")
+        .description("Changelog records still to restore")
+        .register(registry);
+    Gauge.builder("alertstream.restore.partitions", restores, RestoreProgress::restoringPartitions)
+        .description("Changelog partitions restoring now")
+        .register(registry);
+    FunctionCounter.builder(
+            "alertstream.restore.restored", restores, RestoreProgress::restoredRecords)
+        .baseUnit("records")
+        .description("Changelog records restored since start")
+        .register(registry);
+    return metrics;
+  }
+
+  private static double entries(KafkaStreams streams, String store) {
+    try {
+      return streams
+          .store(StoreQueryParameters.fromNameAndType(store, QueryableStoreTypes.keyValueStore()))
+          .approximateNumEntries();
+    } catch (InvalidStateStoreException | IllegalStateException notNow) {
+      return Double.NaN;
+    }
+  }
+
+  @Override
+  public void close() {
+    streamsMetrics.close();
+    gcMetrics.close();
+  }
+}

@@ -1,0 +1,98 @@
+package io.alertstream.topology.server;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class ServerConfigurationTest {
+
+  @TempDir Path dir;
+
+  @Test
+  void environmentOverridesTheFileAndKafkaKeysGoToTheClients() throws Exception {
+    Path file = dir.resolve("server.properties");
+    Files.writeString(
+        file,
+        "kafka.bootstrap.servers=file:9092\nregistry.url=http://registry:8081\n"
+            + "api.port=9000\nstreams.standby.replicas=2\n");
+    Map<String, String> values =
+        ServerConfiguration.read(
+            file,
+            Map.of(
+                "ALERTSTREAM_KAFKA_BOOTSTRAP_SERVERS", "env:9092",
+                "ALERTSTREAM_KAFKA_SECURITY_PROTOCOL", "SASL_SSL",
+                "ALERTSTREAM_API_ADVERTISED_HOST", "alertstream-0.alertstream",
+                "ALERTSTREAM_OPTS", "-Xmx1g",
+                "HOME", "/root"));
+
+    ServerSettings settings = ServerConfiguration.settings(values);
+
+    assertThat(settings.kafka())
+        .containsEntry("bootstrap.servers", "env:9092")
+        .containsEntry("security.protocol", "SASL_SSL")
+        .hasSize(2);
+    assertThat(settings.registryUrl()).isEqualTo("http://registry:8081");
+    assertThat(settings.apiAddress().getPort()).isEqualTo(9000);
+    assertThat(settings.advertisedApi().host()).isEqualTo("alertstream-0.alertstream");
+    assertThat(settings.advertisedApi().port()).isEqualTo(9000);
+    assertThat(settings.externalUrl()).isEqualTo("http://alertstream-0.alertstream:9000");
+    assertThat(settings.standbyReplicas()).isEqualTo(2);
+    assertThat(settings.replicationFactor()).isEqualTo(-1);
+    assertThat(settings.credentials()).isEmpty();
+  }
+
+  @Test
+  void everyProblemIsReportedNamingItsKey() {
+    Map<String, String> values =
+        Map.of(
+            "api.port", "ninety",
+            "streams.threads", "0",
+            "topics.create", "yes",
+            "registry.ulr", "http://typo",
+            "auth.file", dir.resolve("absent").toString());
+
+    assertThatThrownBy(() -> ServerConfiguration.settings(values))
+        .isInstanceOfSatisfying(
+            ServerConfiguration.InvalidSettingsException.class,
+            e ->
+                assertThat(e.problems())
+                    .anySatisfy(
+                        p ->
+                            assertThat(p)
+                                .startsWith("kafka.bootstrap.servers: missing")
+                                .contains("ALERTSTREAM_KAFKA_BOOTSTRAP_SERVERS"))
+                    .anySatisfy(p -> assertThat(p).startsWith("registry.url: missing"))
+                    .anySatisfy(p -> assertThat(p).startsWith("registry.ulr: unknown setting"))
+                    .anySatisfy(
+                        p -> assertThat(p).isEqualTo("api.port: 'ninety' is not a whole number"))
+                    .anySatisfy(
+                        p ->
+                            assertThat(p)
+                                .isEqualTo("streams.threads: 0 is out of range (1 or more)"))
+                    .anySatisfy(
+                        p -> assertThat(p).isEqualTo("topics.create: 'yes' is not true or false"))
+                    .anySatisfy(p -> assertThat(p).startsWith("auth.file: cannot read"))
+                    .hasSize(7));
+  }
+
+  @Test
+  void aBrokenFallbackConfigIsRefusedNamingTheFile() throws Exception {
+    Path fallback = dir.resolve("fallback.yml");
+    Files.writeString(fallback, "route:\n  receiver: nobody\nreceivers: []\n");
+
+    assertThatThrownBy(
+            () ->
+                ServerConfiguration.settings(
+                    Map.of(
+                        "kafka.bootstrap.servers", "k:9092",
+                        "registry.url", "http://r",
+                        "fallback.config.file", fallback.toString())))
+        .hasMessageContaining("fallback.config.file: " + fallback + " is not a valid config")
+        .hasMessageContaining("nobody");
+  }
+}
