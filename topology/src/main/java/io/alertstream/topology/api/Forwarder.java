@@ -24,6 +24,8 @@ final class Forwarder {
   private static final Set<String> HOP_BY_HOP =
       Set.of("connection", "content-length", "host", "transfer-encoding", "expect", "upgrade");
 
+  private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(Forwarder.class);
+
   private final TenantLocator locator;
   private final HttpClient client =
       HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
@@ -59,6 +61,8 @@ final class Forwarder {
     try {
       response = client.send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
     } catch (IOException e) {
+      LOG.warn(
+          "forwarding a request for tenant {} to {} failed: {}", tenant, owner.get(), e.toString());
       throw new BadRequestException(
           503, "the instance holding tenant " + tenant + " did not answer; retry shortly");
     }

@@ -40,6 +40,12 @@ final class PostAlertsHandler extends TenantHandler {
     this.clock = clock;
   }
 
+  /** Only the alert limits read the tenant's state; without them any instance takes alerts. */
+  @Override
+  boolean needsOwner(HttpExchange exchange) {
+    return AlertLimits.enabled(limits);
+  }
+
   @Override
   void handle(HttpExchange exchange, String tenant) throws IOException, BadRequestException {
     byte[] body = readBody(exchange.getRequestBody());

@@ -27,7 +27,7 @@ abstract class TenantHandler implements HttpHandler {
         if (tenant.isEmpty()) {
           return;
         }
-        if (tenants.forwardIfRemote(exchange, tenant.get())) {
+        if (needsOwner(exchange) && tenants.forwardIfRemote(exchange, tenant.get())) {
           return;
         }
         handle(exchange, tenant.get());
@@ -39,6 +39,14 @@ abstract class TenantHandler implements HttpHandler {
         Thread.currentThread().interrupt();
       }
     }
+  }
+
+  /**
+   * Whether answering needs the tenant's state, held by its owner; a handler that only writes to
+   * Kafka answers on any instance, also while the owner is moving.
+   */
+  boolean needsOwner(HttpExchange exchange) {
+    return true;
   }
 
   abstract void handle(HttpExchange exchange, String tenant)
