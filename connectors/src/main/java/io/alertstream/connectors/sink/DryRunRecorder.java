@@ -27,9 +27,12 @@ public final class DryRunRecorder implements AutoCloseable {
   private final KafkaProducer<String, String> producer;
   private final String topic;
 
-  public DryRunRecorder(String bootstrapServers, String topic) {
+  /**
+   * @param kafka client properties: bootstrap.servers and the cluster's security settings
+   */
+  public DryRunRecorder(Map<String, Object> kafka, String topic) {
     Properties props = new Properties();
-    props.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
+    props.putAll(kafka);
     props.put(ProducerConfig.ACKS_CONFIG, "all");
     props.put(ProducerConfig.CLIENT_ID_CONFIG, "alertstream-dry-run");
     this.producer = new KafkaProducer<>(props, new StringSerializer(), new StringSerializer());

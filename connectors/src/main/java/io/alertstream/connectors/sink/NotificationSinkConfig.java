@@ -19,6 +19,14 @@ public final class NotificationSinkConfig extends AbstractConfig {
   public static final String SCHEMA_REGISTRY_URL = "schema.registry.url";
   public static final String CONFIGS_BOOTSTRAP_SERVERS = "alertstream.configs.bootstrap.servers";
   public static final String CONFIGS_TOPIC = "alertstream.configs.topic";
+
+  /**
+   * Settings with this prefix go, without it, to the connector's own Kafka clients (the configs
+   * reader, the outcome and dry-run producers): security protocol, SASL, TLS.
+   */
+  public static final String KAFKA_CLIENT_PREFIX = "alertstream.kafka.";
+
+  public static final String SCHEMA_REGISTRY_USER_INFO = "schema.registry.basic.auth.user.info";
   public static final String CONFIG_WAIT_MS = "alertstream.config.wait.ms";
   public static final String RETRY_TIMEOUT_MS = "delivery.retry.timeout.ms";
   public static final String RETRY_BACKOFF_MS = "delivery.retry.backoff.ms";
@@ -51,6 +59,16 @@ public final class NotificationSinkConfig extends AbstractConfig {
               1,
               ConfigDef.Width.LONG,
               "Schema registry URL")
+          .define(
+              SCHEMA_REGISTRY_USER_INFO,
+              Type.PASSWORD,
+              null,
+              Importance.MEDIUM,
+              "user:password for a schema registry behind basic authentication.",
+              GROUP_SOURCES,
+              2,
+              ConfigDef.Width.LONG,
+              "Schema registry user info")
           .define(
               CONFIGS_BOOTSTRAP_SERVERS,
               Type.STRING,
@@ -249,6 +267,21 @@ public final class NotificationSinkConfig extends AbstractConfig {
   }
 
   /** The per-tenant rates of {@link #RATE_LIMIT_OVERRIDES}. */
+  /**
+   * bootstrap.servers and the {@code alertstream.kafka.*} settings, for the connector's clients.
+   */
+  public Map<String, Object> kafkaClients() {
+    Map<String, Object> kafka = new java.util.HashMap<>(originalsWithPrefix(KAFKA_CLIENT_PREFIX));
+    kafka.put("bootstrap.servers", getString(CONFIGS_BOOTSTRAP_SERVERS));
+    return kafka;
+  }
+
+  /** user:password for the schema registry, or null. */
+  public String registryUserInfo() {
+    org.apache.kafka.common.config.types.Password info = getPassword(SCHEMA_REGISTRY_USER_INFO);
+    return info == null ? null : info.value();
+  }
+
   public Map<String, Double> rateOverrides() {
     Map<String, Double> out = new java.util.HashMap<>();
     for (String pair : getList(RATE_LIMIT_OVERRIDES)) {

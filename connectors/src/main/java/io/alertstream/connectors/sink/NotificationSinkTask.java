@@ -98,13 +98,15 @@ public abstract class NotificationSinkTask extends SinkTask {
     config = new NotificationSinkConfig(props);
     requests = requests();
     SchemaRegistryClient registry =
-        new RestSchemaRegistryClient(config.getString(NotificationSinkConfig.SCHEMA_REGISTRY_URL));
+        new RestSchemaRegistryClient(
+            config.getString(NotificationSinkConfig.SCHEMA_REGISTRY_URL),
+            config.registryUserInfo());
     notifications = new AvroDeserializer<>(Notification.class, registry);
     tenantConfigs = new TenantConfigCache();
-    String bootstrap = config.getString(NotificationSinkConfig.CONFIGS_BOOTSTRAP_SERVERS);
+    Map<String, Object> kafka = config.kafkaClients();
     reader =
         new TenantConfigReader(
-            bootstrap,
+            kafka,
             config.getString(NotificationSinkConfig.CONFIGS_TOPIC),
             new AvroDeserializer<>(TenantConfig.class, registry),
             tenantConfigs);
@@ -124,13 +126,12 @@ public abstract class NotificationSinkTask extends SinkTask {
             config.getInt(NotificationSinkConfig.RATE_LIMIT_BURST),
             System::nanoTime);
     if (config.getBoolean(NotificationSinkConfig.DRY_RUN)) {
-      dryRun =
-          new DryRunRecorder(bootstrap, config.getString(NotificationSinkConfig.DRY_RUN_TOPIC));
+      dryRun = new DryRunRecorder(kafka, config.getString(NotificationSinkConfig.DRY_RUN_TOPIC));
       LOG.info("{} sink in dry-run mode: requests are recorded, not sent", requests.type());
     }
     String outcomesTopic = config.getString(NotificationSinkConfig.OUTCOMES_TOPIC);
     if (!outcomesTopic.isEmpty()) {
-      outcomes = new OutcomeReporter(bootstrap, outcomesTopic);
+      outcomes = new OutcomeReporter(kafka, outcomesTopic);
     }
     metrics = new DeliveryMetrics(context.pluginMetrics(), requests.type());
     executor =

@@ -3,6 +3,7 @@ package io.alertstream.connectors.sink;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.alertstream.schemas.Notification;
+import java.util.Map;
 import java.util.Properties;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
@@ -24,9 +25,12 @@ public final class OutcomeReporter implements AutoCloseable {
   private final KafkaProducer<String, String> producer;
   private final String topic;
 
-  public OutcomeReporter(String bootstrapServers, String topic) {
+  /**
+   * @param kafka client properties: bootstrap.servers and the cluster's security settings
+   */
+  public OutcomeReporter(Map<String, Object> kafka, String topic) {
     Properties props = new Properties();
-    props.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
+    props.putAll(kafka);
     props.put(ProducerConfig.CLIENT_ID_CONFIG, "alertstream-delivery-outcomes");
     props.put(ProducerConfig.LINGER_MS_CONFIG, 20);
     this.producer = new KafkaProducer<>(props, new StringSerializer(), new StringSerializer());

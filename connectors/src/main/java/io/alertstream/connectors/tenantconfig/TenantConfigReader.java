@@ -35,12 +35,12 @@ public final class TenantConfigReader implements AutoCloseable {
   private volatile boolean running = true;
 
   public TenantConfigReader(
-      String bootstrapServers,
+      Map<String, Object> kafka,
       String topic,
       Deserializer<TenantConfig> deserializer,
       TenantConfigCache cache) {
     Properties props = new Properties();
-    props.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
+    props.putAll(kafka);
     props.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
     props.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
     props.put(
