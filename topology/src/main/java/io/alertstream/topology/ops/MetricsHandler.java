@@ -13,9 +13,14 @@ public final class MetricsHandler implements HttpHandler {
   private static final String TEXT_FORMAT = "text/plain; version=0.0.4; charset=utf-8";
 
   private final PrometheusMeterRegistry registry;
+  private final Runnable beforeScrape;
 
-  public MetricsHandler(PrometheusMeterRegistry registry) {
+  /**
+   * @param beforeScrape brings meters that follow the assignment up to date
+   */
+  public MetricsHandler(PrometheusMeterRegistry registry, Runnable beforeScrape) {
     this.registry = registry;
+    this.beforeScrape = beforeScrape;
   }
 
   @Override
@@ -26,6 +31,7 @@ public final class MetricsHandler implements HttpHandler {
         exchange.sendResponseHeaders(405, -1);
         return;
       }
+      beforeScrape.run();
       byte[] body = registry.scrape(TEXT_FORMAT).getBytes(StandardCharsets.UTF_8);
       exchange.getResponseHeaders().set("Content-Type", TEXT_FORMAT);
       exchange.sendResponseHeaders(200, body.length);

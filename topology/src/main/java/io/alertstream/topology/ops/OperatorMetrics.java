@@ -16,24 +16,26 @@ import org.apache.kafka.streams.errors.InvalidStateStoreException;
 import org.apache.kafka.streams.state.QueryableStoreTypes;
 
 /**
- * The metrics an operator of a running instance watches: Kafka Streams' own (consumer lag per
- * partition, process and punctuate rates, RocksDB), how late group flushes run, entries per state
- * store, restore progress, and the JVM.
+ * The metrics an operator of a running instance watches: input lag per (tenant-keyed) partition,
+ * Kafka Streams' own (process and punctuate rates, commits, rebalances), how late group flushes
+ * run, entries per state store, restore progress, and the JVM.
  */
 public final class OperatorMetrics implements AutoCloseable {
 
   private final KafkaStreamsMetrics streamsMetrics;
   private final JvmGcMetrics gcMetrics = new JvmGcMetrics();
+  private final InputLag inputLag;
 
-  private OperatorMetrics(KafkaStreamsMetrics streamsMetrics) {
+  private OperatorMetrics(KafkaStreamsMetrics streamsMetrics, InputLag inputLag) {
     this.streamsMetrics = streamsMetrics;
+    this.inputLag = inputLag;
   }
 
   public static OperatorMetrics bind(
       MeterRegistry registry, KafkaStreams streams, RestoreProgress restores, FlushDelays delays) {
     KafkaStreamsMetrics streamsMetrics = new KafkaStreamsMetrics(streams);
     streamsMetrics.bindTo(registry);
-    OperatorMetrics metrics = new OperatorMetrics(streamsMetrics);
+    OperatorMetrics metrics = new OperatorMetrics(streamsMetrics, new InputLag(streams, registry));
     metrics.gcMetrics.bindTo(registry);
     new JvmMemoryMetrics().bindTo(registry);
     new JvmThreadMetrics().bindTo(registry);
@@ -72,6 +74,11 @@ public final class OperatorMetrics implements AutoCloseable {
         .description("Changelog records restored since start")
         .register(registry);
     return metrics;
+  }
+
+  /** Brings meters that follow the assignment (input lag) up to date; call before a scrape. */
+  public void refresh() {
+    inputLag.refresh();
   }
 
   private static double entries(KafkaStreams streams, String store) {

@@ -119,7 +119,7 @@ public final class AlertstreamServer implements AutoCloseable {
             Optional.of(new WhatIf(settings.kafka(), serdes.registry(), topologySettings)));
     ApiServer api =
         new ApiServer(settings.apiAddress(), services, Clock.systemUTC())
-            .addContext("/metrics", new MetricsHandler(registry))
+            .addContext("/metrics", new MetricsHandler(registry, metrics::refresh))
             .addContext("/-/healthy", HealthHandler.liveness(streams::state))
             .addContext("/-/ready", HealthHandler.readiness(streams::state));
     AlertstreamServer server =
