@@ -167,6 +167,11 @@ public final class TopologyBenchmark {
 
   /** Waits until the live topology has consumed everything on the alerts topic. */
   static void awaitConsumed(Admin admin) throws Exception {
+    awaitConsumed(admin, 6);
+  }
+
+  /** Waits until the topology has consumed everything on the alerts topic's partitions. */
+  static void awaitConsumed(Admin admin, int partitions) throws Exception {
     while (true) {
       Map<TopicPartition, OffsetAndMetadata> committed =
           admin
@@ -174,7 +179,7 @@ public final class TopologyBenchmark {
               .partitionsToOffsetAndMetadata()
               .get();
       Map<TopicPartition, OffsetSpec> latest = new HashMap<>();
-      for (int p = 0; p < 6; p++) {
+      for (int p = 0; p < partitions; p++) {
         latest.put(new TopicPartition(Topics.ALERTS, p), OffsetSpec.latest());
       }
       ListOffsetsResult ends = admin.listOffsets(latest);
@@ -194,11 +199,11 @@ public final class TopologyBenchmark {
     }
   }
 
-  private static String tenant(int t) {
+  static String tenant(int t) {
     return "tenant-" + t;
   }
 
-  private static TenantConfig config(int t, String inboxUrl) {
+  static TenantConfig config(int t, String inboxUrl) {
     String yaml =
         "route:\n  receiver: team\n  group_by: [alertname]\n  group_wait: 1s\n  group_interval: 5s\n"
             + "  repeat_interval: 1h\nreceivers:\n  - name: team\n    webhook_configs:\n"
@@ -214,7 +219,7 @@ public final class TopologyBenchmark {
   }
 
   /** About 8 labels, as a Prometheus rule's alert has. */
-  private static AlertEvent alert(int a) {
+  static AlertEvent alert(int a) {
     Map<String, String> labels = new HashMap<>();
     labels.put("alertname", "Alert" + (a % GROUPS_PER_TENANT));
     labels.put("severity", a % 3 == 0 ? "critical" : "warning");
@@ -251,7 +256,7 @@ public final class TopologyBenchmark {
     }
   }
 
-  private static int port() throws IOException {
+  static int port() throws IOException {
     try (ServerSocket s = new ServerSocket(0)) {
       return s.getLocalPort();
     }
