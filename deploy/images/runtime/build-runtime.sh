@@ -11,6 +11,12 @@ modules=java.se,jdk.httpserver,jdk.unsupported,jdk.crypto.ec,jdk.crypto.cryptoki
 jdk.management.agent,jdk.security.auth,jdk.security.jgss,jdk.naming.dns,jdk.zipfs,jdk.jfr,jdk.net,\
 jdk.jcmd,jdk.localedata
 
+if [ ! -d "$java_home/jmods" ]; then
+  echo "build-runtime.sh: $java_home has no jmods, which jlink needs; install" \
+    "openjdk-17-jdk-headless or point JAVA_HOME at a full JDK" >&2
+  exit 1
+fi
+
 rm -rf "$out"
 mkdir -p "$out/opt" "$out/etc" "$out/tmp"
 "$java_home/bin/jlink" --add-modules "$modules" --strip-debug --no-header-files --no-man-pages \

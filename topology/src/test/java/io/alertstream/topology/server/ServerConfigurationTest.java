@@ -81,6 +81,14 @@ class ServerConfigurationTest {
   }
 
   @Test
+  void theOperationsGuideDocumentsEverySetting() throws Exception {
+    String guide = Files.readString(Path.of("..", "docs", "OPERATIONS.md"));
+
+    assertThat(ServerConfiguration.KEYS.keySet())
+        .allSatisfy(key -> assertThat(guide).contains("`" + key + "`"));
+  }
+
+  @Test
   void aBrokenFallbackConfigIsRefusedNamingTheFile() throws Exception {
     Path fallback = dir.resolve("fallback.yml");
     Files.writeString(fallback, "route:\n  receiver: nobody\nreceivers: []\n");
