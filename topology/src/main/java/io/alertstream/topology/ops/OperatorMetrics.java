@@ -32,7 +32,11 @@ public final class OperatorMetrics implements AutoCloseable {
   }
 
   public static OperatorMetrics bind(
-      MeterRegistry registry, KafkaStreams streams, RestoreProgress restores, FlushDelays delays) {
+      MeterRegistry registry,
+      KafkaStreams streams,
+      java.nio.file.Path stateDir,
+      RestoreProgress restores,
+      FlushDelays delays) {
     KafkaStreamsMetrics streamsMetrics = new KafkaStreamsMetrics(streams);
     streamsMetrics.bindTo(registry);
     OperatorMetrics metrics = new OperatorMetrics(streamsMetrics, new InputLag(streams, registry));
@@ -61,6 +65,10 @@ public final class OperatorMetrics implements AutoCloseable {
           .description("Approximate entries of a state store over this instance's active tasks")
           .register(registry);
     }
+    Gauge.builder("alertstream.state.directory.size", stateDir, OperatorMetrics::bytes)
+        .baseUnit("bytes")
+        .description("Bytes of Kafka Streams state (RocksDB files, checkpoints) on this instance")
+        .register(registry);
     Gauge.builder("alertstream.restore.remaining", restores, RestoreProgress::remainingRecords)
         .baseUnit("records")
         .description("Changelog records still to restore")
@@ -79,6 +87,14 @@ public final class OperatorMetrics implements AutoCloseable {
   /** Brings meters that follow the assignment (input lag) up to date; call before a scrape. */
   public void refresh() {
     inputLag.refresh();
+  }
+
+  private static double bytes(java.nio.file.Path dir) {
+    try (java.util.stream.Stream<java.nio.file.Path> files = java.nio.file.Files.walk(dir)) {
+      return files.mapToLong(f -> f.toFile().isFile() ? f.toFile().length() : 0).sum();
+    } catch (java.io.IOException | java.io.UncheckedIOException e) {
+      return Double.NaN;
+    }
   }
 
   private static double entries(KafkaStreams streams, String store) {

@@ -89,7 +89,8 @@ public final class AlertstreamServer implements AutoCloseable {
     RestoreProgress restores = new RestoreProgress();
     streams.setGlobalStateRestoreListener(restores);
     PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
-    OperatorMetrics metrics = OperatorMetrics.bind(registry, streams, restores, FlushDelays.GLOBAL);
+    OperatorMetrics metrics =
+        OperatorMetrics.bind(registry, streams, settings.stateDir(), restores, FlushDelays.GLOBAL);
     var alertProducer =
         new KafkaProducer<>(
             producerProps(settings, "alertstream-api-alerts"),
