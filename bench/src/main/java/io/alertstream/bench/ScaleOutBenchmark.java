@@ -1,6 +1,7 @@
 package io.alertstream.bench;
 
 import io.alertstream.local.EmbeddedKafkaBroker;
+import io.alertstream.local.FreePorts;
 import io.alertstream.local.RegistryProcess;
 import io.alertstream.local.ServerProcess;
 import io.alertstream.schemas.AlertEvent;
@@ -48,7 +49,7 @@ public final class ScaleOutBenchmark {
     try (RegistryProcess registry =
         RegistryProcess.start(
             RegistryProcess.findRunnerJar(Path.of("deploy/local/target/registry")),
-            TopologyBenchmark.port(),
+            FreePorts.one(),
             data.resolve("registry"),
             Duration.ofSeconds(120))) {
       for (int instances = 1; instances <= maxInstances; instances++) {
@@ -69,7 +70,7 @@ public final class ScaleOutBenchmark {
 
   private static double run(int instances, int rounds, String registryUrl, Path dir)
       throws Exception {
-    int[] brokerPorts = {TopologyBenchmark.port(), TopologyBenchmark.port()};
+    int[] brokerPorts = FreePorts.distinct(2);
     try (EmbeddedKafkaBroker broker =
         EmbeddedKafkaBroker.start(dir.resolve("kafka"), brokerPorts[0], brokerPorts[1])) {
       try (Admin admin =
@@ -93,7 +94,7 @@ public final class ScaleOutBenchmark {
 
   private static ServerProcess start(int i, String bootstrap, String registryUrl, Path dir)
       throws Exception {
-    int port = TopologyBenchmark.port();
+    int port = FreePorts.one();
     Map<String, String> settings = new HashMap<>();
     settings.put("kafka.bootstrap.servers", bootstrap);
     settings.put("registry.url", registryUrl);

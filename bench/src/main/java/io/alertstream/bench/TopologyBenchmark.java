@@ -1,6 +1,7 @@
 package io.alertstream.bench;
 
 import io.alertstream.config.tenant.TenantLimits;
+import io.alertstream.local.FreePorts;
 import io.alertstream.local.LocalSettings;
 import io.alertstream.local.LocalStack;
 import io.alertstream.local.RegistryProcess;
@@ -13,7 +14,6 @@ import io.alertstream.topology.grouping.FlushDelays;
 import io.alertstream.topology.streams.StreamsSettings;
 import java.io.IOException;
 import java.lang.management.ManagementFactory;
-import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -148,14 +148,15 @@ public final class TopologyBenchmark {
 
   /** A local stack on free ports with no example tenants, all connectors live. */
   static LocalSettings settings(Path data) throws IOException {
+    int[] ports = FreePorts.distinct(6);
     return new LocalSettings(
         data,
-        port(),
-        port(),
-        port(),
-        port(),
-        port(),
-        port(),
+        ports[0],
+        ports[1],
+        ports[2],
+        ports[3],
+        ports[4],
+        ports[5],
         RegistryProcess.findRunnerJar(Path.of("deploy/local/target/registry")),
         data.resolve("no-tenants"),
         6,
@@ -253,12 +254,6 @@ public final class TopologyBenchmark {
   private static long size(Path dir) throws IOException {
     try (Stream<Path> files = Files.walk(dir)) {
       return files.filter(Files::isRegularFile).mapToLong(p -> p.toFile().length()).sum();
-    }
-  }
-
-  static int port() throws IOException {
-    try (ServerSocket s = new ServerSocket(0)) {
-      return s.getLocalPort();
     }
   }
 }

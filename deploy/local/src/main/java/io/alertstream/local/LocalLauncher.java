@@ -2,12 +2,12 @@ package io.alertstream.local;
 
 import io.alertstream.config.tenant.TenantLimits;
 import io.alertstream.topology.auth.TenantCredentials;
+import io.alertstream.topology.server.RunUntilStopped;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.concurrent.CountDownLatch;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -59,18 +59,7 @@ public final class LocalLauncher {
       System.exit(1);
       return;
     }
-    CountDownLatch stopped = new CountDownLatch(1);
-    Runtime.getRuntime()
-        .addShutdownHook(
-            new Thread(
-                () -> {
-                  LOG.info("stopping");
-                  stack.close();
-                  LOG.info("stopped");
-                  stopped.countDown();
-                }));
-    LOG.info("Alertstream is running; Ctrl-C stops it");
-    stopped.await();
+    RunUntilStopped.await(stack, LOG, "Alertstream is running; Ctrl-C stops it");
   }
 
   private static Optional<TenantCredentials> credentials(String file) throws IOException {

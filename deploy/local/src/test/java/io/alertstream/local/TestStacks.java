@@ -13,7 +13,6 @@ import io.alertstream.topology.auth.TenantCredentials;
 import io.alertstream.topology.streams.AlertstreamTopology;
 import java.io.IOException;
 import java.net.InetSocketAddress;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -91,29 +90,12 @@ final class TestStacks {
         Optional.empty());
   }
 
-  /** Ports free now and different from each other: all sockets are held until all are chosen. */
   static int[] distinctFreePorts(int count) throws IOException {
-    ServerSocket[] sockets = new ServerSocket[count];
-    try {
-      int[] ports = new int[count];
-      for (int i = 0; i < count; i++) {
-        sockets[i] = new ServerSocket(0);
-        ports[i] = sockets[i].getLocalPort();
-      }
-      return ports;
-    } finally {
-      for (ServerSocket socket : sockets) {
-        if (socket != null) {
-          socket.close();
-        }
-      }
-    }
+    return FreePorts.distinct(count);
   }
 
   static int freePort() throws IOException {
-    try (ServerSocket socket = new ServerSocket(0)) {
-      return socket.getLocalPort();
-    }
+    return FreePorts.one();
   }
 
   /** Publishes a tenant config and waits until the topology holds it. */

@@ -7,7 +7,6 @@ import java.util.Map;
 import java.util.Properties;
 import java.util.Set;
 import java.util.TreeSet;
-import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.NewTopic;
@@ -64,18 +63,8 @@ public final class ServerMain {
       System.exit(1);
       return;
     }
-    CountDownLatch stopped = new CountDownLatch(1);
-    Runtime.getRuntime()
-        .addShutdownHook(
-            new Thread(
-                () -> {
-                  LOG.info("stopping");
-                  server.close();
-                  LOG.info("stopped");
-                  stopped.countDown();
-                }));
-    LOG.info("Alertstream server is running; API on port {}", server.apiPort());
-    stopped.await();
+    RunUntilStopped.await(
+        server, LOG, "Alertstream server is running; API on port " + server.apiPort());
   }
 
   /** Creates missing topics when asked to; otherwise names the missing ones and fails. */

@@ -6,10 +6,10 @@ import static org.awaitility.Awaitility.await;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.alertstream.local.EmbeddedKafkaBroker;
+import io.alertstream.local.FreePorts;
 import io.alertstream.topology.server.TopicPlan;
 import io.alertstream.topology.streams.TopologySettings;
 import java.io.IOException;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -46,7 +46,7 @@ class ImagesIT {
   @BeforeAll
   static void startBroker() throws Exception {
     dir = Files.createTempDirectory("alertstream-images");
-    int[] ports = freePorts(2);
+    int[] ports = FreePorts.distinct(2);
     broker = EmbeddedKafkaBroker.start(dir.resolve("kafka"), ports[0], ports[1]);
     Properties props = new Properties();
     props.put("bootstrap.servers", broker.bootstrapServers());
@@ -65,7 +65,7 @@ class ImagesIT {
   @Test
   void theServerImageRunsTheTopologyAndServesMetrics() throws Exception {
     Image image = Image.unpack(Path.of("../server/target/jib-image.tar"), work);
-    int port = freePorts(1)[0];
+    int port = FreePorts.one();
     Process server =
         image.run(
             Map.of(
@@ -107,7 +107,7 @@ class ImagesIT {
   @Test
   void theConnectImageRunsAWorkerWithAlertstreamsConnectors() throws Exception {
     Image image = Image.unpack(Path.of("../connect/target/jib-image.tar"), work);
-    int port = freePorts(1)[0];
+    int port = FreePorts.one();
     String worker =
         Files.readString(image.root().resolve("etc/kafka-connect/worker.properties"))
             .replace("listeners=http://:8083", "listeners=http://127.0.0.1:" + port)
@@ -153,24 +153,6 @@ class ImagesIT {
     return http.send(
             HttpRequest.newBuilder(URI.create(url)).build(), HttpResponse.BodyHandlers.ofString())
         .body();
-  }
-
-  private static int[] freePorts(int count) throws IOException {
-    ServerSocket[] sockets = new ServerSocket[count];
-    int[] ports = new int[count];
-    try {
-      for (int i = 0; i < count; i++) {
-        sockets[i] = new ServerSocket(0);
-        ports[i] = sockets[i].getLocalPort();
-      }
-    } finally {
-      for (ServerSocket s : sockets) {
-        if (s != null) {
-          s.close();
-        }
-      }
-    }
-    return ports;
   }
 
   /** An image tarball (docker save format) unpacked into a root file system. */
