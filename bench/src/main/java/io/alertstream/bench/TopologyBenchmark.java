@@ -172,7 +172,7 @@ public final class TopologyBenchmark {
   }
 
   /** Waits until the topology has consumed everything on the alerts topic's partitions. */
-  static void awaitConsumed(Admin admin, int partitions) throws Exception {
+  public static void awaitConsumed(Admin admin, int partitions) throws Exception {
     while (true) {
       Map<TopicPartition, OffsetAndMetadata> committed =
           admin

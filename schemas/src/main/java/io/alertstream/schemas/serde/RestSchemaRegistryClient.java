@@ -25,7 +25,12 @@ public final class RestSchemaRegistryClient implements SchemaRegistryClient {
 
   private final String baseUrl;
   private final HttpClient http;
-  private final Map<String, Integer> idsBySubjectAndSchema = new ConcurrentHashMap<>();
+
+  /**
+   * Per subject, the ids of schemas registered; keyed by the Schema itself (no JSON per record).
+   */
+  private final Map<String, Map<Schema, Integer>> idsBySubject = new ConcurrentHashMap<>();
+
   private final Map<Integer, Schema> schemasById = new ConcurrentHashMap<>();
 
   private final String authorization;
@@ -51,8 +56,9 @@ public final class RestSchemaRegistryClient implements SchemaRegistryClient {
 
   @Override
   public int register(String subject, Schema schema) {
-    String cacheKey = subject + '\n' + schema;
-    Integer cached = idsBySubjectAndSchema.get(cacheKey);
+    Map<Schema, Integer> ids =
+        idsBySubject.computeIfAbsent(subject, s -> new ConcurrentHashMap<>());
+    Integer cached = ids.get(schema);
     if (cached != null) {
       return cached;
     }
@@ -76,7 +82,7 @@ public final class RestSchemaRegistryClient implements SchemaRegistryClient {
       throw new SchemaRegistryException(
           "schema registry answered POST " + path + " without an id: " + answer);
     }
-    idsBySubjectAndSchema.put(cacheKey, id);
+    ids.put(schema, id);
     schemasById.putIfAbsent(id, schema);
     return id;
   }

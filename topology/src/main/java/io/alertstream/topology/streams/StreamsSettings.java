@@ -62,6 +62,11 @@ public final class StreamsSettings {
         StreamsConfig.DESERIALIZATION_EXCEPTION_HANDLER_CLASS_CONFIG,
         LogAndContinueExceptionHandler.class.getName());
     props.put(StreamsConfig.PROCESSING_EXCEPTION_HANDLER_GLOBAL_ENABLED_CONFIG, true);
+    // A task reads four topics (alerts, configs, silences, delivery outcomes); their records need
+    // no time alignment, so it processes whatever has arrived instead of waiting for a fetch of an
+    // input that has lag but nothing buffered (outcomes arrive all the time while Connect
+    // delivers).
+    props.put(StreamsConfig.MAX_TASK_IDLE_MS_CONFIG, -1L);
     if (apiServer != null) {
       props.put(StreamsConfig.APPLICATION_SERVER_CONFIG, apiServer.host() + ":" + apiServer.port());
     }

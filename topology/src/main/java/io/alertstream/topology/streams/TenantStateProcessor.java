@@ -3,6 +3,7 @@ package io.alertstream.topology.streams;
 import io.alertstream.config.AlertmanagerConfig;
 import io.alertstream.config.ConfigParser;
 import io.alertstream.config.InvalidConfigException;
+import io.alertstream.config.inhibition.InhibitRule;
 import io.alertstream.config.receivers.ReceiverConfig;
 import io.alertstream.config.routing.Route;
 import io.alertstream.config.yaml.Durations;
@@ -20,6 +21,7 @@ import io.alertstream.topology.grouping.NotificationLogKey;
 import io.alertstream.topology.grouping.RouteIndex;
 import io.alertstream.topology.history.DeliveryReport;
 import io.alertstream.topology.history.NotificationRecord;
+import io.alertstream.topology.inhibition.InhibitionSources;
 import io.alertstream.topology.inhibition.Inhibitor;
 import io.alertstream.topology.nflog.NotificationLogEntry;
 import io.alertstream.topology.silences.Silence;
@@ -63,6 +65,7 @@ final class TenantStateProcessor implements Processor<String, Object, String, Ob
   private final ConfigParser parser = new ConfigParser();
   private final Map<String, TenantRuntime> runtimes = new HashMap<>();
   private final RouteIndex fallbackRoutes;
+  private final InhibitionSources inhibitionSources = new InhibitionSources();
   private ProcessorContext<String, Object> context;
   private int decisionSeq;
   private TenantState state;
@@ -79,6 +82,7 @@ final class TenantStateProcessor implements Processor<String, Object, String, Ob
   public void init(ProcessorContext<String, Object> context) {
     this.context = context;
     this.state = new TenantState(context);
+    inhibitionSources.clear();
     context.schedule(TICK, PunctuationType.WALL_CLOCK_TIME, this::flushDueGroups);
     context.schedule(MAINTENANCE, PunctuationType.WALL_CLOCK_TIME, this::collectGarbage);
   }
@@ -114,6 +118,7 @@ final class TenantStateProcessor implements Processor<String, Object, String, Ob
     String alertKey = TenantState.key(tenant, received.fingerprint());
     Alert alert = Alert.put(state.alerts.get(alertKey), received, now);
     state.alerts.put(alertKey, alert);
+    inhibitionSources.update(tenant, runtime.config().inhibitRules(), alert);
     insertIntoGroups(tenant, runtime, alert, now);
   }
 
@@ -194,6 +199,7 @@ final class TenantStateProcessor implements Processor<String, Object, String, Ob
       LOG.info("tenant {}: config version {} applied", tenant, config.getVersion());
     }
     runtimes.remove(tenant);
+    inhibitionSources.forget(tenant);
     regroup(tenant, now);
   }
 
@@ -267,9 +273,14 @@ final class TenantStateProcessor implements Processor<String, Object, String, Ob
   }
 
   private Inhibitor inhibitor(String tenant, TenantRuntime runtime, long now) {
-    List<Alert> alerts =
-        TenantState.ofTenant(state.alerts, tenant).stream().map(kv -> kv.value).toList();
-    return new Inhibitor(runtime.config().inhibitRules(), alerts, now);
+    List<InhibitRule> rules = runtime.config().inhibitRules();
+    return new Inhibitor(
+        rules,
+        inhibitionSources.of(
+            tenant,
+            rules,
+            () -> TenantState.ofTenant(state.alerts, tenant).stream().map(kv -> kv.value).toList()),
+        now);
   }
 
   private SilenceSet silenceSet(String tenant, long now) {
@@ -287,6 +298,7 @@ final class TenantStateProcessor implements Processor<String, Object, String, Ob
           kv -> {
             if (kv.value.resolvedAt(now)) {
               state.alerts.delete(kv.key);
+              inhibitionSources.remove(TenantState.tenantOf(kv.key), kv.value.fingerprint());
             }
           });
     }
