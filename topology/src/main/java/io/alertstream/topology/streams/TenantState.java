@@ -69,6 +69,13 @@ final class TenantState {
     return key.substring(0, key.indexOf('\u0000'));
   }
 
+  /**
+   * Every timer due before this has been taken (and deleted) by {@link #dueTimers}: scans start
+   * here, so they do not wade through RocksDB's tombstones of all the timers already taken. A timer
+   * written with an earlier due time lowers it.
+   */
+  private long scanFloor = 0;
+
   /** Writes a group and moves its timer from {@code previousDue} (or none, if negative). */
   void putGroup(String groupStateKey, GroupState group, long previousDue) {
     groups.put(groupStateKey, group);
@@ -77,6 +84,7 @@ final class TenantState {
         timers.delete(TimerKeys.of(previousDue, groupStateKey));
       }
       timers.put(TimerKeys.of(group.nextFlushAt(), groupStateKey), EMPTY);
+      scanFloor = Math.min(scanFloor, group.nextFlushAt());
     }
   }
 
@@ -85,14 +93,19 @@ final class TenantState {
     timers.delete(TimerKeys.of(group.nextFlushAt(), groupStateKey));
   }
 
-  /** The due-time index entries at or before {@code now}, oldest first. */
+  /**
+   * The due-time index entries at or before {@code now}, oldest first. The caller takes them all:
+   * it deletes each one (and writes a new timer for a group that goes on).
+   */
   List<Bytes> dueTimers(long now, int max) {
     List<Bytes> due = new ArrayList<>();
-    try (KeyValueIterator<Bytes, byte[]> it = timers.range(TimerKeys.FIRST, TimerKeys.upTo(now))) {
+    try (KeyValueIterator<Bytes, byte[]> it =
+        timers.range(TimerKeys.from(scanFloor), TimerKeys.upTo(now))) {
       while (it.hasNext() && due.size() < max) {
         due.add(it.next().key);
       }
     }
+    scanFloor = due.size() < max ? now + 1 : TimerKeys.dueAt(due.get(due.size() - 1));
     return due;
   }
 

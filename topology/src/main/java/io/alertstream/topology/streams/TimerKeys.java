@@ -20,6 +20,11 @@ final class TimerKeys {
     return Bytes.wrap(ByteBuffer.allocate(8 + id.length).putLong(dueAt).put(id).array());
   }
 
+  /** The first key due at {@code dueAt}. */
+  static Bytes from(long dueAt) {
+    return Bytes.wrap(ByteBuffer.allocate(8).putLong(dueAt).array());
+  }
+
   /** Greater than every key due at or before {@code now}: 0xFF never occurs in UTF-8. */
   static Bytes upTo(long now) {
     return Bytes.wrap(ByteBuffer.allocate(9).putLong(now).put((byte) 0xFF).array());

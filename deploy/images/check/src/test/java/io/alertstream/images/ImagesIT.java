@@ -89,7 +89,7 @@ class ImagesIT {
       assertThat(Files.readString(work.resolve("server.log")))
           .contains("Alertstream server is running");
     } finally {
-      server.destroyForcibly().waitFor();
+      kill(server);
       System.out.println(Files.readString(work.resolve("server.log")).lines().limit(20).toList());
     }
   }
@@ -131,8 +131,14 @@ class ImagesIT {
           .contains("io.alertstream.connectors.pagerduty.PagerdutySinkConnector")
           .contains("io.alertstream.connectors.email.EmailSinkConnector");
     } finally {
-      connect.destroyForcibly().waitFor();
+      kill(connect);
     }
+  }
+
+  /** The image's process runs as a child of unshare (in its own PID namespace): kill both. */
+  private static void kill(Process process) throws InterruptedException {
+    process.descendants().forEach(ProcessHandle::destroyForcibly);
+    process.destroyForcibly().waitFor();
   }
 
   private int status(String url) {
