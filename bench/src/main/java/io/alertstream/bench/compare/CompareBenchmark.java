@@ -78,20 +78,25 @@ public final class CompareBenchmark {
 
       // A storm: every alert new, as fast as the API takes them, until processed.
       long cpu = ProcessMeter.cpuMs(sut.process());
-      var before = ProcessMeter.cpuMsByProcess(sut.process());
+      var threads = ProcessMeter.cpuMsByThread(sut.process());
       long t0 = System.nanoTime();
       long postsMs = http.sendAll(w, 0);
       sut.awaitIngested();
+      var threadsAfter = ProcessMeter.cpuMsByThread(sut.process());
       System.out.printf(
-          "  (POSTs answered in %d ms; CPU ms by process: %s)%n",
-          postsMs,
-          ProcessMeter.cpuMsByProcess(sut.process()).entrySet().stream()
-              .map(e -> e.getKey() + "=" + (e.getValue() - before.getOrDefault(e.getKey(), 0L)))
-              .toList());
+          "  (POSTs answered in %d ms; busiest threads, CPU ms: %s)%n",
+          postsMs, ProcessMeter.topThreads(threads, threadsAfter, 8));
       double seconds = (System.nanoTime() - t0) / 1e9;
       long used = ProcessMeter.cpuMs(sut.process()) - cpu;
+      long jit = ProcessMeter.jitMs(threads, threadsAfter);
       record(size, "HTTP ingest, storm of new alerts (alerts/s)", sut, w.alerts() / seconds, true);
       record(size, "CPU per 1,000 alerts, storm (ms)", sut, used * 1000.0 / w.alerts(), false);
+      record(
+          size,
+          "CPU per 1,000 alerts, storm, JIT compiler threads left out (ms)",
+          sut,
+          (used - jit) * 1000.0 / w.alerts(),
+          false);
 
       awaitNotified(receiver, w.alerts());
       record(
@@ -126,13 +131,28 @@ public final class CompareBenchmark {
       Thread.sleep(quick ? 3000 : 10_000);
       long idleWindowMs = quick ? 10_000 : 30_000;
       cpu = ProcessMeter.cpuMs(sut.process());
+      threads = ProcessMeter.cpuMsByThread(sut.process());
       Thread.sleep(idleWindowMs);
       used = ProcessMeter.cpuMs(sut.process()) - cpu;
+      threadsAfter = ProcessMeter.cpuMsByThread(sut.process());
+      System.out.printf(
+          "  (idle: busiest threads, CPU ms: %s)%n",
+          ProcessMeter.topThreads(threads, threadsAfter, 8));
+      jit = ProcessMeter.jitMs(threads, threadsAfter);
       record(
           size,
           String.format(Locale.ROOT, "idle CPU with %,d groups (%% of a core)", w.alerts() / 2),
           sut,
           100.0 * used / idleWindowMs,
+          false);
+      record(
+          size,
+          String.format(
+              Locale.ROOT,
+              "idle CPU with %,d groups, JIT compiler threads left out (%% of a core)",
+              w.alerts() / 2),
+          sut,
+          100.0 * (used - jit) / idleWindowMs,
           false);
       long rss = ProcessMeter.rssBytes(sut.process());
       record(

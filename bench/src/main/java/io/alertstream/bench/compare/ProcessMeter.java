@@ -40,28 +40,57 @@ final class ProcessMeter {
     return ticks * MS_PER_TICK;
   }
 
-  /** CPU ms per process of the tree, named by command, for a breakdown of where time went. */
-  static java.util.Map<String, Long> cpuMsByProcess(ProcessHandle root) {
-    java.util.Map<String, Long> byProcess = new java.util.TreeMap<>();
+  /**
+   * CPU ms per thread name (digits and ids folded, so pools add up) over the process tree, for
+   * seeing where a phase's time went.
+   */
+  static java.util.Map<String, Long> cpuMsByThread(ProcessHandle root) {
+    java.util.Map<String, Long> byThread = new java.util.HashMap<>();
     for (ProcessHandle p : tree(root)) {
-      String command = p.info().commandLine().orElse("?");
-      String name =
-          command.contains("registry")
-              ? "registry"
-              : command.contains("LocalLauncher") ? "launcher" : command.split(" ")[0];
-      byProcess.merge(name + " (" + p.pid() + ")", cpuMs(p, false), Long::sum);
+      Path tasks = Path.of("/proc", Long.toString(p.pid()), "task");
+      try (Stream<Path> threads = Files.list(tasks)) {
+        threads.forEach(
+            t -> {
+              try {
+                String name =
+                    Files.readString(t.resolve("comm"))
+                        .trim()
+                        .replaceAll("[0-9a-f]{6,}.*|[0-9]+", "#");
+                String stat = Files.readString(t.resolve("stat"));
+                String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+                long ms = (Long.parseLong(fields[11]) + Long.parseLong(fields[12])) * MS_PER_TICK;
+                byThread.merge(name, ms, Long::sum);
+              } catch (IOException | RuntimeException gone) {
+                // exited meanwhile
+              }
+            });
+      } catch (IOException gone) {
+        // exited meanwhile
+      }
     }
-    return byProcess;
+    return byThread;
   }
 
-  private static long cpuMs(ProcessHandle p, boolean unused) {
-    try {
-      String stat = Files.readString(Path.of("/proc", Long.toString(p.pid()), "stat"));
-      String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
-      return (Long.parseLong(fields[11]) + Long.parseLong(fields[12])) * MS_PER_TICK;
-    } catch (IOException | RuntimeException gone) {
-      return 0;
-    }
+  /** CPU ms of the JVM's JIT compiler threads between two readings (none for Go). */
+  static long jitMs(java.util.Map<String, Long> before, java.util.Map<String, Long> after) {
+    return after.entrySet().stream()
+        .filter(e -> e.getKey().contains("CompilerThre"))
+        .mapToLong(e -> e.getValue() - before.getOrDefault(e.getKey(), 0L))
+        .sum();
+  }
+
+  /** The threads that used the most CPU between two readings, as "name=ms" items. */
+  static List<String> topThreads(
+      java.util.Map<String, Long> before, java.util.Map<String, Long> after, int count) {
+    return after.entrySet().stream()
+        .map(
+            e ->
+                java.util.Map.entry(e.getKey(), e.getValue() - before.getOrDefault(e.getKey(), 0L)))
+        .filter(e -> e.getValue() > 0)
+        .sorted(java.util.Map.Entry.<String, Long>comparingByValue().reversed())
+        .limit(count)
+        .map(e -> e.getKey() + "=" + e.getValue())
+        .toList();
   }
 
   /** Resident set size, in bytes, of the process tree. */
