@@ -31,16 +31,25 @@ public record GroupState(
     fingerprints = new TreeSet<>(fingerprints);
   }
 
-  /** A new group whose first flush is group_wait from now. */
+  /**
+   * A new group for an alert received at {@code receivedAt}: its first flush is group_wait after
+   * that, as in Alertmanager, which opens the group when the alert arrives. When the topology lags
+   * so far behind that this has passed, it flushes at once, give or take {@link
+   * #IMMEDIATE_FLUSH_SETTLE_MS}.
+   */
   public static GroupState create(
       String routeId,
       String groupKey,
       Map<String, String> groupLabels,
       String receiver,
+      long receivedAt,
       long now,
       long groupWaitMs) {
-    return new GroupState(
-        routeId, groupKey, groupLabels, receiver, Set.of(), now + groupWaitMs, false);
+    long due = receivedAt + groupWaitMs;
+    if (due < now) {
+      due = now + IMMEDIATE_FLUSH_SETTLE_MS;
+    }
+    return new GroupState(routeId, groupKey, groupLabels, receiver, Set.of(), due, false);
   }
 
   /**
@@ -52,12 +61,14 @@ public record GroupState(
 
   /**
    * With the alert in it; this same instance when nothing changes. Before the first flush, an alert
-   * whose start plus group_wait has already passed makes the group flush at once (why old alerts
-   * notify right after a restart), give or take {@link #IMMEDIATE_FLUSH_SETTLE_MS}.
+   * that had started more than group_wait before it was received makes the group flush at once (why
+   * old alerts notify right after a restart), give or take {@link #IMMEDIATE_FLUSH_SETTLE_MS}.
+   * Receipt, not processing time, decides, as in Alertmanager: an alert the topology reads late is
+   * not old for that.
    */
   public GroupState insert(Alert alert, long now, long groupWaitMs) {
     long next = nextFlushAt;
-    if (!hasFlushed && alert.startsAt() + groupWaitMs < now) {
+    if (!hasFlushed && alert.startsAt() + groupWaitMs < alert.updatedAt()) {
       next = Math.min(next, now + IMMEDIATE_FLUSH_SETTLE_MS);
     }
     if (next == nextFlushAt && fingerprints.contains(alert.fingerprint())) {

@@ -142,7 +142,15 @@ final class TenantStateProcessor implements Processor<String, Object, String, Ob
               settings.maxAggregationGroups());
           continue;
         }
-        group = GroupState.create(routeId, groupKey, groupLabels, route.receiver(), now, groupWait);
+        group =
+            GroupState.create(
+                routeId,
+                groupKey,
+                groupLabels,
+                route.receiver(),
+                alert.updatedAt(),
+                now,
+                groupWait);
       }
       boolean joins = !group.fingerprints().contains(alert.fingerprint());
       GroupState inserted = group.insert(alert, now, groupWait);
