@@ -98,7 +98,12 @@ public final class CompareBenchmark {
           (used - jit) * 1000.0 / w.alerts(),
           false);
 
-      awaitNotified(receiver, w.alerts());
+      record(
+          size,
+          "alerts notified within 3 minutes (%)",
+          sut,
+          100.0 * awaitNotified(receiver, w.alerts()) / w.alerts(),
+          true);
       record(
           size,
           "latency send to webhook minus group_wait, p50 (ms)",
@@ -217,20 +222,17 @@ public final class CompareBenchmark {
     System.out.printf("  (warm-up took %.0f s)%n", (System.nanoTime() - t0) / 1e9);
   }
 
-  private static void awaitNotified(CountingReceiver receiver, int alerts)
+  /** Waits until every alert has been notified, or 3 minutes; returns how many were. */
+  private static int awaitNotified(CountingReceiver receiver, int alerts)
       throws InterruptedException {
     long deadline = System.nanoTime() + Duration.ofMinutes(3).toNanos();
     long report = System.nanoTime();
     while (receiver.alertsSeen() < alerts) {
       if (System.nanoTime() > deadline) {
-        throw new IllegalStateException(
-            "only "
-                + receiver.alertsSeen()
-                + " of "
-                + alerts
-                + " alerts notified in 3 minutes ("
-                + receiver.received()
-                + ")");
+        System.out.printf(
+            "  (only %d of %d alerts notified in 3 minutes: %s)%n",
+            receiver.alertsSeen(), alerts, receiver.received());
+        return receiver.alertsSeen();
       }
       if (System.nanoTime() - report > 10e9) {
         System.out.printf("  (%d of %d alerts notified so far)%n", receiver.alertsSeen(), alerts);
@@ -238,6 +240,7 @@ public final class CompareBenchmark {
       }
       Thread.sleep(50);
     }
+    return receiver.alertsSeen();
   }
 
   private void record(
