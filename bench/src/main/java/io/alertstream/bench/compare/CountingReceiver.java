@@ -24,6 +24,7 @@ final class CountingReceiver implements AutoCloseable {
   private final HttpServer server;
   private final java.util.concurrent.ExecutorService executor = Executors.newFixedThreadPool(16);
   private final Set<String> seen = ConcurrentHashMap.newKeySet();
+  private final Set<String> resolved = ConcurrentHashMap.newKeySet();
   private final List<Long> latenciesMs = Collections.synchronizedList(new ArrayList<>());
   private final AtomicLong requests = new AtomicLong();
   private final AtomicLong alertsReceived = new AtomicLong();
@@ -44,11 +45,12 @@ final class CountingReceiver implements AutoCloseable {
             requests.incrementAndGet();
             alertsReceived.addAndGet(body.path("alerts").size());
             for (JsonNode alert : body.path("alerts")) {
-              if (!"firing".equals(alert.path("status").asText())) {
-                continue;
-              }
               JsonNode labels = alert.path("labels");
               String key = labels.path("tenant").asText() + "/" + labels.toString();
+              if (!"firing".equals(alert.path("status").asText())) {
+                resolved.add(key);
+                continue;
+              }
               if (seen.add(key)) {
                 long sentAt = alert.path("annotations").path("sent_at").asLong(0);
                 if (sentAt > 0) {
@@ -68,6 +70,11 @@ final class CountingReceiver implements AutoCloseable {
 
   int alertsSeen() {
     return seen.size();
+  }
+
+  /** Alerts notified as resolved since the last reset. */
+  int resolvedSeen() {
+    return resolved.size();
   }
 
   /** Notifications received, and alerts in them, since the last reset. */
@@ -90,6 +97,7 @@ final class CountingReceiver implements AutoCloseable {
 
   void reset() {
     seen.clear();
+    resolved.clear();
     latenciesMs.clear();
     requests.set(0);
     alertsReceived.set(0);

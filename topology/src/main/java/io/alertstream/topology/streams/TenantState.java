@@ -88,6 +88,13 @@ final class TenantState {
     }
   }
 
+  /**
+   * Makes the next {@link #dueTimers} scan see a timer due at {@code due} that was left in place.
+   */
+  void revisit(long due) {
+    scanFloor = Math.min(scanFloor, due);
+  }
+
   void deleteGroup(String groupStateKey, GroupState group) {
     groups.delete(groupStateKey);
     timers.delete(TimerKeys.of(group.nextFlushAt(), groupStateKey));

@@ -17,6 +17,7 @@ import io.alertstream.topology.grouping.FlushDelays;
 import io.alertstream.topology.grouping.FlushResult;
 import io.alertstream.topology.grouping.GroupFlush;
 import io.alertstream.topology.grouping.GroupState;
+import io.alertstream.topology.grouping.LateGroups;
 import io.alertstream.topology.grouping.NotificationLogKey;
 import io.alertstream.topology.grouping.RouteIndex;
 import io.alertstream.topology.history.DeliveryReport;
@@ -66,6 +67,7 @@ final class TenantStateProcessor implements Processor<String, Object, String, Ob
   private final Map<String, TenantRuntime> runtimes = new HashMap<>();
   private final RouteIndex fallbackRoutes;
   private final InhibitionSources inhibitionSources = new InhibitionSources();
+  private final LateGroups lateGroups = new LateGroups();
   private ProcessorContext<String, Object> context;
   private int decisionSeq;
   private TenantState state;
@@ -118,6 +120,7 @@ final class TenantStateProcessor implements Processor<String, Object, String, Ob
     String alertKey = TenantState.key(tenant, received.fingerprint());
     Alert alert = Alert.put(state.alerts.get(alertKey), received, now);
     state.alerts.put(alertKey, alert);
+    lateGroups.read(received.updatedAt(), now);
     inhibitionSources.update(tenant, runtime.config().inhibitRules(), alert);
     insertIntoGroups(tenant, runtime, alert, now);
   }
@@ -154,6 +157,7 @@ final class TenantStateProcessor implements Processor<String, Object, String, Ob
       }
       boolean joins = !group.fingerprints().contains(alert.fingerprint());
       GroupState inserted = group.insert(alert, now, groupWait);
+      lateGroups.joined(stateKey, inserted, alert.updatedAt(), now);
       if (joins) {
         record(
             tenant,
@@ -226,8 +230,12 @@ final class TenantStateProcessor implements Processor<String, Object, String, Ob
     Map<String, Inhibitor> inhibitors = new HashMap<>();
     Map<String, SilenceSet> silences = new HashMap<>();
     for (Bytes timer : state.dueTimers(now, MAX_FLUSHES_PER_TICK)) {
-      state.timers.delete(timer);
       String stateKey = TimerKeys.groupKey(timer);
+      if (!lateGroups.mayFlush(stateKey, now)) {
+        state.revisit(TimerKeys.dueAt(timer));
+        continue;
+      }
+      state.timers.delete(timer);
       GroupState group = state.groups.get(stateKey);
       if (group == null || group.nextFlushAt() != TimerKeys.dueAt(timer)) {
         continue;
@@ -301,6 +309,7 @@ final class TenantStateProcessor implements Processor<String, Object, String, Ob
    * does.
    */
   private void collectGarbage(long now) {
+    lateGroups.forgetOlderThan(now);
     try (KeyValueIterator<String, Alert> it = state.alerts.all()) {
       it.forEachRemaining(
           kv -> {

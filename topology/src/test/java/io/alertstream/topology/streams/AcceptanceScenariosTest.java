@@ -5,6 +5,7 @@ import static io.alertstream.topology.streams.TopologyHarness.equal;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
+import io.alertstream.schemas.AlertEvent;
 import io.alertstream.schemas.AlertStatus;
 import io.alertstream.schemas.Notification;
 import io.alertstream.schemas.NotificationReason;
@@ -292,6 +293,35 @@ class AcceptanceScenariosTest {
     assertThat(am.webhooks())
         .singleElement()
         .satisfies(s -> assertThat(s.at()).isLessThanOrEqualTo(WINDOW));
+  }
+
+  @Test
+  void aLaggingTopologyDoesNotSplitAPostItReadsAcrossTicks() {
+    am.config("t", config(FAST, ONE_WEBHOOK, ""));
+    am.advanceTo(10);
+
+    // One POST received at 0 s and read at 10 s, group_wait (1 s) long past: the group of "a" is
+    // due at once, but "b" of the same POST comes after other records and a few ticks.
+    am.post("t", received(alert(Map.of("alertname", "Test", "instance", "a")), 0));
+    for (int i = 0; i < 3; i++) {
+      am.advanceTo(am.now() + 0.025);
+      am.post("t", received(alert(Map.of("alertname", "Other" + i)), 0));
+    }
+    am.post("t", received(alert(Map.of("alertname", "Test", "instance", "b")), 0));
+    am.advanceTo(11);
+
+    List<Sent> test =
+        am.webhooks().stream()
+            .filter(s -> s.notification().getGroupKey().contains("Test"))
+            .toList();
+    assertThat(test)
+        .singleElement()
+        .satisfies(s -> assertThat(instances(s)).containsExactly("a", "b"));
+  }
+
+  private static AlertEvent received(AlertEvent alert, double seconds) {
+    alert.setReceivedAt(TopologyHarness.at(seconds));
+    return alert;
   }
 
   @Test
