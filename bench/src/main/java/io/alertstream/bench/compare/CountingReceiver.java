@@ -24,7 +24,6 @@ final class CountingReceiver implements AutoCloseable {
   private final HttpServer server;
   private final java.util.concurrent.ExecutorService executor = Executors.newFixedThreadPool(16);
   private final Set<String> seen = ConcurrentHashMap.newKeySet();
-  private final Set<String> resolved = ConcurrentHashMap.newKeySet();
   private final List<Long> latenciesMs = Collections.synchronizedList(new ArrayList<>());
   private final AtomicLong requests = new AtomicLong();
   private final AtomicLong alertsReceived = new AtomicLong();
@@ -45,12 +44,11 @@ final class CountingReceiver implements AutoCloseable {
             requests.incrementAndGet();
             alertsReceived.addAndGet(body.path("alerts").size());
             for (JsonNode alert : body.path("alerts")) {
-              JsonNode labels = alert.path("labels");
-              String key = labels.path("tenant").asText() + "/" + labels.toString();
               if (!"firing".equals(alert.path("status").asText())) {
-                resolved.add(key);
                 continue;
               }
+              JsonNode labels = alert.path("labels");
+              String key = labels.path("tenant").asText() + "/" + labels.toString();
               if (seen.add(key)) {
                 long sentAt = alert.path("annotations").path("sent_at").asLong(0);
                 if (sentAt > 0) {
@@ -70,11 +68,6 @@ final class CountingReceiver implements AutoCloseable {
 
   int alertsSeen() {
     return seen.size();
-  }
-
-  /** Alerts notified as resolved since the last reset. */
-  int resolvedSeen() {
-    return resolved.size();
   }
 
   /** Notifications received, and alerts in them, since the last reset. */
@@ -97,7 +90,6 @@ final class CountingReceiver implements AutoCloseable {
 
   void reset() {
     seen.clear();
-    resolved.clear();
     latenciesMs.clear();
     requests.set(0);
     alertsReceived.set(0);

@@ -13,10 +13,12 @@ import java.util.function.Function;
 import java.util.function.Predicate;
 
 /**
- * Runs deliveries in lanes: one lane per destination (tenant, receiver, integration), first in
- * first out within a lane, lanes independent of each other. A lane whose head must be retried waits
- * alone; other lanes go on, so one tenant's failing endpoint does not hold back another tenant's
- * notifications, while each destination still gets its notifications in order.
+ * Runs deliveries in lanes: one lane per aggregation group of a destination (tenant, receiver,
+ * integration), first in first out within a lane, as Alertmanager runs one notification pipeline
+ * per group. Lanes are independent: a lane whose head must be retried waits alone, so a burst of
+ * new groups goes out concurrently and one tenant's failing endpoint does not hold back anyone
+ * else's. At most {@code perDestination} lanes of one destination run an attempt at once, so a
+ * destination that hangs cannot take every delivery thread.
  *
  * @param <J> a delivery job
  */
@@ -25,22 +27,35 @@ public final class DeliveryLanes<J> {
   /** Runs one attempt of a job: empty when the job is finished, else when to try it again. */
   public interface Attempt<J> extends Function<J, Optional<Duration>> {}
 
+  /** A group's lane within a destination. */
+  private record Lane(String destination, String group) {}
+
+  /** A destination's attempts in flight, and its lanes waiting for one of those to finish. */
+  private static final class Destination {
+    int running;
+    final Deque<Lane> waiting = new ArrayDeque<>();
+  }
+
   private final ScheduledExecutorService executor;
   private final Attempt<J> attempt;
-  private final Map<String, Deque<J>> lanes = new HashMap<>();
+  private final int perDestination;
+  private final Map<Lane, Deque<J>> lanes = new HashMap<>();
+  private final Map<String, Destination> destinations = new HashMap<>();
   private int pending;
 
-  public DeliveryLanes(ScheduledExecutorService executor, Attempt<J> attempt) {
+  public DeliveryLanes(ScheduledExecutorService executor, int perDestination, Attempt<J> attempt) {
     this.executor = executor;
+    this.perDestination = perDestination;
     this.attempt = attempt;
   }
 
-  public synchronized void submit(String lane, J job) {
+  public synchronized void submit(String destination, String group, J job) {
+    Lane lane = new Lane(destination, group);
     Deque<J> queue = lanes.computeIfAbsent(lane, l -> new ArrayDeque<>());
     queue.addLast(job);
     pending++;
     if (queue.size() == 1) {
-      schedule(lane, Duration.ZERO);
+      ready(lane);
     }
   }
 
@@ -63,18 +78,21 @@ public final class DeliveryLanes<J> {
     }
   }
 
-  private void schedule(String lane, Duration delay) {
-    executor.schedule(() -> run(lane), delay.toMillis(), TimeUnit.MILLISECONDS);
+  /** The lane's head may be attempted now: at once if its destination has room, else in turn. */
+  private synchronized void ready(Lane lane) {
+    Destination d = destinations.computeIfAbsent(lane.destination(), k -> new Destination());
+    if (d.running < perDestination) {
+      d.running++;
+      executor.execute(() -> run(lane));
+    } else {
+      d.waiting.addLast(lane);
+    }
   }
 
-  private void run(String lane) {
+  private void run(Lane lane) {
     J head;
     synchronized (this) {
-      Deque<J> queue = lanes.get(lane);
-      if (queue == null || queue.isEmpty()) {
-        return;
-      }
-      head = queue.peekFirst();
+      head = lanes.get(lane).peekFirst();
     }
     Optional<Duration> retryIn;
     try {
@@ -83,17 +101,26 @@ public final class DeliveryLanes<J> {
       retryIn = Optional.of(Duration.ofSeconds(1));
     }
     synchronized (this) {
-      Deque<J> queue = lanes.get(lane);
+      Destination d = destinations.get(lane.destination());
+      d.running--;
+      Lane next = d.waiting.pollFirst();
+      if (next != null) {
+        d.running++;
+        executor.execute(() -> run(next));
+      } else if (d.running == 0) {
+        destinations.remove(lane.destination());
+      }
       if (retryIn.isPresent()) {
-        schedule(lane, retryIn.get());
+        executor.schedule(() -> ready(lane), retryIn.get().toMillis(), TimeUnit.MILLISECONDS);
         return;
       }
+      Deque<J> queue = lanes.get(lane);
       queue.pollFirst();
       pending--;
       if (queue.isEmpty()) {
         lanes.remove(lane);
       } else {
-        schedule(lane, Duration.ZERO);
+        ready(lane);
       }
     }
   }

@@ -33,6 +33,7 @@ public final class NotificationSinkConfig extends AbstractConfig {
   public static final String RETRY_BACKOFF_MAX_MS = "delivery.retry.backoff.max.ms";
   public static final String REQUEST_TIMEOUT_MS = "delivery.request.timeout.ms";
   public static final String THREADS = "delivery.threads";
+  public static final String DESTINATION_CONCURRENCY = "delivery.destination.concurrency";
   public static final String MAX_PENDING = "delivery.max.pending";
   public static final String DRY_RUN = "dry.run";
   public static final String DRY_RUN_TOPIC = "dry.run.topic";
@@ -150,14 +151,27 @@ public final class NotificationSinkConfig extends AbstractConfig {
           .define(
               THREADS,
               Type.INT,
-              4,
+              16,
               Range.between(1, 64),
               Importance.LOW,
-              "Deliveries in flight at once per task, each to a different destination.",
+              "Deliveries in flight at once per task.",
               GROUP_DELIVERY,
               5,
               ConfigDef.Width.SHORT,
               "Delivery threads")
+          .define(
+              DESTINATION_CONCURRENCY,
+              Type.INT,
+              4,
+              Range.between(1, 64),
+              Importance.LOW,
+              "Deliveries in flight at once to one destination (tenant, receiver, integration),"
+                  + " each for a different aggregation group; keeps a destination that hangs from"
+                  + " taking every delivery thread.",
+              GROUP_DELIVERY,
+              5,
+              ConfigDef.Width.SHORT,
+              "Deliveries per destination")
           .define(
               MAX_PENDING,
               Type.INT,

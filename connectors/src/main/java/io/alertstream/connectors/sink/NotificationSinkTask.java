@@ -38,8 +38,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Delivers notifications of one integration type. Records are handed to {@link DeliveryLanes}, one
- * lane per destination, so a destination that fails is retried on its own while the others go on;
- * offsets are committed only up to the oldest unfinished notification. A notification that can
+ * lane per group and destination, so a group that fails is retried on its own while the others go
+ * on; offsets are committed only up to the oldest unfinished notification. A notification that can
  * never be delivered, or has been retried for longer than the retry timeout, goes to the DLQ
  * through the errant record reporter with its reason.
  */
@@ -145,7 +145,9 @@ public abstract class NotificationSinkTask extends SinkTask {
               t.setDaemon(true);
               return t;
             });
-    lanes = new DeliveryLanes<>(executor, this::attempt);
+    lanes =
+        new DeliveryLanes<>(
+            executor, config.getInt(NotificationSinkConfig.DESTINATION_CONCURRENCY), this::attempt);
     owned.addAll(context.assignment());
   }
 
@@ -181,7 +183,7 @@ public abstract class NotificationSinkTask extends SinkTask {
         offsets.finished(partition, record.kafkaOffset());
         continue;
       }
-      lanes.submit(lane(n), new Job(record, n));
+      lanes.submit(destination(n), n.getGroupKey(), new Job(record, n));
     }
     reportDeadLetters();
     applyBackpressure();
@@ -199,7 +201,7 @@ public abstract class NotificationSinkTask extends SinkTask {
     return record.key() == null ? "" : record.key().toString();
   }
 
-  private static String lane(Notification n) {
+  private static String destination(Notification n) {
     return n.getTenant() + '\u0000' + n.getReceiver() + '\u0000' + n.getIntegration().getIndex();
   }
 

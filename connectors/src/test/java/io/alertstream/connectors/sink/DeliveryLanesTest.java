@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -31,6 +32,7 @@ class DeliveryLanesTest {
     DeliveryLanes<String> lanes =
         new DeliveryLanes<>(
             executor,
+            4,
             job -> {
               int n = attempts.computeIfAbsent(job, j -> new AtomicInteger()).incrementAndGet();
               if (job.equals("down-1") && n < 4) {
@@ -40,10 +42,10 @@ class DeliveryLanesTest {
               return Optional.empty();
             });
 
-    lanes.submit("down", "down-1");
-    lanes.submit("down", "down-2");
+    lanes.submit("down", "g", "down-1");
+    lanes.submit("down", "g", "down-2");
     for (int i = 1; i <= 3; i++) {
-      lanes.submit("up", "up-" + i);
+      lanes.submit("up", "g", "up-" + i);
     }
 
     await().atMost(Duration.ofSeconds(5)).until(() -> lanes.pending() == 0);
@@ -60,6 +62,7 @@ class DeliveryLanesTest {
     DeliveryLanes<String> lanes =
         new DeliveryLanes<>(
             executor,
+            4,
             job -> {
               if (job.equals("slow")) {
                 sleep(300);
@@ -67,14 +70,64 @@ class DeliveryLanesTest {
               done.add(job);
               return Optional.empty();
             });
-    lanes.submit("a", "slow");
-    lanes.submit("a", "lost");
+    lanes.submit("a", "g", "slow");
+    lanes.submit("a", "g", "lost");
     Thread.sleep(50);
 
     lanes.drop(job -> job.equals("lost"));
 
     await().atMost(Duration.ofSeconds(5)).until(() -> lanes.pending() == 0);
     assertThat(done).containsExactly("slow");
+  }
+
+  @Test
+  void groupsOfOneDestinationGoOutConcurrentlyUpToItsLimit() throws Exception {
+    ScheduledExecutorService wide = Executors.newScheduledThreadPool(8);
+    CountDownLatch release = new CountDownLatch(1);
+    AtomicInteger running = new AtomicInteger();
+    AtomicInteger peak = new AtomicInteger();
+    List<String> done = new CopyOnWriteArrayList<>();
+    try {
+      DeliveryLanes<String> lanes =
+          new DeliveryLanes<>(
+              wide,
+              3,
+              job -> {
+                if (job.startsWith("hang")) {
+                  peak.accumulateAndGet(running.incrementAndGet(), Math::max);
+                  waitFor(release);
+                  running.decrementAndGet();
+                }
+                done.add(job);
+                return Optional.empty();
+              });
+      for (int g = 0; g < 6; g++) {
+        lanes.submit("hanging", "group-" + g, "hang-" + g);
+      }
+      lanes.submit("other", "group-0", "other-1");
+      lanes.submit("other", "group-0", "other-2");
+
+      await().atMost(Duration.ofSeconds(5)).until(() -> running.get() == 3);
+      await().atMost(Duration.ofSeconds(5)).until(() -> done.size() == 2);
+      assertThat(done).containsExactly("other-1", "other-2");
+      Thread.sleep(100);
+      assertThat(peak).hasValue(3);
+
+      release.countDown();
+      await().atMost(Duration.ofSeconds(5)).until(() -> lanes.pending() == 0);
+      assertThat(done).hasSize(8);
+      assertThat(peak).hasValue(3);
+    } finally {
+      wide.shutdownNow();
+    }
+  }
+
+  private static void waitFor(CountDownLatch latch) {
+    try {
+      latch.await();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
   }
 
   private static void sleep(long ms) {

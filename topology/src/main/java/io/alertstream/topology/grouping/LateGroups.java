@@ -1,53 +1,50 @@
 package io.alertstream.topology.grouping;
 
+import io.alertstream.topology.alerts.PostMark;
 import java.util.HashMap;
 import java.util.Map;
 
 /**
- * Groups that fell due the moment an alert joined them: the topology read the alert after
- * group_wait had passed since the API received it (it lags behind a storm), or the alert had
- * started long before. Alertmanager inserts a whole POST before such a group flushes. Here the
- * records of one POST can be read across two polls with a commit between them, and the flush must
- * not take the first half alone: the rest would wait a whole group_interval. So a late group waits
- * until one of these holds:
+ * Groups that fell due the moment an alert joined them, while the rest of that alert's POST is
+ * still unread. A group falls due at once when the topology reads its alert after group_wait has
+ * passed since the API received it (it lags behind a storm), or when the alert started long ago.
+ * Alertmanager inserts a whole POST before such a group flushes. Here the records of one POST can
+ * be read across two polls with a commit between them, and a flush in between would take the first
+ * half alone while the rest waits a whole group_interval. So such a group waits until the last
+ * record of the POST has been read (see {@link PostMark}), or at most {@link #MAX_WAIT_MS}.
  *
- * <ul>
- *   <li>an alert received after the group's newest one has been read (its POST is read through);
- *   <li>no alert has been read for {@link #QUIET_MS} (the task has caught up);
- *   <li>it has waited {@link #MAX_WAIT_MS}.
- * </ul>
- *
- * <p>One per task, in memory: after a restart a late group flushes at once, as it did before.
+ * <p>One per task, in memory: after a restart a late group flushes at once, as without it.
  */
 public final class LateGroups {
 
-  static final long QUIET_MS = 50;
-  static final long MAX_WAIT_MS = 1_000;
+  static final long MAX_WAIT_MS = 2_000;
 
-  private record Waiting(long newestReceipt, long since) {}
+  private record Waiting(String post, long since) {}
 
   private final Map<String, Waiting> waiting = new HashMap<>();
-  private long newestReceiptRead = Long.MIN_VALUE;
-  private long lastReadAt = Long.MIN_VALUE;
+  private final Map<String, Long> openPosts = new HashMap<>();
 
-  /** An alert the API received at {@code receivedAt} was read at {@code now}. */
-  public void read(long receivedAt, long now) {
-    newestReceiptRead = Math.max(newestReceiptRead, receivedAt);
-    lastReadAt = now;
+  /** A record with this mark was read at {@code now}. */
+  public void read(PostMark mark, long now) {
+    if (mark.remaining() > 0) {
+      openPosts.putIfAbsent(mark.post(), now);
+    } else {
+      openPosts.remove(mark.post());
+    }
   }
 
   /**
-   * The group under {@code key} now has {@code group} after an alert received at {@code receivedAt}
-   * joined it; remembered if that made it due at once.
+   * An alert of {@code post} (null: not marked) joined the group under {@code key}, which is now
+   * {@code group}; the group is remembered if that made it due while the POST is still open.
    */
-  public void joined(String key, GroupState group, long receivedAt, long now) {
-    if (group.hasFlushed() || group.nextFlushAt() > now + GroupState.IMMEDIATE_FLUSH_SETTLE_MS) {
+  public void joined(String key, GroupState group, String post, long now) {
+    if (post == null
+        || !openPosts.containsKey(post)
+        || group.hasFlushed()
+        || group.nextFlushAt() > now + GroupState.IMMEDIATE_FLUSH_SETTLE_MS) {
       return;
     }
-    waiting.merge(
-        key,
-        new Waiting(receivedAt, now),
-        (a, b) -> new Waiting(Math.max(a.newestReceipt(), b.newestReceipt()), a.since()));
+    waiting.put(key, new Waiting(post, now));
   }
 
   /** Whether the group under {@code key}, being due, may flush at {@code now}. */
@@ -56,19 +53,17 @@ public final class LateGroups {
     if (w == null) {
       return true;
     }
-    boolean ready =
-        newestReceiptRead > w.newestReceipt()
-            || now - lastReadAt >= QUIET_MS
-            || now - w.since() >= MAX_WAIT_MS;
-    if (ready) {
-      waiting.remove(key);
+    if (openPosts.containsKey(w.post()) && now - w.since() < MAX_WAIT_MS) {
+      return false;
     }
-    return ready;
+    waiting.remove(key);
+    return true;
   }
 
-  /** Forgets groups that were deleted without flushing (a reload regroups a tenant). */
+  /** Forgets what is older than {@link #MAX_WAIT_MS}: deleted groups, POSTs never finished. */
   public void forgetOlderThan(long now) {
     waiting.values().removeIf(w -> now - w.since() >= MAX_WAIT_MS);
+    openPosts.values().removeIf(since -> now - since >= MAX_WAIT_MS);
   }
 
   public int size() {

@@ -76,6 +76,12 @@ final class TenantState {
    */
   private long scanFloor = 0;
 
+  /**
+   * No timer is due before this (unknown, so scan, until the first scan): ticks before it skip the
+   * store. Every timer written lowers it.
+   */
+  private long nextDue = Long.MIN_VALUE;
+
   /** Writes a group and moves its timer from {@code previousDue} (or none, if negative). */
   void putGroup(String groupStateKey, GroupState group, long previousDue) {
     groups.put(groupStateKey, group);
@@ -85,6 +91,7 @@ final class TenantState {
       }
       timers.put(TimerKeys.of(group.nextFlushAt(), groupStateKey), EMPTY);
       scanFloor = Math.min(scanFloor, group.nextFlushAt());
+      nextDue = Math.min(nextDue, group.nextFlushAt());
     }
   }
 
@@ -93,6 +100,7 @@ final class TenantState {
    */
   void revisit(long due) {
     scanFloor = Math.min(scanFloor, due);
+    nextDue = Math.min(nextDue, due);
   }
 
   void deleteGroup(String groupStateKey, GroupState group) {
@@ -105,11 +113,20 @@ final class TenantState {
    * it deletes each one (and writes a new timer for a group that goes on).
    */
   List<Bytes> dueTimers(long now, int max) {
+    if (now < nextDue) {
+      return List.of();
+    }
     List<Bytes> due = new ArrayList<>();
-    try (KeyValueIterator<Bytes, byte[]> it =
-        timers.range(TimerKeys.from(scanFloor), TimerKeys.upTo(now))) {
-      while (it.hasNext() && due.size() < max) {
-        due.add(it.next().key);
+    nextDue = Long.MAX_VALUE;
+    try (KeyValueIterator<Bytes, byte[]> it = timers.range(TimerKeys.from(scanFloor), null)) {
+      while (it.hasNext()) {
+        Bytes key = it.next().key;
+        long at = TimerKeys.dueAt(key);
+        if (at > now || due.size() == max) {
+          nextDue = at;
+          break;
+        }
+        due.add(key);
       }
     }
     scanFloor = due.size() < max ? now + 1 : TimerKeys.dueAt(due.get(due.size() - 1));

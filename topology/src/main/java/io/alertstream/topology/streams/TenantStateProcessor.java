@@ -11,6 +11,7 @@ import io.alertstream.schemas.AlertEvent;
 import io.alertstream.schemas.Notification;
 import io.alertstream.schemas.TenantConfig;
 import io.alertstream.topology.alerts.Alert;
+import io.alertstream.topology.alerts.PostMark;
 import io.alertstream.topology.explain.Decision;
 import io.alertstream.topology.grouping.FlushContext;
 import io.alertstream.topology.grouping.FlushDelays;
@@ -94,7 +95,7 @@ final class TenantStateProcessor implements Processor<String, Object, String, Ob
     String tenant = record.key();
     long now = context.currentSystemTimeMs();
     if (record.value() instanceof AlertEvent event) {
-      onAlert(tenant, event, now);
+      onAlert(tenant, event, PostMark.of(record.headers()).orElse(null), now);
     } else if (record.value() instanceof Changes.ConfigChange change) {
       onConfig(tenant, change.config(), now);
     } else if (record.value() instanceof Changes.SilenceChange change && change.event() != null) {
@@ -114,18 +115,22 @@ final class TenantStateProcessor implements Processor<String, Object, String, Ob
     }
   }
 
-  private void onAlert(String tenant, AlertEvent event, long now) {
+  private void onAlert(String tenant, AlertEvent event, PostMark mark, long now) {
     TenantRuntime runtime = runtime(tenant);
     Alert received = Alert.received(event, now, runtime.config().resolveTimeout().toMillis());
     String alertKey = TenantState.key(tenant, received.fingerprint());
     Alert alert = Alert.put(state.alerts.get(alertKey), received, now);
     state.alerts.put(alertKey, alert);
-    lateGroups.read(received.updatedAt(), now);
+    if (mark != null) {
+      lateGroups.read(mark, now);
+    }
     inhibitionSources.update(tenant, runtime.config().inhibitRules(), alert);
-    insertIntoGroups(tenant, runtime, alert, now);
+    insertIntoGroups(tenant, runtime, alert, mark == null ? null : mark.post(), now);
   }
 
-  private void insertIntoGroups(String tenant, TenantRuntime runtime, Alert alert, long now) {
+  /** {@code post}: the POST the alert was just read from, null if none (or not just read). */
+  private void insertIntoGroups(
+      String tenant, TenantRuntime runtime, Alert alert, String post, long now) {
     for (Route route : runtime.config().route().match(alert.labels())) {
       Map<String, String> groupLabels = route.groupLabels(alert.labels());
       String groupKey = route.groupKey(groupLabels);
@@ -157,7 +162,7 @@ final class TenantStateProcessor implements Processor<String, Object, String, Ob
       }
       boolean joins = !group.fingerprints().contains(alert.fingerprint());
       GroupState inserted = group.insert(alert, now, groupWait);
-      lateGroups.joined(stateKey, inserted, alert.updatedAt(), now);
+      lateGroups.joined(stateKey, inserted, post, now);
       if (joins) {
         record(
             tenant,
@@ -222,7 +227,7 @@ final class TenantStateProcessor implements Processor<String, Object, String, Ob
     }
     TenantRuntime runtime = runtime(tenant);
     for (KeyValue<String, Alert> alert : TenantState.ofTenant(state.alerts, tenant)) {
-      insertIntoGroups(tenant, runtime, alert.value, now);
+      insertIntoGroups(tenant, runtime, alert.value, null, now);
     }
   }
 

@@ -7,11 +7,9 @@ import org.apache.kafka.common.utils.Bytes;
 
 /**
  * Keys of the due-time index: the due time (8 bytes, big-endian, so keys sort by time), then the
- * group's state key. A range scan up to "now" finds exactly the groups that are due.
+ * group's state key. A range scan from a due time finds the groups in due order.
  */
 final class TimerKeys {
-
-  static final Bytes FIRST = Bytes.wrap(new byte[8]);
 
   private TimerKeys() {}
 
@@ -23,11 +21,6 @@ final class TimerKeys {
   /** The first key due at {@code dueAt}. */
   static Bytes from(long dueAt) {
     return Bytes.wrap(ByteBuffer.allocate(8).putLong(dueAt).array());
-  }
-
-  /** Greater than every key due at or before {@code now}: 0xFF never occurs in UTF-8. */
-  static Bytes upTo(long now) {
-    return Bytes.wrap(ByteBuffer.allocate(9).putLong(now).put((byte) 0xFF).array());
   }
 
   static long dueAt(Bytes key) {
