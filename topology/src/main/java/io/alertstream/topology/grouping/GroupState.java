@@ -33,9 +33,9 @@ public record GroupState(
 
   /**
    * A new group for an alert received at {@code receivedAt}: its first flush is group_wait after
-   * that, as in Alertmanager, which opens the group when the alert arrives. When the topology lags
-   * so far behind that this has passed, it flushes at once, give or take {@link
-   * #IMMEDIATE_FLUSH_SETTLE_MS}.
+   * that, as in Alertmanager, which opens the group when the alert arrives. If the topology reads
+   * the alert later than that, the group is due at once; {@link ReceiptWatermark} holds the flush
+   * until the alerts received before it are read too.
    */
   public static GroupState create(
       String routeId,
@@ -43,33 +43,21 @@ public record GroupState(
       Map<String, String> groupLabels,
       String receiver,
       long receivedAt,
-      long now,
       long groupWaitMs) {
-    long due = receivedAt + groupWaitMs;
-    if (due < now) {
-      due = now + IMMEDIATE_FLUSH_SETTLE_MS;
-    }
-    return new GroupState(routeId, groupKey, groupLabels, receiver, Set.of(), due, false);
+    return new GroupState(
+        routeId, groupKey, groupLabels, receiver, Set.of(), receivedAt + groupWaitMs, false);
   }
 
   /**
-   * How long "at once" waits. Alertmanager inserts a whole POST's alerts before its flush runs;
-   * Kafka Streams may punctuate between two records of one POST (it processes a single record per
-   * loop after an idle spell), so the flush waits this long for the rest of the batch.
-   */
-  static final long IMMEDIATE_FLUSH_SETTLE_MS = 50;
-
-  /**
    * With the alert in it; this same instance when nothing changes. Before the first flush, an alert
-   * that had started more than group_wait before it was received makes the group flush at once (why
-   * old alerts notify right after a restart), give or take {@link #IMMEDIATE_FLUSH_SETTLE_MS}.
-   * Receipt, not processing time, decides, as in Alertmanager: an alert the topology reads late is
-   * not old for that.
+   * that had started more than group_wait before it was received makes the group due at its receipt
+   * (why old alerts notify right after a restart). Receipt, not processing time, decides, as in
+   * Alertmanager: an alert the topology reads late is not old for that.
    */
-  public GroupState insert(Alert alert, long now, long groupWaitMs) {
+  public GroupState insert(Alert alert, long groupWaitMs) {
     long next = nextFlushAt;
     if (!hasFlushed && alert.startsAt() + groupWaitMs < alert.updatedAt()) {
-      next = Math.min(next, now + IMMEDIATE_FLUSH_SETTLE_MS);
+      next = Math.min(next, alert.updatedAt());
     }
     if (next == nextFlushAt && fingerprints.contains(alert.fingerprint())) {
       return this;

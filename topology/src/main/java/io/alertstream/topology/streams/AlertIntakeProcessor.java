@@ -58,9 +58,7 @@ final class AlertIntakeProcessor implements Processor<byte[], byte[], Object, Ob
     } else if (alert.getLabels().isEmpty()) {
       reject(record, "alert has no labels");
     } else {
-      context.forward(
-          new Record<Object, Object>(tenant, alert, record.timestamp(), record.headers()),
-          accepted);
+      context.forward(new Record<Object, Object>(tenant, alert, record.timestamp()), accepted);
     }
   }
 

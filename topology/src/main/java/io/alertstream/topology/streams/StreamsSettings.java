@@ -67,8 +67,6 @@ public final class StreamsSettings {
     // input that has lag but nothing buffered (outcomes arrive all the time while Connect
     // delivers).
     props.put(StreamsConfig.MAX_TASK_IDLE_MS_CONFIG, -1L);
-    props.putIfAbsent(
-        StreamsConfig.ROCKSDB_CONFIG_SETTER_CLASS_CONFIG, BoundedRocksDbMemory.class.getName());
     if (apiServer != null) {
       props.put(StreamsConfig.APPLICATION_SERVER_CONFIG, apiServer.host() + ":" + apiServer.port());
     }

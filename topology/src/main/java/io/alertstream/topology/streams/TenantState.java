@@ -95,25 +95,17 @@ final class TenantState {
     }
   }
 
-  /**
-   * Makes the next {@link #dueTimers} scan see a timer due at {@code due} that was left in place.
-   */
-  void revisit(long due) {
-    scanFloor = Math.min(scanFloor, due);
-    nextDue = Math.min(nextDue, due);
-  }
-
   void deleteGroup(String groupStateKey, GroupState group) {
     groups.delete(groupStateKey);
     timers.delete(TimerKeys.of(group.nextFlushAt(), groupStateKey));
   }
 
   /**
-   * The due-time index entries at or before {@code now}, oldest first. The caller takes them all:
+   * The due-time index entries at or before {@code upTo}, oldest first. The caller takes them all:
    * it deletes each one (and writes a new timer for a group that goes on).
    */
-  List<Bytes> dueTimers(long now, int max) {
-    if (now < nextDue) {
+  List<Bytes> dueTimers(long upTo, int max) {
+    if (upTo < nextDue) {
       return List.of();
     }
     List<Bytes> due = new ArrayList<>();
@@ -122,14 +114,14 @@ final class TenantState {
       while (it.hasNext()) {
         Bytes key = it.next().key;
         long at = TimerKeys.dueAt(key);
-        if (at > now || due.size() == max) {
+        if (at > upTo || due.size() == max) {
           nextDue = at;
           break;
         }
         due.add(key);
       }
     }
-    scanFloor = due.size() < max ? now + 1 : TimerKeys.dueAt(due.get(due.size() - 1));
+    scanFloor = due.size() < max ? upTo + 1 : TimerKeys.dueAt(due.get(due.size() - 1));
     return due;
   }
 

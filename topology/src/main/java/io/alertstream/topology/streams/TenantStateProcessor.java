@@ -11,15 +11,14 @@ import io.alertstream.schemas.AlertEvent;
 import io.alertstream.schemas.Notification;
 import io.alertstream.schemas.TenantConfig;
 import io.alertstream.topology.alerts.Alert;
-import io.alertstream.topology.alerts.PostMark;
 import io.alertstream.topology.explain.Decision;
 import io.alertstream.topology.grouping.FlushContext;
 import io.alertstream.topology.grouping.FlushDelays;
 import io.alertstream.topology.grouping.FlushResult;
 import io.alertstream.topology.grouping.GroupFlush;
 import io.alertstream.topology.grouping.GroupState;
-import io.alertstream.topology.grouping.LateGroups;
 import io.alertstream.topology.grouping.NotificationLogKey;
+import io.alertstream.topology.grouping.ReceiptWatermark;
 import io.alertstream.topology.grouping.RouteIndex;
 import io.alertstream.topology.history.DeliveryReport;
 import io.alertstream.topology.history.NotificationRecord;
@@ -43,10 +42,11 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Alertmanager's dispatcher for the tenants of one task: takes alerts, configs and silences in; on
- * a wall-clock tick flushes the aggregation groups that are due and emits their notifications. The
- * decisions are made by plain classes ({@link Alert}, {@link GroupState}, {@link GroupFlush}); this
- * class moves state between them and the stores.
+ * Alertmanager's dispatcher for the tenants of one task: takes alerts, configs and silences in;
+ * flushes the aggregation groups that are due, as far as {@link ReceiptWatermark} allows, on a
+ * wall-clock tick and before each alert, and emits their notifications. The decisions are made by
+ * plain classes ({@link Alert}, {@link GroupState}, {@link GroupFlush}); this class moves state
+ * between them and the stores.
  */
 final class TenantStateProcessor implements Processor<String, Object, String, Object> {
 
@@ -68,7 +68,7 @@ final class TenantStateProcessor implements Processor<String, Object, String, Ob
   private final Map<String, TenantRuntime> runtimes = new HashMap<>();
   private final RouteIndex fallbackRoutes;
   private final InhibitionSources inhibitionSources = new InhibitionSources();
-  private final LateGroups lateGroups = new LateGroups();
+  private final ReceiptWatermark watermark = new ReceiptWatermark();
   private ProcessorContext<String, Object> context;
   private int decisionSeq;
   private TenantState state;
@@ -95,7 +95,7 @@ final class TenantStateProcessor implements Processor<String, Object, String, Ob
     String tenant = record.key();
     long now = context.currentSystemTimeMs();
     if (record.value() instanceof AlertEvent event) {
-      onAlert(tenant, event, PostMark.of(record.headers()).orElse(null), now);
+      onAlert(tenant, event, now);
     } else if (record.value() instanceof Changes.ConfigChange change) {
       onConfig(tenant, change.config(), now);
     } else if (record.value() instanceof Changes.SilenceChange change && change.event() != null) {
@@ -115,22 +115,20 @@ final class TenantStateProcessor implements Processor<String, Object, String, Ob
     }
   }
 
-  private void onAlert(String tenant, AlertEvent event, PostMark mark, long now) {
+  private void onAlert(String tenant, AlertEvent event, long now) {
     TenantRuntime runtime = runtime(tenant);
     Alert received = Alert.received(event, now, runtime.config().resolveTimeout().toMillis());
+    // Groups that were due before this alert arrived flush without it, as in Alertmanager.
+    watermark.read(received.updatedAt(), now);
+    flushDueGroups(now);
     String alertKey = TenantState.key(tenant, received.fingerprint());
     Alert alert = Alert.put(state.alerts.get(alertKey), received, now);
     state.alerts.put(alertKey, alert);
-    if (mark != null) {
-      lateGroups.read(mark, now);
-    }
     inhibitionSources.update(tenant, runtime.config().inhibitRules(), alert);
-    insertIntoGroups(tenant, runtime, alert, mark == null ? null : mark.post(), now);
+    insertIntoGroups(tenant, runtime, alert, now);
   }
 
-  /** {@code post}: the POST the alert was just read from, null if none (or not just read). */
-  private void insertIntoGroups(
-      String tenant, TenantRuntime runtime, Alert alert, String post, long now) {
+  private void insertIntoGroups(String tenant, TenantRuntime runtime, Alert alert, long now) {
     for (Route route : runtime.config().route().match(alert.labels())) {
       Map<String, String> groupLabels = route.groupLabels(alert.labels());
       String groupKey = route.groupKey(groupLabels);
@@ -152,17 +150,10 @@ final class TenantStateProcessor implements Processor<String, Object, String, Ob
         }
         group =
             GroupState.create(
-                routeId,
-                groupKey,
-                groupLabels,
-                route.receiver(),
-                alert.updatedAt(),
-                now,
-                groupWait);
+                routeId, groupKey, groupLabels, route.receiver(), alert.updatedAt(), groupWait);
       }
       boolean joins = !group.fingerprints().contains(alert.fingerprint());
-      GroupState inserted = group.insert(alert, now, groupWait);
-      lateGroups.joined(stateKey, inserted, post, now);
+      GroupState inserted = group.insert(alert, groupWait);
       if (joins) {
         record(
             tenant,
@@ -227,19 +218,15 @@ final class TenantStateProcessor implements Processor<String, Object, String, Ob
     }
     TenantRuntime runtime = runtime(tenant);
     for (KeyValue<String, Alert> alert : TenantState.ofTenant(state.alerts, tenant)) {
-      insertIntoGroups(tenant, runtime, alert.value, null, now);
+      insertIntoGroups(tenant, runtime, alert.value, now);
     }
   }
 
   private void flushDueGroups(long now) {
     Map<String, Inhibitor> inhibitors = new HashMap<>();
     Map<String, SilenceSet> silences = new HashMap<>();
-    for (Bytes timer : state.dueTimers(now, MAX_FLUSHES_PER_TICK)) {
+    for (Bytes timer : state.dueTimers(watermark.flushableUpTo(now), MAX_FLUSHES_PER_TICK)) {
       String stateKey = TimerKeys.groupKey(timer);
-      if (!lateGroups.mayFlush(stateKey, now)) {
-        state.revisit(TimerKeys.dueAt(timer));
-        continue;
-      }
       state.timers.delete(timer);
       GroupState group = state.groups.get(stateKey);
       if (group == null || group.nextFlushAt() != TimerKeys.dueAt(timer)) {
@@ -314,7 +301,6 @@ final class TenantStateProcessor implements Processor<String, Object, String, Ob
    * does.
    */
   private void collectGarbage(long now) {
-    lateGroups.forgetOlderThan(now);
     try (KeyValueIterator<String, Alert> it = state.alerts.all()) {
       it.forEachRemaining(
           kv -> {

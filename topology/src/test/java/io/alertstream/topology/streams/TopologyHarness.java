@@ -162,13 +162,6 @@ final class TopologyHarness implements AutoCloseable {
     alerts.pipeInput(tenant, alert);
   }
 
-  /** One record of a POST, as the API marks it. */
-  void post(String tenant, AlertEvent alert, io.alertstream.topology.alerts.PostMark mark) {
-    var record = new org.apache.kafka.streams.test.TestRecord<>(tenant, alert);
-    record.headers().add(mark.header());
-    alerts.pipeInput(record);
-  }
-
   void silence(
       String tenant,
       String id,
