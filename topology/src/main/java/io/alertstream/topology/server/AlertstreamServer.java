@@ -19,6 +19,7 @@ import io.alertstream.topology.query.StreamsTenantLocator;
 import io.alertstream.topology.query.StreamsTenantStateReader;
 import io.alertstream.topology.replay.WhatIf;
 import io.alertstream.topology.streams.AlertstreamTopology;
+import io.alertstream.topology.streams.InputEnds;
 import io.alertstream.topology.streams.StreamsSettings;
 import io.alertstream.topology.streams.TopologySettings;
 import io.alertstream.topology.tenancy.KafkaTenantConfigWriter;
@@ -73,11 +74,13 @@ public final class AlertstreamServer implements AutoCloseable {
             new RestSchemaRegistryClient(settings.registryUrl(), settings.registryUserInfo()));
     TopologySettings topologySettings =
         TopologySettings.defaults(settings.externalUrl(), settings.fallbackConfig());
+    InputEnds inputEnds = new InputEnds();
     KafkaStreams streams =
         new KafkaStreams(
             AlertstreamTopology.build(
                 topologySettings.withMaxAggregationGroups(settings.limits().maxAggregationGroups()),
-                serdes),
+                serdes,
+                inputEnds),
             StreamsSettings.properties(
                 settings.kafka(),
                 settings.stateDir(),
@@ -86,6 +89,7 @@ public final class AlertstreamServer implements AutoCloseable {
                 settings.streamThreads(),
                 settings.instanceId(),
                 settings.advertisedApi()));
+    inputEnds.attach(streams);
     RestoreProgress restores = new RestoreProgress();
     streams.setGlobalStateRestoreListener(restores);
     PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);

@@ -82,6 +82,11 @@ public final class AlertstreamTopology {
   }
 
   public static Topology build(TopologySettings settings, AvroSerdes serdes) {
+    return build(settings, serdes, InputEnds.UNKNOWN);
+  }
+
+  /** With {@code inputEnds} attached to the instance that runs it, once that exists. */
+  public static Topology build(TopologySettings settings, AvroSerdes serdes, InputEnds inputEnds) {
     Serde<String> tenants = Serdes.String();
     var alertDeserializer = new AvroDeserializer<>(AlertEvent.class, serdes.registry());
     Serde<Notification> notificationSerde = serdes.forValue(Notification.class);
@@ -125,7 +130,7 @@ public final class AlertstreamTopology {
 
     topology.addProcessor(
         TENANT_STATE,
-        () -> new TenantStateProcessor(settings),
+        () -> new TenantStateProcessor(settings, inputEnds),
         "intake",
         "config-changes",
         "silence-changes",

@@ -100,14 +100,16 @@ final class TenantState {
     timers.delete(TimerKeys.of(group.nextFlushAt(), groupStateKey));
   }
 
+  /** False when no timer is due at or before {@code upTo}; true when one may be. */
+  boolean mayHaveDue(long upTo) {
+    return upTo >= nextDue;
+  }
+
   /**
    * The due-time index entries at or before {@code upTo}, oldest first. The caller takes them all:
    * it deletes each one (and writes a new timer for a group that goes on).
    */
   List<Bytes> dueTimers(long upTo, int max) {
-    if (upTo < nextDue) {
-      return List.of();
-    }
     List<Bytes> due = new ArrayList<>();
     nextDue = Long.MAX_VALUE;
     try (KeyValueIterator<Bytes, byte[]> it = timers.range(TimerKeys.from(scanFloor), null)) {

@@ -31,6 +31,7 @@ import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.utils.Bytes;
 import org.apache.kafka.streams.KeyValue;
 import org.apache.kafka.streams.processor.PunctuationType;
@@ -69,6 +70,8 @@ final class TenantStateProcessor implements Processor<String, Object, String, Ob
   private final RouteIndex fallbackRoutes;
   private final InhibitionSources inhibitionSources = new InhibitionSources();
   private final ReceiptWatermark watermark = new ReceiptWatermark();
+  private final InputEnds inputEnds;
+  private TopicPartition alertsPartition;
   private ProcessorContext<String, Object> context;
   private int decisionSeq;
   private TenantState state;
@@ -76,8 +79,9 @@ final class TenantStateProcessor implements Processor<String, Object, String, Ob
   /** A tenant's parsed config with its route ids. */
   private record TenantRuntime(long version, AlertmanagerConfig config, RouteIndex routes) {}
 
-  TenantStateProcessor(TopologySettings settings) {
+  TenantStateProcessor(TopologySettings settings, InputEnds inputEnds) {
     this.settings = settings;
+    this.inputEnds = inputEnds;
     this.fallbackRoutes = new RouteIndex(settings.fallbackConfig().route());
   }
 
@@ -85,8 +89,9 @@ final class TenantStateProcessor implements Processor<String, Object, String, Ob
   public void init(ProcessorContext<String, Object> context) {
     this.context = context;
     this.state = new TenantState(context);
+    this.alertsPartition = new TopicPartition(settings.alertsTopic(), context.taskId().partition());
     inhibitionSources.clear();
-    context.schedule(TICK, PunctuationType.WALL_CLOCK_TIME, this::flushDueGroups);
+    context.schedule(TICK, PunctuationType.WALL_CLOCK_TIME, this::tick);
     context.schedule(MAINTENANCE, PunctuationType.WALL_CLOCK_TIME, this::collectGarbage);
   }
 
@@ -119,8 +124,9 @@ final class TenantStateProcessor implements Processor<String, Object, String, Ob
     TenantRuntime runtime = runtime(tenant);
     Alert received = Alert.received(event, now, runtime.config().resolveTimeout().toMillis());
     // Groups that were due before this alert arrived flush without it, as in Alertmanager.
-    watermark.read(received.updatedAt(), now);
-    flushDueGroups(now);
+    watermark.read(
+        received.updatedAt(), context.recordMetadata().map(m -> m.offset()).orElse(-1L), now);
+    flushDueGroups(watermark.readUpTo(), now);
     String alertKey = TenantState.key(tenant, received.fingerprint());
     Alert alert = Alert.put(state.alerts.get(alertKey), received, now);
     state.alerts.put(alertKey, alert);
@@ -222,10 +228,20 @@ final class TenantStateProcessor implements Processor<String, Object, String, Ob
     }
   }
 
-  private void flushDueGroups(long now) {
+  private void tick(long now) {
+    if (state.mayHaveDue(now)) {
+      flushDueGroups(watermark.flushableUpTo(now, inputEnds.endOffset(alertsPartition)), now);
+    }
+  }
+
+  /** Flushes the groups due at or before {@code upTo}. */
+  private void flushDueGroups(long upTo, long now) {
+    if (!state.mayHaveDue(upTo)) {
+      return;
+    }
     Map<String, Inhibitor> inhibitors = new HashMap<>();
     Map<String, SilenceSet> silences = new HashMap<>();
-    for (Bytes timer : state.dueTimers(watermark.flushableUpTo(now), MAX_FLUSHES_PER_TICK)) {
+    for (Bytes timer : state.dueTimers(upTo, MAX_FLUSHES_PER_TICK)) {
       String stateKey = TimerKeys.groupKey(timer);
       state.timers.delete(timer);
       GroupState group = state.groups.get(stateKey);
