@@ -13,10 +13,10 @@ import java.util.OptionalLong;
  * the flush and wait a whole group_interval.
  *
  * <p>"Read every record" compares the offset of the last alert read with the partition's end offset
- * as last fetched. A gap of one record after {@link #QUIET_MS} without reading counts as caught up
- * (a transaction marker takes an offset); with no end offset known, {@link #QUIET_MS} without
- * reading does; and {@link #MAX_HOLD_MS} without reading always does (say, the last records were
- * dead-lettered).
+ * as last asked of the broker ({@code InputEnds}). A gap of one record after {@link #QUIET_MS}
+ * without reading counts as caught up (a transaction marker takes an offset); with no end offset
+ * known, {@link #QUIET_MS} without reading does; and {@link #MAX_HOLD_MS} without reading always
+ * does (say, the last records were dead-lettered).
  *
  * <p>One per task, in memory: after a restart it starts from the first alert read.
  */

@@ -41,10 +41,14 @@ import org.apache.kafka.streams.KafkaStreams;
 /** The topology and the HTTP API of one Alertstream instance. */
 public final class AlertstreamServer implements AutoCloseable {
 
+  /** How often the alerts topic's end offsets are read (see {@link InputEnds}). */
+  private static final Duration INPUT_ENDS_POLL = Duration.ofMillis(50);
+
   private final KafkaStreams streams;
   private final KafkaProducer<String, AlertEvent> alertProducer;
   private final KafkaProducer<String, TenantConfig> configProducer;
   private final KafkaProducer<String, SilenceEvent> silenceProducer;
+  private final InputEnds inputEnds;
   private final ApiServer.Services services;
   private final ApiServer api;
   private final OperatorMetrics metrics;
@@ -54,6 +58,7 @@ public final class AlertstreamServer implements AutoCloseable {
       KafkaProducer<String, AlertEvent> alertProducer,
       KafkaProducer<String, TenantConfig> configProducer,
       KafkaProducer<String, SilenceEvent> silenceProducer,
+      InputEnds inputEnds,
       ApiServer.Services services,
       ApiServer api,
       OperatorMetrics metrics) {
@@ -61,6 +66,7 @@ public final class AlertstreamServer implements AutoCloseable {
     this.alertProducer = alertProducer;
     this.configProducer = configProducer;
     this.silenceProducer = silenceProducer;
+    this.inputEnds = inputEnds;
     this.services = services;
     this.api = api;
     this.metrics = metrics;
@@ -74,7 +80,7 @@ public final class AlertstreamServer implements AutoCloseable {
             new RestSchemaRegistryClient(settings.registryUrl(), settings.registryUserInfo()));
     TopologySettings topologySettings =
         TopologySettings.defaults(settings.externalUrl(), settings.fallbackConfig());
-    InputEnds inputEnds = new InputEnds();
+    InputEnds inputEnds = InputEnds.polling(settings.kafka(), Topics.ALERTS, INPUT_ENDS_POLL);
     KafkaStreams streams =
         new KafkaStreams(
             AlertstreamTopology.build(
@@ -89,7 +95,6 @@ public final class AlertstreamServer implements AutoCloseable {
                 settings.streamThreads(),
                 settings.instanceId(),
                 settings.advertisedApi()));
-    inputEnds.attach(streams);
     RestoreProgress restores = new RestoreProgress();
     streams.setGlobalStateRestoreListener(restores);
     PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
@@ -129,7 +134,14 @@ public final class AlertstreamServer implements AutoCloseable {
             .addContext("/-/ready", HealthHandler.readiness(streams::state));
     AlertstreamServer server =
         new AlertstreamServer(
-            streams, alertProducer, configProducer, silenceProducer, services, api, metrics);
+            streams,
+            alertProducer,
+            configProducer,
+            silenceProducer,
+            inputEnds,
+            services,
+            api,
+            metrics);
     try {
       streams.start();
       awaitRunning(streams, timeout);
@@ -187,6 +199,7 @@ public final class AlertstreamServer implements AutoCloseable {
     alertProducer.close();
     configProducer.close();
     silenceProducer.close();
+    inputEnds.close();
     // Leave the group on a clean stop, so a restarted instance gets its tasks at once instead of
     // after the session timeout.
     streams.close(

@@ -1,42 +1,113 @@
 package io.alertstream.topology.streams;
 
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.OptionalLong;
+import java.util.Properties;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.ListOffsetsOptions;
+import org.apache.kafka.clients.admin.OffsetSpec;
+import org.apache.kafka.clients.admin.TopicDescription;
+import org.apache.kafka.common.IsolationLevel;
 import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.streams.KafkaStreams;
-import org.apache.kafka.streams.TaskMetadata;
-import org.apache.kafka.streams.ThreadMetadata;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
- * The end offset of an input partition as the instance's consumer last fetched it, so that a task
- * can tell whether it has read all its alerts or some are still buffered or unfetched. Attached to
- * the running {@link KafkaStreams} after the topology is built; unknown until then (and in tests
- * without a broker).
+ * The end offsets of the alerts topic's partitions (the last stable offsets, as a read_committed
+ * consumer sees them), asked of the broker every few tens of milliseconds, so that a task can tell
+ * whether it has read all its alerts or some are still buffered or unfetched. Kafka Streams keeps
+ * no such figure up to date for its tasks when they never wait for input ({@code
+ * max.task.idle.ms=-1}), and a quiet spell is no evidence: a stream thread works through each
+ * task's buffered records in turn. {@link #UNKNOWN} never knows (tests without a broker).
  */
-public final class InputEnds {
+public final class InputEnds implements AutoCloseable {
+
+  private static final Logger LOG = LoggerFactory.getLogger(InputEnds.class);
 
   /** Never knows an end offset. */
-  public static final InputEnds UNKNOWN = new InputEnds();
+  public static final InputEnds UNKNOWN = new InputEnds(null, null);
 
-  private volatile KafkaStreams streams;
+  private final Admin admin;
+  private final String topic;
+  private final Map<TopicPartition, Long> ends = new ConcurrentHashMap<>();
+  private final ScheduledExecutorService poller;
+  private List<TopicPartition> partitions = List.of();
+  private long partitionsListedAt;
 
-  public void attach(KafkaStreams streams) {
-    this.streams = streams;
+  private InputEnds(Admin admin, String topic) {
+    this.admin = admin;
+    this.topic = topic;
+    this.poller =
+        admin == null
+            ? null
+            : Executors.newSingleThreadScheduledExecutor(
+                r -> {
+                  Thread t = new Thread(r, "alertstream-input-ends");
+                  t.setDaemon(true);
+                  return t;
+                });
   }
 
-  /** The end offset of {@code partition} if one of this instance's active tasks reads it. */
+  /** Polls the end offsets of {@code topic} every {@code every} with the given client settings. */
+  public static InputEnds polling(Map<String, String> kafka, String topic, Duration every) {
+    Properties props = new Properties();
+    props.putAll(kafka);
+    props.put(AdminClientConfig.CLIENT_ID_CONFIG, "alertstream-input-ends");
+    InputEnds ends = new InputEnds(Admin.create(props), topic);
+    ends.poller.scheduleWithFixedDelay(ends::poll, 0, every.toMillis(), TimeUnit.MILLISECONDS);
+    return ends;
+  }
+
+  /** The end offset of {@code partition}, if known. */
   OptionalLong endOffset(TopicPartition partition) {
-    KafkaStreams current = streams;
-    if (current == null) {
-      return OptionalLong.empty();
-    }
-    for (ThreadMetadata thread : current.metadataForLocalThreads()) {
-      for (TaskMetadata task : thread.activeTasks()) {
-        Long end = task.endOffsets().get(partition);
-        if (end != null) {
-          return OptionalLong.of(end);
-        }
+    Long end = ends.get(partition);
+    return end == null ? OptionalLong.empty() : OptionalLong.of(end);
+  }
+
+  private void poll() {
+    try {
+      long now = System.currentTimeMillis();
+      if (partitions.isEmpty() || now - partitionsListedAt > 30_000) {
+        TopicDescription description =
+            admin
+                .describeTopics(List.of(topic))
+                .allTopicNames()
+                .get(5, TimeUnit.SECONDS)
+                .get(topic);
+        partitions =
+            description.partitions().stream()
+                .map(p -> new TopicPartition(topic, p.partition()))
+                .toList();
+        partitionsListedAt = now;
       }
+      Map<TopicPartition, OffsetSpec> latest = new HashMap<>();
+      partitions.forEach(p -> latest.put(p, OffsetSpec.latest()));
+      admin
+          .listOffsets(latest, new ListOffsetsOptions(IsolationLevel.READ_COMMITTED))
+          .all()
+          .get(5, TimeUnit.SECONDS)
+          .forEach((p, info) -> ends.put(p, info.offset()));
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    } catch (Exception e) {
+      // Kept: the last known ends; a task that knows none falls back to a quiet spell.
+      LOG.debug("could not read the end offsets of {}: {}", topic, e.toString());
     }
-    return OptionalLong.empty();
+  }
+
+  @Override
+  public void close() {
+    if (admin != null) {
+      poller.shutdownNow();
+      admin.close(Duration.ofSeconds(5));
+    }
   }
 }
