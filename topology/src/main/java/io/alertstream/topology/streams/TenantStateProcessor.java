@@ -45,9 +45,9 @@ import org.slf4j.LoggerFactory;
 /**
  * Alertmanager's dispatcher for the tenants of one task: takes alerts, configs and silences in;
  * flushes the aggregation groups that are due, as far as {@link ReceiptWatermark} allows, on a
- * wall-clock tick and before each alert, and emits their notifications. The decisions are made by
- * plain classes ({@link Alert}, {@link GroupState}, {@link GroupFlush}); this class moves state
- * between them and the stores.
+ * wall-clock tick (and a due group before an alert received after it was due joins it), and emits
+ * their notifications. The decisions are made by plain classes ({@link Alert}, {@link GroupState},
+ * {@link GroupFlush}); this class moves state between them and the stores.
  */
 final class TenantStateProcessor implements Processor<String, Object, String, Object> {
 
@@ -123,10 +123,8 @@ final class TenantStateProcessor implements Processor<String, Object, String, Ob
   private void onAlert(String tenant, AlertEvent event, long now) {
     TenantRuntime runtime = runtime(tenant);
     Alert received = Alert.received(event, now, runtime.config().resolveTimeout().toMillis());
-    // Groups that were due before this alert arrived flush without it, as in Alertmanager.
     watermark.read(
         received.updatedAt(), context.recordMetadata().map(m -> m.offset()).orElse(-1L), now);
-    flushDueGroups(watermark.readUpTo(), now);
     String alertKey = TenantState.key(tenant, received.fingerprint());
     Alert alert = Alert.put(state.alerts.get(alertKey), received, now);
     state.alerts.put(alertKey, alert);
@@ -142,6 +140,11 @@ final class TenantStateProcessor implements Processor<String, Object, String, Ob
       String stateKey = TenantState.key(tenant, routeId + '\u0000' + groupKey);
       long groupWait = route.options().groupWait().toMillis();
       GroupState group = state.groups.get(stateKey);
+      if (group != null && group.nextFlushAt() <= watermark.readUpTo()) {
+        // Due before this alert was received: it flushes without it, as Alertmanager's would have.
+        state.timers.delete(TimerKeys.of(group.nextFlushAt(), stateKey));
+        group = flush(stateKey, group, now, new FlushCaches());
+      }
       long previousDue = group == null ? -1 : group.nextFlushAt();
       if (group == null) {
         if (atGroupLimit(tenant)) {
@@ -239,55 +242,68 @@ final class TenantStateProcessor implements Processor<String, Object, String, Ob
     if (!state.mayHaveDue(upTo)) {
       return;
     }
-    Map<String, Inhibitor> inhibitors = new HashMap<>();
-    Map<String, SilenceSet> silences = new HashMap<>();
+    FlushCaches caches = new FlushCaches();
     for (Bytes timer : state.dueTimers(upTo, MAX_FLUSHES_PER_TICK)) {
       String stateKey = TimerKeys.groupKey(timer);
       state.timers.delete(timer);
       GroupState group = state.groups.get(stateKey);
-      if (group == null || group.nextFlushAt() != TimerKeys.dueAt(timer)) {
-        continue;
-      }
-      FlushDelays.GLOBAL.record(now - group.nextFlushAt());
-      String tenant = TenantState.tenantOf(stateKey);
-      TenantRuntime runtime = runtime(tenant);
-      Route route = runtime.routes().route(group.routeId());
-      ReceiverConfig receiver = runtime.config().receiver(group.receiver()).orElse(null);
-      if (route == null || receiver == null) {
-        state.deleteGroup(stateKey, group);
-        continue;
-      }
-      FlushContext ctx =
-          new FlushContext(
-              tenant,
-              runtime.version(),
-              settings.externalUrl(),
-              route,
-              receiver,
-              runtime.config().timeIntervals(),
-              inhibitors.computeIfAbsent(tenant, t -> inhibitor(t, runtime, now)),
-              silences.computeIfAbsent(tenant, t -> silenceSet(t, now)),
-              fingerprint -> state.alerts.get(TenantState.key(tenant, fingerprint)),
-              key -> state.notificationLog.get(TenantState.key(tenant, key.encode())));
-      FlushResult result = GroupFlush.flush(group, ctx, now);
-      for (Map.Entry<NotificationLogKey, NotificationLogEntry> e : result.logUpdates().entrySet()) {
-        state.notificationLog.put(TenantState.key(tenant, e.getKey().encode()), e.getValue());
-      }
-      for (Decision d : result.decisions()) {
-        record(tenant, d);
-      }
-      for (Notification n : result.notifications()) {
-        state.history.put(TenantState.key(tenant, n.getId()), NotificationRecord.emitted(n));
-        context.forward(
-            new Record<>(tenant, n, now),
-            AlertstreamTopology.notificationSink(n.getIntegration().getType()));
-      }
-      if (result.group() == null) {
-        state.groups.delete(stateKey);
-      } else {
-        state.putGroup(stateKey, result.group(), -1);
+      if (group != null && group.nextFlushAt() == TimerKeys.dueAt(timer)) {
+        flush(stateKey, group, now, caches);
       }
     }
+  }
+
+  /** A tenant's inhibitor and silences, built once for the flushes of one pass. */
+  private static final class FlushCaches {
+    final Map<String, Inhibitor> inhibitors = new HashMap<>();
+    final Map<String, SilenceSet> silences = new HashMap<>();
+  }
+
+  /**
+   * Flushes one group whose timer has been taken: emits its notifications, writes the log and the
+   * group's next timer. Returns the group afterwards, null when it is gone.
+   */
+  private GroupState flush(String stateKey, GroupState group, long now, FlushCaches caches) {
+    FlushDelays.GLOBAL.record(now - group.nextFlushAt());
+    String tenant = TenantState.tenantOf(stateKey);
+    TenantRuntime runtime = runtime(tenant);
+    Route route = runtime.routes().route(group.routeId());
+    ReceiverConfig receiver = runtime.config().receiver(group.receiver()).orElse(null);
+    if (route == null || receiver == null) {
+      state.deleteGroup(stateKey, group);
+      return null;
+    }
+    FlushContext ctx =
+        new FlushContext(
+            tenant,
+            runtime.version(),
+            settings.externalUrl(),
+            route,
+            receiver,
+            runtime.config().timeIntervals(),
+            caches.inhibitors.computeIfAbsent(tenant, t -> inhibitor(t, runtime, now)),
+            caches.silences.computeIfAbsent(tenant, t -> silenceSet(t, now)),
+            fingerprint -> state.alerts.get(TenantState.key(tenant, fingerprint)),
+            key -> state.notificationLog.get(TenantState.key(tenant, key.encode())));
+    FlushResult result = GroupFlush.flush(group, ctx, now);
+    for (Map.Entry<NotificationLogKey, NotificationLogEntry> e : result.logUpdates().entrySet()) {
+      state.notificationLog.put(TenantState.key(tenant, e.getKey().encode()), e.getValue());
+    }
+    for (Decision d : result.decisions()) {
+      record(tenant, d);
+    }
+    for (Notification n : result.notifications()) {
+      state.history.put(TenantState.key(tenant, n.getId()), NotificationRecord.emitted(n));
+      context.forward(
+          new Record<>(tenant, n, now),
+          AlertstreamTopology.notificationSink(n.getIntegration().getType()));
+    }
+    if (result.group() == null) {
+      state.groups.delete(stateKey);
+    } else {
+      state.putGroup(stateKey, result.group(), -1);
+    }
+    return result.group();
   }
 
   /** Keeps a decision for explanations and publishes it on the decisions topic. */
