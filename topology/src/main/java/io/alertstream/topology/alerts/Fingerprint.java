@@ -18,7 +18,19 @@ public final class Fingerprint {
   private Fingerprint() {}
 
   public static String of(Map<String, String> labels) {
-    return String.format("%016x", hash(labels));
+    return hex16(hash(labels));
+  }
+
+  private static final char[] HEX = "0123456789abcdef".toCharArray();
+
+  /** {@code value} as 16 lower-case hex digits, zero-padded (String.format is slow per alert). */
+  public static String hex16(long value) {
+    char[] digits = new char[16];
+    for (int i = 15; i >= 0; i--) {
+      digits[i] = HEX[(int) (value & 0xF)];
+      value >>>= 4;
+    }
+    return new String(digits);
   }
 
   static long hash(Map<String, String> labels) {

@@ -22,11 +22,13 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The end offsets of the alerts topic's partitions (the last stable offsets, as a read_committed
- * consumer sees them), asked of the broker every few tens of milliseconds, so that a task can tell
- * whether it has read all its alerts or some are still buffered or unfetched. Kafka Streams keeps
- * no such figure up to date for its tasks when they never wait for input ({@code
- * max.task.idle.ms=-1}), and a quiet spell is no evidence: a stream thread works through each
- * task's buffered records in turn. {@link #UNKNOWN} never knows (tests without a broker).
+ * consumer sees them), asked of the broker every few tens of milliseconds while tasks want them
+ * (they ask when a group is due), so that a task can tell whether it has read all its alerts or
+ * some are still buffered or unfetched. Figures older than {@link #FRESH_MS} count as unknown.
+ * Kafka Streams' task metadata end offsets, tried first, did not stop early flushes (its tasks here
+ * never wait for input, {@code max.task.idle.ms=-1}), and a quiet spell is no evidence: a stream
+ * thread works through each task's buffered records in turn. {@link #UNKNOWN} never knows (tests
+ * without a broker).
  */
 public final class InputEnds implements AutoCloseable {
 
@@ -37,7 +39,16 @@ public final class InputEnds implements AutoCloseable {
 
   private final Admin admin;
   private final String topic;
+
+  /** Polling goes on while a task has asked within this long. */
+  static final long WANTED_MS = 1_000;
+
+  /** Ends polled longer ago than this count as unknown. */
+  static final long FRESH_MS = 250;
+
   private final Map<TopicPartition, Long> ends = new ConcurrentHashMap<>();
+  private volatile long askedAt;
+  private volatile long polledAt;
   private final ScheduledExecutorService poller;
   private List<TopicPartition> partitions = List.of();
   private long partitionsListedAt;
@@ -66,15 +77,23 @@ public final class InputEnds implements AutoCloseable {
     return ends;
   }
 
-  /** The end offset of {@code partition}, if known. */
+  /** The end offset of {@code partition}, if known and fresh. */
   OptionalLong endOffset(TopicPartition partition) {
+    long now = System.currentTimeMillis();
+    askedAt = now;
+    if (now - polledAt > FRESH_MS) {
+      return OptionalLong.empty();
+    }
     Long end = ends.get(partition);
     return end == null ? OptionalLong.empty() : OptionalLong.of(end);
   }
 
   private void poll() {
+    long now = System.currentTimeMillis();
+    if (now - askedAt > WANTED_MS) {
+      return;
+    }
     try {
-      long now = System.currentTimeMillis();
       if (partitions.isEmpty() || now - partitionsListedAt > 30_000) {
         TopicDescription description =
             admin
@@ -95,6 +114,7 @@ public final class InputEnds implements AutoCloseable {
           .all()
           .get(5, TimeUnit.SECONDS)
           .forEach((p, info) -> ends.put(p, info.offset()));
+      polledAt = now;
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
     } catch (Exception e) {

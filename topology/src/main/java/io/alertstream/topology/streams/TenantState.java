@@ -2,6 +2,7 @@ package io.alertstream.topology.streams;
 
 import io.alertstream.schemas.TenantConfig;
 import io.alertstream.topology.alerts.Alert;
+import io.alertstream.topology.alerts.Fingerprint;
 import io.alertstream.topology.explain.Decision;
 import io.alertstream.topology.grouping.GroupState;
 import io.alertstream.topology.history.NotificationRecord;
@@ -61,8 +62,7 @@ final class TenantState {
 
   /** A decision's key: by alert, then in time order. */
   static String decisionKey(String tenant, Decision d, int seq) {
-    return key(
-        tenant, d.fingerprint() + '\u0000' + String.format("%016x", d.at()) + '\u0000' + seq);
+    return key(tenant, d.fingerprint() + '\u0000' + Fingerprint.hex16(d.at()) + '\u0000' + seq);
   }
 
   static String tenantOf(String key) {

@@ -27,4 +27,13 @@ class FingerprintTest {
   void emptyLabelSetIsTheOffsetBasis() {
     assertThat(Fingerprint.of(Map.of())).isEqualTo("cbf29ce484222325");
   }
+
+  @Test
+  void hex16PadsAndCoversTheWholeRange() {
+    org.assertj.core.api.Assertions.assertThat(Fingerprint.hex16(0)).isEqualTo("0000000000000000");
+    org.assertj.core.api.Assertions.assertThat(Fingerprint.hex16(0xabcL))
+        .isEqualTo("0000000000000abc");
+    org.assertj.core.api.Assertions.assertThat(Fingerprint.hex16(-1L))
+        .isEqualTo("ffffffffffffffff");
+  }
 }
