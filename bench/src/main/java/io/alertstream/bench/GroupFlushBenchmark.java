@@ -95,7 +95,7 @@ public class GroupFlushBenchmark {
               .setLabels(labels)
               .setAnnotations(Map.of("summary", "p99 above 1s", "runbook_url", "http://rb/x"))
               .build();
-      Alert alert = Alert.received(event, NOW - 60_000, 300_000);
+      Alert alert = Alert.received(event, NOW - 60_000, 3_600_000);
       alerts.put(alert.fingerprint(), alert);
     }
     Map<String, String> groupLabels = route.groupLabels(alerts.values().iterator().next().labels());
