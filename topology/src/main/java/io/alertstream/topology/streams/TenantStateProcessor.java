@@ -129,10 +129,16 @@ final class TenantStateProcessor implements Processor<String, Object, String, Ob
     Alert alert = Alert.put(state.alerts.get(alertKey), received, now);
     state.alerts.put(alertKey, alert);
     inhibitionSources.update(tenant, runtime.config().inhibitRules(), alert);
-    insertIntoGroups(tenant, runtime, alert, now);
+    insertIntoGroups(tenant, runtime, alert, true, now);
   }
 
-  private void insertIntoGroups(String tenant, TenantRuntime runtime, Alert alert, long now) {
+  /**
+   * {@code arriving}: the alert was just received, so a group that was due before it flushes
+   * without it; false when a reload puts the stored alerts back into new groups, which flush with
+   * all of them.
+   */
+  private void insertIntoGroups(
+      String tenant, TenantRuntime runtime, Alert alert, boolean arriving, long now) {
     for (Route route : runtime.config().route().match(alert.labels())) {
       Map<String, String> groupLabels = route.groupLabels(alert.labels());
       String groupKey = route.groupKey(groupLabels);
@@ -140,7 +146,7 @@ final class TenantStateProcessor implements Processor<String, Object, String, Ob
       String stateKey = TenantState.key(tenant, routeId + '\u0000' + groupKey);
       long groupWait = route.options().groupWait().toMillis();
       GroupState group = state.groups.get(stateKey);
-      if (group != null && group.nextFlushAt() <= watermark.readUpTo()) {
+      if (arriving && group != null && group.nextFlushAt() <= watermark.readUpTo()) {
         // Due before this alert was received: it flushes without it, as Alertmanager's would have.
         state.timers.delete(TimerKeys.of(group.nextFlushAt(), stateKey));
         group = flush(stateKey, group, now, new FlushCaches());
@@ -227,7 +233,7 @@ final class TenantStateProcessor implements Processor<String, Object, String, Ob
     }
     TenantRuntime runtime = runtime(tenant);
     for (KeyValue<String, Alert> alert : TenantState.ofTenant(state.alerts, tenant)) {
-      insertIntoGroups(tenant, runtime, alert.value, now);
+      insertIntoGroups(tenant, runtime, alert.value, false, now);
     }
   }
 

@@ -284,6 +284,30 @@ class AcceptanceScenariosTest {
   }
 
   @Test
+  void aReloadPutsAGroupsStoredAlertsBackTogether() {
+    String v1 = config(FAST, ONE_WEBHOOK, "");
+    am.config("t", v1);
+    am.post("t", alert(Map.of("alertname", "Test", "instance", "a"), 0, 100.0));
+    am.post("t", alert(Map.of("alertname", "Test", "instance", "b"), 0, 100.0));
+    am.advanceTo(3);
+    am.post("t", alert(Map.of("alertname", "Other"), 3, 100.0));
+    am.webhooks();
+
+    am.config(
+        "t",
+        v1.replace(
+                "  group_by:",
+                "  routes:\n    - matchers: ['alertname=\"Test\"']\n      receiver: other\n  group_by:")
+            + "  - name: other\n    webhook_configs:\n      - url: http://hook/other\n");
+    am.advanceTo(3.5);
+
+    assertThat(am.webhooks())
+        .filteredOn(s -> s.notification().getReceiver().equals("other"))
+        .singleElement()
+        .satisfies(s -> assertThat(instances(s)).containsExactly("a", "b"));
+  }
+
+  @Test
   void anAlertThatStartedLongAgoIsSentWithoutWaitingForGroupWait() {
     am.config("t", config(FAST.replace("group_wait: 1s", "group_wait: 30s"), ONE_WEBHOOK, ""));
 
