@@ -146,7 +146,7 @@ public final class CompareBenchmark {
       jit = ProcessMeter.jitMs(threads, threadsAfter);
       record(
           size,
-          String.format(Locale.ROOT, "idle CPU with %,d groups (%% of a core)", w.alerts() / 2),
+          String.format(Locale.ROOT, "idle CPU with %,d groups (%% of a core)", w.groups()),
           sut,
           100.0 * used / idleWindowMs,
           false);
@@ -155,7 +155,7 @@ public final class CompareBenchmark {
           String.format(
               Locale.ROOT,
               "idle CPU with %,d groups, JIT compiler threads left out (%% of a core)",
-              w.alerts() / 2),
+              w.groups()),
           sut,
           100.0 * (used - jit) / idleWindowMs,
           false);

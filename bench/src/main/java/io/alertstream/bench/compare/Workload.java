@@ -7,8 +7,8 @@ import java.util.Map;
 
 /**
  * Prometheus-shaped alerts: about eight labels and two annotations (some 500 bytes as JSON), spread
- * over tenants; two alerts per aggregation group (group_by alertname, instance), so N alerts make
- * N/2 groups.
+ * over tenants; up to two alerts per aggregation group (group_by alertname, instance: alerts i and
+ * i+20 of a tenant share a group), see {@link #groups()}.
  *
  * @param tenants how many tenants
  * @param alertsPerTenant active alerts of each tenant
@@ -29,6 +29,16 @@ record Workload(String prefix, int tenants, int alertsPerTenant) {
 
   int alerts() {
     return tenants * alertsPerTenant;
+  }
+
+  /** How many aggregation groups the alerts make: 1,000 per tenant make 500, 500 make 260. */
+  int groups() {
+    java.util.Set<String> keys = new java.util.HashSet<>();
+    for (int i = 0; i < alertsPerTenant; i++) {
+      Map<String, String> labels = labels(0, i, 0);
+      keys.add(labels.get("alertname") + '/' + labels.get("instance"));
+    }
+    return tenants * keys.size();
   }
 
   String tenant(int t) {
