@@ -266,12 +266,7 @@ class AcceptanceScenariosTest {
     am.advanceTo(3.5);
     assertThat(am.webhooks()).isEmpty();
 
-    am.config(
-        "t",
-        v1.replace(
-                "  group_by:",
-                "  routes:\n    - matchers: ['alertname=\"Test\"']\n      receiver: other\n  group_by:")
-            + "  - name: other\n    webhook_configs:\n      - url: http://hook/other\n");
+    am.config("t", testAlertsToOther(v1));
     am.advanceTo(3.7);
 
     assertThat(am.webhooks())
@@ -281,6 +276,14 @@ class AcceptanceScenariosTest {
               assertThat(s.notification().getReceiver()).isEqualTo("other");
               assertThat(s.at()).isCloseTo(3.55, within(WINDOW));
             });
+  }
+
+  /** {@code config} with a route sending alertname="Test" to a receiver "other". */
+  private static String testAlertsToOther(String config) {
+    return config.replace(
+            "  group_by:",
+            "  routes:\n    - matchers: ['alertname=\"Test\"']\n      receiver: other\n  group_by:")
+        + "  - name: other\n    webhook_configs:\n      - url: http://hook/other\n";
   }
 
   @Test
@@ -293,12 +296,7 @@ class AcceptanceScenariosTest {
     am.post("t", alert(Map.of("alertname", "Other"), 3, 100.0));
     am.webhooks();
 
-    am.config(
-        "t",
-        v1.replace(
-                "  group_by:",
-                "  routes:\n    - matchers: ['alertname=\"Test\"']\n      receiver: other\n  group_by:")
-            + "  - name: other\n    webhook_configs:\n      - url: http://hook/other\n");
+    am.config("t", testAlertsToOther(v1));
     am.advanceTo(3.5);
 
     assertThat(am.webhooks())
