@@ -79,12 +79,19 @@ final class AlertstreamSystem implements SystemUnderTest {
         });
   }
 
-  /** The launcher's command; ALERTSTREAM_BENCH_JFR=file records a JFR profile of it. */
+  /**
+   * The launcher's command; ALERTSTREAM_BENCH_JFR=file records a JFR profile of it, and
+   * ALERTSTREAM_BENCH_JVM_OPTS adds JVM options (space-separated) to try a tuning.
+   */
   private static List<String> jvm(String... command) {
     List<String> all = new java.util.ArrayList<>(List.of(command));
     String jfr = System.getenv("ALERTSTREAM_BENCH_JFR");
     if (jfr != null) {
       all.add(2, "-XX:StartFlightRecording=filename=" + jfr + ",settings=profile,dumponexit=true");
+    }
+    String options = System.getenv("ALERTSTREAM_BENCH_JVM_OPTS");
+    if (options != null && !options.isBlank()) {
+      all.addAll(2, List.of(options.trim().split("\\s+")));
     }
     return all;
   }

@@ -71,11 +71,15 @@ final class ProcessMeter {
     return byThread;
   }
 
-  /** CPU ms of the JVM's JIT compiler threads between two readings (none for Go). */
+  /**
+   * CPU ms of the JVM's JIT compiler threads between two readings (none for Go). The JVM stops
+   * compiler threads it no longer needs, and a stopped thread's time leaves the reading with it, so
+   * this may count less than was spent, never less than zero.
+   */
   static long jitMs(java.util.Map<String, Long> before, java.util.Map<String, Long> after) {
     return after.entrySet().stream()
         .filter(e -> e.getKey().contains("CompilerThre"))
-        .mapToLong(e -> e.getValue() - before.getOrDefault(e.getKey(), 0L))
+        .mapToLong(e -> Math.max(0, e.getValue() - before.getOrDefault(e.getKey(), 0L)))
         .sum();
   }
 
