@@ -1,7 +1,5 @@
 package io.alertstream.bench;
 
-import io.alertstream.config.tenant.TenantLimits;
-import io.alertstream.local.FreePorts;
 import io.alertstream.local.LocalSettings;
 import io.alertstream.local.LocalStack;
 import io.alertstream.local.RegistryProcess;
@@ -19,9 +17,7 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Properties;
-import java.util.Set;
 import java.util.stream.Stream;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
@@ -148,22 +144,12 @@ public final class TopologyBenchmark {
 
   /** A local stack on free ports with no example tenants, all connectors live. */
   static LocalSettings settings(Path data) throws IOException {
-    int[] ports = FreePorts.distinct(6);
-    return new LocalSettings(
+    return LocalSettings.onFreePorts(
         data,
-        ports[0],
-        ports[1],
-        ports[2],
-        ports[3],
-        ports[4],
-        ports[5],
         RegistryProcess.findRunnerJar(Path.of("deploy/local/target/registry")),
         data.resolve("no-tenants"),
         6,
-        Map.of(),
-        Set.of(),
-        TenantLimits.NONE,
-        Optional.empty());
+        Map.of());
   }
 
   /** Waits until the live topology has consumed everything on the alerts topic. */

@@ -42,6 +42,35 @@ public record LocalSettings(
   public static final int DEFAULT_REGISTRY_PORT = 8081;
   public static final int DEFAULT_CONNECT_PORT = 8083;
 
+  /**
+   * Settings on six free ports, without tenant limits or credentials, for a stack that runs beside
+   * others on one machine (tests and benchmarks).
+   */
+  public static LocalSettings onFreePorts(
+      Path dataDir,
+      Path registryJar,
+      Path tenantsDir,
+      int partitions,
+      Map<String, String> connectorOverrides)
+      throws java.io.IOException {
+    int[] ports = FreePorts.distinct(6);
+    return new LocalSettings(
+        dataDir,
+        ports[0],
+        ports[1],
+        ports[2],
+        ports[3],
+        ports[4],
+        ports[5],
+        registryJar,
+        tenantsDir,
+        partitions,
+        connectorOverrides,
+        Set.of(),
+        TenantLimits.NONE,
+        Optional.empty());
+  }
+
   public String externalUrl() {
     return "http://localhost:" + apiPort;
   }

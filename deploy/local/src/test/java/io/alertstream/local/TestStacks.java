@@ -2,7 +2,6 @@ package io.alertstream.local;
 
 import static org.awaitility.Awaitility.await;
 
-import io.alertstream.config.tenant.TenantLimits;
 import io.alertstream.schemas.TenantConfig;
 import io.alertstream.schemas.Topics;
 import io.alertstream.schemas.serde.AvroSerializer;
@@ -26,9 +25,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Properties;
-import java.util.Set;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
@@ -65,15 +62,8 @@ final class TestStacks {
   }
 
   static LocalSettings settings(Path dataDir, Path tenantsDir) throws IOException {
-    int[] ports = distinctFreePorts(6);
-    return new LocalSettings(
+    return LocalSettings.onFreePorts(
         dataDir,
-        ports[0],
-        ports[1],
-        ports[2],
-        ports[3],
-        ports[4],
-        ports[5],
         RegistryProcess.findRunnerJar(
             Path.of(System.getProperty("alertstream.registry.jar", "target/registry")).getParent()),
         tenantsDir,
@@ -84,10 +74,7 @@ final class TestStacks {
             "delivery.retry.backoff.max.ms",
             "5000",
             "delivery.retry.timeout.ms",
-            "600000"),
-        Set.of(),
-        TenantLimits.NONE,
-        Optional.empty());
+            "600000"));
   }
 
   static int[] distinctFreePorts(int count) throws IOException {
