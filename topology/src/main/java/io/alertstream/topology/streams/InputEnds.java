@@ -78,7 +78,7 @@ public final class InputEnds implements AutoCloseable {
   }
 
   /** The end offset of {@code partition}, if known and fresh. */
-  OptionalLong endOffset(TopicPartition partition) {
+  public OptionalLong endOffset(TopicPartition partition) {
     long now = System.currentTimeMillis();
     askedAt = now;
     if (now - polledAt > FRESH_MS) {
