@@ -3,7 +3,7 @@
 // (401), the same form takes a password and requests use basic auth instead.
 "use strict";
 
-const state = { tenant: "", password: "", needsPassword: false, alerts: [] };
+const state = { tenant: "", password: "", needsPassword: false };
 const $ = (id) => document.getElementById(id);
 
 function headers() {
@@ -72,7 +72,6 @@ async function loadAlerts() {
   const filter = $("alert-filter").value.trim();
   if (filter) filter.split(/,\s*(?=[a-zA-Z_])/).forEach((f) => params.append("filter", f));
   const groups = await api("GET", "/api/v2/alerts/groups?" + params);
-  state.alerts = groups.flatMap((g) => g.alerts);
   const root = $("alerts");
   root.replaceChildren();
   if (groups.length === 0) root.append(el("p", {}, "No alerts."));
@@ -169,22 +168,23 @@ function parseMatchers(text) {
   return out;
 }
 
-function matches(matchers, labels) {
-  return matchers.every((m) => {
-    const v = labels[m.name] || "";
-    const hit = m.isRegex ? new RegExp("^(?:" + m.value + ")$").test(v) : v === m.value;
-    return m.isEqual ? hit : !hit;
-  });
-}
+const OPERATORS = { "true,false": "=", "false,false": "!=", "true,true": "=~", "false,true": "!~" };
+let previewSeq = 0;
 
-function previewSilence() {
+// The server counts the matching alerts, so that a regex means what it means in the silence
+// (Go's RE2 syntax, linear time) rather than what it means to the browser.
+async function previewSilence() {
+  const seq = ++previewSeq;
+  let text;
   try {
-    const matchers = parseMatchers($("silence-matchers").value);
-    const n = state.alerts.filter((a) => matches(matchers, a.labels)).length;
-    $("silence-preview").textContent = n + " alert" + (n === 1 ? "" : "s");
+    const filters = parseMatchers($("silence-matchers").value).map((m) =>
+      "filter=" + encodeURIComponent(m.name + OPERATORS[m.isEqual + "," + m.isRegex] + quote(m.value)));
+    const alerts = await api("GET", "/api/v2/alerts?" + filters.join("&"));
+    text = alerts.length + " alert" + (alerts.length === 1 ? "" : "s");
   } catch (e) {
-    $("silence-preview").textContent = e.message;
+    text = e.message;
   }
+  if (seq === previewSeq) $("silence-preview").textContent = text;
 }
 
 async function saveSilence(event) {
@@ -332,6 +332,20 @@ async function load() {
     if ($("message").className !== "ok") say("");
   } catch (e) {
     say(e.message);
+  }
+  await showDryRun();
+}
+
+// Says, on every tab, when the tenant's notifications are recorded instead of sent (its config's
+// alertstream.dry_run setting).
+async function showDryRun() {
+  try {
+    const settings = await api("GET", "/api/v1/settings");
+    $("dry-run").hidden = settings.dryRun.length === 0;
+    $("dry-run").textContent = settings.summary ?
+      settings.summary.charAt(0).toUpperCase() + settings.summary.substring(1) + "." : "";
+  } catch (e) {
+    $("dry-run").hidden = true;
   }
 }
 

@@ -1,6 +1,6 @@
 package io.alertstream.schemas;
 
-/** Default names of Alertstream's topics (ARCHITECTURE.md, Topics). */
+/** Default names of Alertstream's topics; docs/ARCHITECTURE.md lists their keys and values. */
 public final class Topics {
 
   public static final String ALERTS = "alertstream-alerts";

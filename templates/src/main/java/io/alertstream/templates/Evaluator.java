@@ -1,9 +1,13 @@
 package io.alertstream.templates;
 
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.function.BooleanSupplier;
+import java.util.function.Supplier;
 
 /** Executes parsed templates with Go's text/template semantics. */
 final class Evaluator {
@@ -25,14 +29,23 @@ final class Evaluator {
   private final TemplateSet set;
   private final boolean html;
   private final StringBuilder out;
+  private final RenderBudget budget;
   private final List<Var> vars = new ArrayList<>();
   private String current;
   private int depth;
 
-  Evaluator(TemplateSet set, boolean html, StringBuilder out) {
+  /** Where HTML output stands, for escaping; made on the first value printed as HTML. */
+  private HtmlContext htmlContext;
+
+  Evaluator(TemplateSet set, boolean html, StringBuilder out, RenderBudget budget) {
     this.set = set;
     this.html = html;
     this.out = out;
+    this.budget = budget;
+  }
+
+  RenderBudget budget() {
+    return budget;
   }
 
   void run(String name, List<Node> body, Object dot) throws TemplateException {
@@ -66,12 +79,28 @@ final class Evaluator {
   }
 
   private void walk(Node node, Object dot) throws TemplateException {
+    budget.step();
+    int before = out.length();
+    walkNode(node, dot);
+    if (out.length() != before) {
+      budget.checkOutput(out.length());
+    }
+  }
+
+  private void walkNode(Node node, Object dot) throws TemplateException {
     if (node instanceof Node.Text t) {
       out.append(t.text());
     } else if (node instanceof Node.Action a) {
-      Object value = pipe(a.pipe(), dot);
+      // In HTML a final html or urlquery is applied by the contextual escaping (html/template's
+      // rule), so the pipeline runs with print in its place.
+      String predefined =
+          html && a.pipe().variables().isEmpty()
+              ? HtmlContext.trailingEscaper(a.pipe(), at(a.pos()))
+              : null;
+      Object value =
+          pipe(predefined == null ? a.pipe() : HtmlContext.withoutTrailingEscaper(a.pipe()), dot);
       if (a.pipe().variables().isEmpty()) {
-        printValue(value);
+        printValue(value, predefined);
       }
     } else if (node instanceof Node.If n) {
       int mark = vars.size();
@@ -120,30 +149,17 @@ final class Evaluator {
   private void range(Node.Range n, Object dot) throws TemplateException {
     int mark = vars.size();
     Object value = pipe(n.pipe(), dot);
-    List<Object[]> items = new ArrayList<>();
-    if (value instanceof List<?> list) {
-      for (int i = 0; i < list.size(); i++) {
-        items.add(new Object[] {(long) i, list.get(i)});
-      }
-    } else if (value instanceof Map<?, ?> map) {
-      for (Map.Entry<?, ?> e : new TreeMap<>(map).entrySet()) {
-        items.add(new Object[] {e.getKey(), e.getValue()});
-      }
-    } else if (GoValues.isInteger(value)) {
-      for (long i = 0; i < ((Number) value).longValue(); i++) {
-        items.add(new Object[] {i, i});
-      }
-    } else if (value != null) {
-      throw error(n.pos(), "range can't iterate over " + GoValues.print(value));
-    }
-    if (items.isEmpty()) {
+    Iterator<Object[]> items = items(n, value);
+    if (!items.hasNext()) {
       truncate(mark);
       walk(n.otherwise(), dot);
       return;
     }
     List<String> names = n.pipe().variables();
     int loopMark = vars.size() - names.size();
-    for (Object[] item : items) {
+    while (items.hasNext()) {
+      Object[] item = items.next();
+      budget.step();
       truncate(loopMark);
       if (names.size() == 1) {
         vars.add(new Var(names.get(0), item[1]));
@@ -165,13 +181,73 @@ final class Evaluator {
     truncate(mark);
   }
 
-  private void printValue(Object value) {
+  /**
+   * Index and element of each item, made as the loop goes: {@code range 1000000000} allocates
+   * nothing up front, and the render budget stops it.
+   */
+  private Iterator<Object[]> items(Node.Range n, Object value) throws TemplateException {
+    if (value instanceof List<?> list) {
+      Iterator<?> elements = list.iterator();
+      long[] index = {0};
+      return iterator(elements::hasNext, () -> new Object[] {index[0]++, elements.next()});
+    }
+    if (value instanceof Map<?, ?> map) {
+      Iterator<? extends Map.Entry<?, ?>> entries = new TreeMap<>(map).entrySet().iterator();
+      return iterator(
+          entries::hasNext,
+          () -> {
+            Map.Entry<?, ?> e = entries.next();
+            return new Object[] {e.getKey(), e.getValue()};
+          });
+    }
+    if (GoValues.isInteger(value)) {
+      long count = ((Number) value).longValue();
+      long[] next = {0};
+      return iterator(() -> next[0] < count, () -> new Object[] {next[0], next[0]++});
+    }
+    if (value != null) {
+      throw error(n.pos(), "range can't iterate over " + GoValues.print(value));
+    }
+    return Collections.emptyIterator();
+  }
+
+  private static Iterator<Object[]> iterator(BooleanSupplier hasNext, Supplier<Object[]> next) {
+    return new Iterator<>() {
+      @Override
+      public boolean hasNext() {
+        return hasNext.getAsBoolean();
+      }
+
+      @Override
+      public Object[] next() {
+        return next.get();
+      }
+    };
+  }
+
+  /**
+   * Prints a value: as is in text; in HTML escaped for where it lands ({@link HtmlContext}).
+   *
+   * @param predefined {@code html} or {@code urlquery} when that function ends the pipeline and has
+   *     not been applied to {@code value} yet; null otherwise
+   */
+  void printValue(Object value, String predefined) throws TemplateException {
+    if (html) {
+      if (htmlContext == null) {
+        htmlContext = new HtmlContext();
+      }
+      htmlContext.print(out, value, predefined);
+      return;
+    }
     if (value instanceof SafeHtml safe) {
       out.append(safe.html());
       return;
     }
     String text = value == null ? "<no value>" : GoValues.print(value);
-    out.append(html ? Escapers.html(text) : text);
+    if (predefined != null) {
+      text = predefined.equals("html") ? Escapers.html(text) : Escapers.urlQuery(text);
+    }
+    out.append(text);
   }
 
   Object pipe(Node.Pipe pipe, Object dot) throws TemplateException {

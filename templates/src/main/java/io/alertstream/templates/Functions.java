@@ -8,12 +8,8 @@ import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
-import java.util.regex.PatternSyntaxException;
 
 /**
  * The functions templates may call: Go's built-ins and the ones Alertmanager adds (toUpper,
@@ -23,11 +19,16 @@ import java.util.regex.PatternSyntaxException;
 final class Functions {
 
   interface Fn {
-    Object apply(List<Evaluator.Lazy> args) throws TemplateException;
+    Object apply(List<Evaluator.Lazy> args, RenderBudget budget) throws TemplateException;
   }
 
   interface Strict {
     Object apply(List<Object> args) throws TemplateException;
+  }
+
+  /** A function whose result could grow past the render budget while it is being built. */
+  interface Bounded {
+    Object apply(List<Object> args, RenderBudget budget) throws TemplateException;
   }
 
   private final Map<String, Fn> functions = new HashMap<>();
@@ -50,21 +51,27 @@ final class Functions {
       throw new TemplateException("function \"" + name + "\" not defined");
     }
     try {
-      return fn.apply(args);
+      Object result = fn.apply(args, evaluator.budget());
+      evaluator.budget().checkValue(result);
+      return result;
     } catch (RuntimeException e) {
       throw new TemplateException("error calling " + name + ": " + e.getMessage());
     }
   }
 
   private void strict(String name, Strict fn) {
+    bounded(name, (args, budget) -> fn.apply(args));
+  }
+
+  private void bounded(String name, Bounded fn) {
     functions.put(
         name,
-        lazy -> {
+        (lazy, budget) -> {
           List<Object> args = new ArrayList<>(lazy.size());
           for (Evaluator.Lazy l : lazy) {
             args.add(l.get());
           }
-          return fn.apply(args);
+          return fn.apply(args, budget);
         });
   }
 
@@ -86,7 +93,7 @@ final class Functions {
   private void builtIns() {
     functions.put(
         "and",
-        args -> {
+        (args, budget) -> {
           if (args.isEmpty()) {
             throw new TemplateException("wrong number of args for and: want at least 1 got 0");
           }
@@ -101,7 +108,7 @@ final class Functions {
         });
     functions.put(
         "or",
-        args -> {
+        (args, budget) -> {
           if (args.isEmpty()) {
             throw new TemplateException("wrong number of args for or: want at least 1 got 0");
           }
@@ -139,22 +146,16 @@ final class Functions {
     strict("index", Functions::index);
     strict("slice", Functions::slice);
     strict("print", a -> sprint(a));
-    strict(
-        "println",
-        a -> {
-          List<String> parts = new ArrayList<>();
-          for (Object o : a) {
-            parts.add(GoValues.print(o));
-          }
-          return String.join(" ", parts) + "\n";
-        });
-    strict(
+    strict("println", GoFmt::sprintln);
+    bounded(
         "printf",
-        a -> {
+        (a, budget) -> {
           if (a.isEmpty()) {
             throw new TemplateException("wrong number of args for printf: want at least 1 got 0");
           }
-          return Printf.format(string("printf", a.get(0)), a.subList(1, a.size()));
+          // Go allows a width of 10^7 per verb: the result must still fit the render budget.
+          return GoFmt.sprintf(
+              string("printf", a.get(0)), a.subList(1, a.size()), budget.maxValueChars());
         });
     strict(
         "eq",
@@ -191,15 +192,7 @@ final class Functions {
 
   /** fmt.Sprint: spaces between operands when neither side is a string. */
   static String sprint(List<Object> args) {
-    StringBuilder out = new StringBuilder();
-    for (int i = 0; i < args.size(); i++) {
-      Object v = args.get(i);
-      if (i > 0 && !(v instanceof CharSequence) && !(args.get(i - 1) instanceof CharSequence)) {
-        out.append(' ');
-      }
-      out.append(GoValues.print(v));
-    }
-    return out.toString();
+    return GoFmt.sprint(args);
   }
 
   private static Object index(List<Object> a) throws TemplateException {
@@ -250,9 +243,9 @@ final class Functions {
   }
 
   private void alertmanager() {
-    strict("toUpper", a -> one("toUpper", a).toUpperCase(Locale.ROOT));
-    strict("toLower", a -> one("toLower", a).toLowerCase(Locale.ROOT));
-    strict("title", a -> title(one("title", a)));
+    strict("toUpper", a -> GoCases.upper(one("toUpper", a)));
+    strict("toLower", a -> GoCases.lower(one("toLower", a)));
+    strict("title", a -> GoCases.title(one("title", a)));
     strict("trimSpace", a -> one("trimSpace", a).strip());
     strict(
         "join",
@@ -271,22 +264,16 @@ final class Functions {
         "match",
         a -> {
           arity("match", a, 2);
-          return regex(string("match", a.get(0))).matcher(string("match", a.get(1))).find();
+          return regex("match", string("match", a.get(0))).matches(string("match", a.get(1)));
         });
-    strict(
+    bounded(
         "reReplaceAll",
-        a -> {
+        (a, budget) -> {
           arity("reReplaceAll", a, 3);
           String text = string("reReplaceAll", a.get(2));
           String template = string("reReplaceAll", a.get(1));
-          Matcher m = regex(string("reReplaceAll", a.get(0))).matcher(text);
-          StringBuilder out = new StringBuilder();
-          int last = 0;
-          while (m.find()) {
-            out.append(text, last, m.start()).append(expand(m, template));
-            last = m.end();
-          }
-          return out.append(text.substring(last)).toString();
+          return regex("reReplaceAll", string("reReplaceAll", a.get(0)))
+              .replaceAll(text, template, budget.maxValueChars());
         });
     strict("safeHtml", a -> new SafeHtml(one("safeHtml", a)));
     strict("safeUrl", a -> one("safeUrl", a));
@@ -331,79 +318,12 @@ final class Functions {
     return string(name, a.get(0));
   }
 
-  /** Go's cases.Title: the first letter of each word upper case, the rest lower case. */
-  static String title(String s) {
-    StringBuilder out = new StringBuilder(s.length());
-    boolean start = true;
-    for (int i = 0; i < s.length(); ) {
-      int cp = s.codePointAt(i);
-      boolean letter = Character.isLetterOrDigit(cp) || cp == '\'';
-      out.appendCodePoint(
-          letter ? (start ? Character.toTitleCase(cp) : Character.toLowerCase(cp)) : cp);
-      start = !letter;
-      i += Character.charCount(cp);
-    }
-    return out.toString();
-  }
-
-  private static Pattern regex(String pattern) throws TemplateException {
+  /** Go's regexp, so that a tenant's pattern runs in linear time and means what it means in Go. */
+  private static GoRegexp regex(String function, String pattern) throws TemplateException {
     try {
-      return Pattern.compile(pattern);
-    } catch (PatternSyntaxException e) {
-      throw new TemplateException("error parsing regexp: " + e.getDescription());
-    }
-  }
-
-  /**
-   * Go's Regexp.Expand: {@code $name} or {@code ${name}}, the longest run of letters, digits and
-   * underscores; a number is a group index; an unknown name or index gives "".
-   */
-  private static String expand(Matcher m, String template) {
-    StringBuilder out = new StringBuilder();
-    for (int i = 0; i < template.length(); i++) {
-      char c = template.charAt(i);
-      if (c != '$' || i + 1 >= template.length()) {
-        out.append(c);
-        continue;
-      }
-      if (template.charAt(i + 1) == '$') {
-        out.append('$');
-        i++;
-        continue;
-      }
-      String name;
-      if (template.charAt(i + 1) == '{') {
-        int end = template.indexOf('}', i + 2);
-        if (end < 0) {
-          out.append(c);
-          continue;
-        }
-        name = template.substring(i + 2, end);
-        i = end;
-      } else {
-        int j = i + 1;
-        while (j < template.length()
-            && (Character.isLetterOrDigit(template.charAt(j)) || template.charAt(j) == '_')) {
-          j++;
-        }
-        if (j == i + 1) {
-          out.append(c);
-          continue;
-        }
-        name = template.substring(i + 1, j);
-        i = j - 1;
-      }
-      out.append(group(m, name));
-    }
-    return out.toString();
-  }
-
-  private static String group(Matcher m, String name) {
-    try {
-      String value = name.matches("\\d+") ? m.group(Integer.parseInt(name)) : m.group(name);
-      return value == null ? "" : value;
-    } catch (IllegalArgumentException | IndexOutOfBoundsException e) {
-      return "";
+      return GoRegexp.compile(pattern);
+    } catch (GoRegexp.SyntaxException e) {
+      throw new TemplateException("error calling " + function + ": " + e.getMessage());
     }
   }
 

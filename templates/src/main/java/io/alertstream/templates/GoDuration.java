@@ -12,6 +12,11 @@ public final class GoDuration implements TemplateObject {
     this.duration = duration;
   }
 
+  /** Go's int64 value of the duration: nanoseconds. */
+  long nanos() {
+    return duration.toNanos();
+  }
+
   @Override
   public Object field(String name) {
     return switch (name) {

@@ -26,6 +26,11 @@ public final class GoTime implements TemplateObject {
     return time.toInstant();
   }
 
+  /** The time in its zone, for printing. */
+  ZonedDateTime zoned() {
+    return time;
+  }
+
   GoTime in(ZoneId zone) {
     return new GoTime(time.withZoneSameInstant(zone));
   }

@@ -1,10 +1,8 @@
 package io.alertstream.templates;
 
-import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
 
 /** How Go's templates and fmt see Java values: truth, printing, comparison. */
 final class GoValues {
@@ -37,61 +35,14 @@ final class GoValues {
     return true;
   }
 
-  /** fmt's %v. */
+  /** How a template action prints a value: Go's fmt.Print (a pointer followed). */
   static String print(Object v) {
-    if (v == null) {
-      return "<nil>";
-    }
-    if (v instanceof Double d) {
-      return formatFloat(d);
-    }
-    if (v instanceof Float f) {
-      return formatFloat(f.doubleValue());
-    }
-    if (v instanceof Map<?, ?> m) {
-      StringBuilder out = new StringBuilder("map[");
-      boolean first = true;
-      for (Map.Entry<?, ?> e : new TreeMap<>(m).entrySet()) {
-        if (!first) {
-          out.append(' ');
-        }
-        first = false;
-        out.append(print(e.getKey())).append(':').append(print(e.getValue()));
-      }
-      return out.append(']').toString();
-    }
-    if (v instanceof Collection<?> c) {
-      List<String> parts = new ArrayList<>();
-      for (Object o : c) {
-        parts.add(print(o));
-      }
-      return "[" + String.join(" ", parts) + "]";
-    }
-    return v.toString();
+    return GoFmt.print(v);
   }
 
-  /** Go's %v of a float64: shortest representation, exponent for large and small numbers. */
+  /** Go's %v of a float64: the shortest digits, an exponent from 1e+06 and below 1e-04. */
   static String formatFloat(double d) {
-    if (d == Math.rint(d) && Math.abs(d) < 1e21) {
-      return Long.toString((long) d);
-    }
-    if (Double.isInfinite(d)) {
-      return d > 0 ? "+Inf" : "-Inf";
-    }
-    if (Double.isNaN(d)) {
-      return "NaN";
-    }
-    double abs = Math.abs(d);
-    if (abs < 1e-4 || abs >= 1e21) {
-      String s = String.format("%e", d);
-      return new java.math.BigDecimal(d)
-          .round(java.math.MathContext.DECIMAL64)
-          .stripTrailingZeros()
-          .toString()
-          .replace("E", "e")
-          .replace("e+", "e+");
-    }
-    return java.math.BigDecimal.valueOf(d).stripTrailingZeros().toPlainString();
+    return GoFmt.formatFloat(d);
   }
 
   static String typeName(Object v) {

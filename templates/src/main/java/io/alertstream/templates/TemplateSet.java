@@ -15,12 +15,17 @@ public final class TemplateSet {
   private final Functions functions;
   private final Map<String, List<Node>> defined;
   private final Map<String, NativeTemplate> natives;
+  private final RenderLimits limits;
 
   private TemplateSet(
-      Functions functions, Map<String, List<Node>> defined, Map<String, NativeTemplate> natives) {
+      Functions functions,
+      Map<String, List<Node>> defined,
+      Map<String, NativeTemplate> natives,
+      RenderLimits limits) {
     this.functions = functions;
     this.defined = Map.copyOf(defined);
     this.natives = Map.copyOf(natives);
+    this.limits = limits;
   }
 
   /** Builds a set. */
@@ -28,6 +33,7 @@ public final class TemplateSet {
     private final Functions functions;
     private final Map<String, List<Node>> defined = new HashMap<>();
     private final Map<String, NativeTemplate> natives = new HashMap<>();
+    private RenderLimits limits = RenderLimits.DEFAULT;
 
     private Builder(Clock clock) {
       this.functions = new Functions(clock);
@@ -45,8 +51,14 @@ public final class TemplateSet {
       return this;
     }
 
+    /** The limits each notification's rendering starts with ({@link #newBudget}). */
+    public Builder limits(RenderLimits limits) {
+      this.limits = limits;
+      return this;
+    }
+
     public TemplateSet build() {
-      return new TemplateSet(functions, defined, natives);
+      return new TemplateSet(functions, defined, natives, limits);
     }
   }
 
@@ -58,45 +70,67 @@ public final class TemplateSet {
     return new Builder(clock);
   }
 
+  /** A budget for one notification's renderings, from this set's {@link RenderLimits}. */
+  public RenderBudget newBudget() {
+    return limits.start();
+  }
+
   /** Checks that text parses, with this set's functions; defines in it are not kept. */
   public void check(String name, String text) throws TemplateException {
     Parser.parse(name, text, functions.names(), new HashMap<>());
   }
 
-  /** Renders {@code text} with {@code data} as dot; plain text (no escaping). */
+  /**
+   * Renders {@code text} with {@code data} as dot; plain text (no escaping); within a new budget
+   * ({@link #newBudget}).
+   */
   public String renderText(String text, Object data) throws TemplateException {
-    return render(text, data, false);
+    return render(text, data, false, newBudget());
+  }
+
+  /** Like {@link #renderText(String, Object)}, spending from a notification's budget. */
+  public String renderText(String text, Object data, RenderBudget budget) throws TemplateException {
+    return render(text, data, false, budget);
   }
 
   /** Renders {@code text} as HTML: printed values are escaped unless {@code safeHtml}. */
   public String renderHtml(String text, Object data) throws TemplateException {
-    return render(text, data, true);
+    return render(text, data, true, newBudget());
   }
 
-  /** Executes one named template. */
+  /** Like {@link #renderHtml(String, Object)}, spending from a notification's budget. */
+  public String renderHtml(String text, Object data, RenderBudget budget) throws TemplateException {
+    return render(text, data, true, budget);
+  }
+
+  /** Executes one named template, within a new budget ({@link #newBudget}). */
   public String execute(String name, Object data) throws TemplateException {
     StringBuilder out = new StringBuilder();
-    Evaluator evaluator = new Evaluator(this, false, out);
-    call(name, data, evaluator, name);
+    RenderBudget budget = newBudget();
+    call(name, data, new Evaluator(this, false, out, budget), name);
+    budget.charge(out.length());
     return out.toString();
   }
 
-  private String render(String text, Object data, boolean html) throws TemplateException {
+  private String render(String text, Object data, boolean html, RenderBudget budget)
+      throws TemplateException {
     if (text.isEmpty()) {
       return "";
     }
+    budget.checkTime();
     Map<String, List<Node>> local = new HashMap<>();
     List<Node> body = Parser.parse("", text, functions.names(), local);
     TemplateSet scope = local.isEmpty() ? this : withDefined(local);
     StringBuilder out = new StringBuilder();
-    new Evaluator(scope, html, out).run("", body, data);
+    new Evaluator(scope, html, out, budget).run("", body, data);
+    budget.charge(out.length());
     return out.toString();
   }
 
   private TemplateSet withDefined(Map<String, List<Node>> more) {
     Map<String, List<Node>> all = new HashMap<>(defined);
     all.putAll(more);
-    return new TemplateSet(functions, all, natives);
+    return new TemplateSet(functions, all, natives, limits);
   }
 
   Functions functions() {
@@ -111,7 +145,7 @@ public final class TemplateSet {
     }
     NativeTemplate template = natives.get(name);
     if (template != null) {
-      evaluator.appendTrusted(template.render(dot));
+      template.render(dot, new NativeOutput(this, evaluator, at));
       return;
     }
     throw new TemplateException(

@@ -49,7 +49,7 @@ class TemplateSetTest {
 
   private final TemplateSet set =
       TemplateSet.builder(Clock.fixed(NOW, ZoneOffset.UTC))
-          .nativeTemplate("native.hello", dot -> "hello from Java")
+          .nativeTemplate("native.hello", (dot, out) -> out.text("hello from Java"))
           .build();
 
   private String render(String text) throws TemplateException {
@@ -119,7 +119,7 @@ class TemplateSetTest {
   void userDefinitionsReplaceNativeTemplates() throws Exception {
     TemplateSet custom =
         TemplateSet.builder()
-            .nativeTemplate("slack.default.title", dot -> "native")
+            .nativeTemplate("slack.default.title", (dot, out) -> out.text("native"))
             .parse(
                 "custom.tmpl", "{{ define \"slack.default.title\" }}mine: {{ .Status }}{{ end }}")
             .build();

@@ -22,6 +22,20 @@ import java.util.stream.Collectors;
  */
 public final class AmtoolCompatibleCli {
 
+  static final String USAGE =
+      """
+      usage: ./alertstream check-config FILE...
+             ./alertstream routes [test] --config.file=FILE [--verify.receivers=a,b] [name=value...]
+
+        check-config FILE...   validate alertmanager.yml files and the templates they name, as
+                               'amtool check-config' does; exit 1 if one is invalid
+        routes                 print the routing tree of --config.file, as 'amtool config routes'
+        routes test            print the receivers an alert with the labels name=value reaches, as
+                               'amtool config routes test'; with --verify.receivers, exit 1 when
+                               they are not exactly those
+        --help, -h             show this
+      """;
+
   private final PrintStream out;
   private final PrintStream err;
 
@@ -39,6 +53,10 @@ public final class AmtoolCompatibleCli {
     List<String> args = new ArrayList<>(Arrays.asList(argv));
     if (!args.isEmpty() && args.get(0).equals("config")) {
       args.remove(0);
+    }
+    if (args.contains("--help") || args.contains("-h")) {
+      out.print(USAGE);
+      return 0;
     }
     if (args.isEmpty()) {
       return usage("no command given");
@@ -156,9 +174,7 @@ public final class AmtoolCompatibleCli {
 
   private int usage(String problem) {
     err.println("alertstream: error: " + problem);
-    err.println(
-        "usage: ./alertstream check-config FILE...\n"
-            + "       ./alertstream routes [test] --config.file=FILE [--verify.receivers=a,b] [name=value...]");
+    err.print(USAGE);
     return 2;
   }
 }

@@ -1,12 +1,13 @@
 package io.alertstream.config.matchers;
 
+import io.alertstream.templates.GoRegexp;
 import java.util.Comparator;
 import java.util.Map;
 import java.util.regex.Pattern;
-import java.util.regex.PatternSyntaxException;
 
 /**
- * One label matcher. A regex is anchored at both ends; a missing label matches as the empty string.
+ * One label matcher. A regex is anchored at both ends and runs on Go's engine ({@link GoRegexp}); a
+ * missing label matches as the empty string.
  */
 public final class Matcher implements Comparable<Matcher> {
 
@@ -19,50 +20,40 @@ public final class Matcher implements Comparable<Matcher> {
   private final String name;
   private final MatchType type;
   private final String value;
-  private final Pattern pattern;
+  private final GoRegexp pattern;
 
-  private Matcher(String name, MatchType type, String value, Pattern pattern) {
+  private Matcher(String name, MatchType type, String value, GoRegexp pattern) {
     this.name = name;
     this.type = type;
     this.value = value;
     this.pattern = pattern;
   }
 
-  /** A matcher; for the regex types, {@code value} must compile. */
+  /**
+   * A matcher; for the regex types, {@code value} must compile.
+   *
+   * @throws IllegalArgumentException if it does not
+   */
   public static Matcher of(String name, MatchType type, String value) {
-    Pattern pattern = null;
-    if (type == MatchType.REGEXP || type == MatchType.NOT_REGEXP) {
-      pattern = Pattern.compile("^(?:" + value + ")$", Pattern.DOTALL);
+    try {
+      return checked(name, type, value);
+    } catch (MatcherSyntaxException e) {
+      throw new IllegalArgumentException(e.getMessage(), e);
     }
-    return new Matcher(name, type, value, pattern);
   }
 
-  /** Like {@link #of}, but saying what is wrong with a bad regex. */
+  /** Like {@link #of}, but saying what is wrong with a bad regex, in Go's words. */
   public static Matcher checked(String name, MatchType type, String value)
       throws MatcherSyntaxException {
-    try {
-      return of(name, type, value);
-    } catch (PatternSyntaxException e) {
-      throw new MatcherSyntaxException(
-          "error parsing regexp: " + goDescription(e.getDescription()) + ": `^(?:" + value + ")$`");
+    GoRegexp pattern = null;
+    if (type == MatchType.REGEXP || type == MatchType.NOT_REGEXP) {
+      try {
+        pattern = GoRegexp.anchored(value);
+      } catch (GoRegexp.SyntaxException e) {
+        throw new MatcherSyntaxException(e.getMessage());
+      }
     }
-  }
-
-  /** Go's words for the regex errors people make most, so that messages read as Alertmanager's. */
-  private static String goDescription(String java) {
-    if (java.startsWith("Unclosed group")) {
-      return "missing closing )";
-    }
-    if (java.startsWith("Unclosed character class")) {
-      return "missing closing ]";
-    }
-    if (java.startsWith("Unmatched closing ')'")) {
-      return "unexpected )";
-    }
-    if (java.startsWith("Dangling meta character")) {
-      return "missing argument to repetition operator";
-    }
-    return java;
+    return new Matcher(name, type, value, pattern);
   }
 
   public String name() {
@@ -82,8 +73,8 @@ public final class Matcher implements Comparable<Matcher> {
     return switch (type) {
       case EQUAL -> v.equals(value);
       case NOT_EQUAL -> !v.equals(value);
-      case REGEXP -> pattern.matcher(v).matches();
-      case NOT_REGEXP -> !pattern.matcher(v).matches();
+      case REGEXP -> pattern.matches(v);
+      case NOT_REGEXP -> !pattern.matches(v);
     };
   }
 

@@ -12,8 +12,9 @@ import java.util.Map;
 
 /**
  * Reads and validates the body of {@code POST /api/v1/alerts}: YAML with {@code
- * alertmanager_config} (a string) and {@code template_files} (name → text), within the tenant's
- * limits. Nothing is stored unless this accepts it.
+ * alertmanager_config} (a string), {@code template_files} (name → text) and Alertstream's own
+ * {@code alertstream:} section ({@link TenantSettings}), within the tenant's limits. Nothing is
+ * stored unless this accepts it.
  */
 public final class UserConfigParser {
 
@@ -26,7 +27,8 @@ public final class UserConfigParser {
           "configuration provided is empty, if you'd like to remove your configuration please use the delete configuration endpoint");
     }
     YamlNode root = YamlNode.parse(body);
-    root.requireMap().allowOnly("template_files", "alertmanager_config");
+    root.requireMap().allowOnly("template_files", "alertmanager_config", TenantSettings.SECTION);
+    TenantSettings settings = TenantSettings.parse(root.get(TenantSettings.SECTION));
     String config = root.string("alertmanager_config", "");
     if (config.isBlank()) {
       throw root.get("alertmanager_config")
@@ -96,7 +98,7 @@ public final class UserConfigParser {
           e.line(),
           stripWhere(e));
     }
-    return new UserConfig(config, templates);
+    return new UserConfig(config, templates, settings);
   }
 
   private static String stripWhere(InvalidConfigException e) {

@@ -59,4 +59,17 @@ class MatcherParserTest {
   void goQuoteEscapesAsGoDoes() {
     assertThat(GoQuote.quote("a\"b\\c\nd\u0001é")).isEqualTo("\"a\\\"b\\\\c\\nd\\x01é\"");
   }
+
+  @Test
+  void regexesAreGosRe2NotJavas() throws Exception {
+    assertThat(MatcherParser.parse("code=~\"[[:alpha:]]+\"").matches("abc")).isTrue();
+    assertThat(MatcherParser.parse("code=~\"[[:alpha:]]+\"").matches(":")).isFalse();
+    assertThat(MatcherParser.parse("text=~\"a.c\"").matches("a\nc")).isFalse();
+    assertThat(MatcherParser.parse("text=~\"abc\"").matches("abc\n")).isFalse();
+    assertThat(MatcherParser.parse("slow=~\"(.*a){20}\"").matches("a".repeat(10_000) + "!"))
+        .isFalse();
+    assertThatThrownBy(() -> MatcherParser.parse("job=~\"(a)\\\\1\""))
+        .isInstanceOf(MatcherSyntaxException.class)
+        .hasMessage("error parsing regexp: invalid escape sequence: `\\1`");
+  }
 }

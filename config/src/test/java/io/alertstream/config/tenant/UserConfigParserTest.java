@@ -37,7 +37,8 @@ class UserConfigParserTest {
 
     assertThatThrownBy(() -> parser.parse(body, TenantLimits.NONE))
         .hasMessage(
-            "alertmanager_config.route.receiver (line 2): undefined receiver \"nobody\" used in route");
+            "alertmanager_config.route.receiver (line 2): undefined receiver \"nobody\" used in"
+                + " route");
   }
 
   @Test
@@ -71,5 +72,68 @@ class UserConfigParserTest {
         .hasMessageContaining("configuration provided is empty");
     assertThatThrownBy(() -> parser.parse("alertmanager_config: x\nextra: 1\n", TenantLimits.NONE))
         .hasMessageContaining("field extra not found");
+  }
+
+  @Test
+  void withoutAnAlertstreamSectionEverythingIsDelivered() throws Exception {
+    TenantSettings settings = parser.parse(BODY, TenantLimits.NONE).settings();
+
+    assertThat(settings).isEqualTo(TenantSettings.DEFAULT);
+    assertThat(settings.anyDryRun()).isFalse();
+    assertThat(settings.toYaml()).isEmpty();
+  }
+
+  @Test
+  void dryRunTrueRecordsEveryIntegrationAndLeavesTheAlertmanagerConfigAsIs() throws Exception {
+    UserConfig config = parser.parse(BODY + "alertstream:\n  dry_run: true\n", TenantLimits.NONE);
+
+    assertThat(config.settings().dryRunAll()).isTrue();
+    assertThat(TenantSettings.INTEGRATION_TYPES).allMatch(config.settings()::dryRun);
+    assertThat(config.settings().toYaml()).containsExactly(java.util.Map.entry("dry_run", true));
+    assertThat(config.alertmanagerConfig()).doesNotContain("alertstream").doesNotContain("dry_run");
+  }
+
+  @Test
+  void dryRunCanNameTheIntegrationTypesItAppliesTo() throws Exception {
+    TenantSettings settings =
+        parser
+            .parse(BODY + "alertstream: {dry_run: [slack, email, slack]}\n", TenantLimits.NONE)
+            .settings();
+
+    assertThat(settings.dryRun("slack")).isTrue();
+    assertThat(settings.dryRun("email")).isTrue();
+    assertThat(settings.dryRun("webhook")).isFalse();
+    assertThat(settings.dryRunTypes()).containsExactly("email", "slack");
+    assertThat(settings.toYaml())
+        .containsExactly(java.util.Map.entry("dry_run", java.util.List.of("email", "slack")));
+    assertThat(parser.parse(BODY + "alertstream: {dry_run: false}\n", TenantLimits.NONE).settings())
+        .isEqualTo(TenantSettings.DEFAULT);
+  }
+
+  @Test
+  void refusesAnAlertstreamSectionItDoesNotUnderstandNamingTheFieldAndLine() {
+    assertThatThrownBy(
+            () -> parser.parse(BODY + "alertstream:\n  dry_run: maybe\n", TenantLimits.NONE))
+        .hasMessage("alertstream.dry_run (line 11): cannot unmarshal !!str `maybe` into bool");
+    assertThatThrownBy(
+            () -> parser.parse(BODY + "alertstream:\n  dry_run: [sms]\n", TenantLimits.NONE))
+        .hasMessage(
+            "alertstream.dry_run[0] (line 11): unknown integration type \"sms\" (known: webhook,"
+                + " email, pagerduty, slack)");
+    assertThatThrownBy(
+            () -> parser.parse(BODY + "alertstream:\n  dryrun: true\n", TenantLimits.NONE))
+        .hasMessage("alertstream.dryrun (line 11): field dryrun not found in type config.plain");
+    assertThatThrownBy(
+            () ->
+                parser.parse(BODY + "alertstream:\n  dry_run: {slack: true}\n", TenantLimits.NONE))
+        .hasMessageContaining("must be true, false or a list of integration types");
+  }
+
+  @Test
+  void aSettingsDocumentHoldsOnlyTheAlertstreamSection() throws Exception {
+    assertThat(TenantSettings.parseDocument("alertstream:\n  dry_run: [pagerduty]\n").dryRunTypes())
+        .containsExactly("pagerduty");
+    assertThatThrownBy(() -> TenantSettings.parseDocument("dry_run: true\n"))
+        .hasMessageContaining("field dry_run not found");
   }
 }

@@ -2,7 +2,6 @@ package io.alertstream.connectors.delivery;
 
 import io.alertstream.config.receivers.EmailConfig;
 import jakarta.mail.AuthenticationFailedException;
-import jakarta.mail.Message;
 import jakarta.mail.MessagingException;
 import jakarta.mail.Session;
 import jakarta.mail.Transport;
@@ -11,6 +10,7 @@ import jakarta.mail.internet.InternetAddress;
 import jakarta.mail.internet.MimeBodyPart;
 import jakarta.mail.internet.MimeMessage;
 import jakarta.mail.internet.MimeMultipart;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Date;
@@ -52,8 +52,16 @@ public final class SmtpSender {
     props.put("mail.smtp.starttls.required", Boolean.toString(smtp.requireTls()));
     boolean auth = smtp.authUsername() != null && !smtp.authUsername().isEmpty();
     props.put("mail." + protocol + ".auth", Boolean.toString(auth));
-    Session session = Session.getInstance(props);
     try {
+      // The envelope sender is the from setting's address, as Alertmanager sends MAIL FROM; the
+      // From header is written as rendered.
+      InternetAddress[] from = InternetAddress.parse(mail.content().from());
+      if (from.length != 1) {
+        throw new AddressException(
+            "must be exactly one from address (got " + from.length + ")", mail.content().from());
+      }
+      props.put("mail." + protocol + ".from", from[0].getAddress());
+      Session session = Session.getInstance(props);
       MimeMessage message = message(session, mail.content());
       List<InternetAddress> recipients = new ArrayList<>();
       for (String to : mail.content().recipients()) {
@@ -96,6 +104,65 @@ public final class SmtpSender {
         : new DeliveryOutcome.Failed(reason);
   }
 
+  /**
+   * A text part in quoted-printable, as Alertmanager writes both parts: lines stay within RFC
+   * 2045's 76 characters whatever the template renders, and line breaks become CRLF.
+   */
+  private static MimeBodyPart part(String body, String subtype) throws MessagingException {
+    MimeBodyPart part = new MimeBodyPart();
+    part.setText(body, "UTF-8", subtype);
+    // After setText, which clears it; an explicit encoding is kept when the message is saved.
+    part.setHeader("Content-Transfer-Encoding", "quoted-printable");
+    return part;
+  }
+
+  /** Longest content of one encoded word: 75 characters less {@code =?utf-8?q?} and {@code ?=}. */
+  private static final int MAX_WORD_CONTENT = 75 - 10 - 2;
+
+  /**
+   * A header value as Go's {@code mime.QEncoding.Encode("utf-8", value)} gives it: unchanged when
+   * it is printable ASCII (tabs allowed), otherwise RFC 2047 Q-encoded words of at most 75
+   * characters, split between characters and separated by spaces. Line breaks are encoded, so a
+   * rendered value cannot add headers.
+   */
+  static String encodeHeader(String value) {
+    boolean plain = true;
+    for (int i = 0; i < value.length() && plain; i++) {
+      char c = value.charAt(i);
+      plain = (c >= ' ' && c <= '~') || c == '\t';
+    }
+    if (plain) {
+      return value;
+    }
+    StringBuilder out = new StringBuilder(value.length() * 3 + 16).append("=?utf-8?q?");
+    int used = 0;
+    for (int i = 0; i < value.length(); ) {
+      int cp = value.codePointAt(i);
+      int chars = Character.charCount(cp);
+      byte[] bytes = new String(Character.toChars(cp)).getBytes(StandardCharsets.UTF_8);
+      boolean literal = cp >= ' ' && cp <= '~' && cp != '=' && cp != '?' && cp != '_';
+      int length = literal ? 1 : 3 * bytes.length;
+      if (used + length > MAX_WORD_CONTENT) {
+        out.append("?= =?utf-8?q?");
+        used = 0;
+      }
+      if (cp == ' ') {
+        out.append('_');
+      } else if (literal) {
+        out.append((char) cp);
+      } else {
+        for (byte b : bytes) {
+          out.append('=')
+              .append(Character.toUpperCase(Character.forDigit((b >> 4) & 15, 16)))
+              .append(Character.toUpperCase(Character.forDigit(b & 15, 16)));
+        }
+      }
+      used += length;
+      i += chars;
+    }
+    return out.append("?=").toString();
+  }
+
   private static MimeMessage message(Session session, MailContent mail) throws MessagingException {
     MimeMessage message =
         new MimeMessage(session) {
@@ -104,26 +171,19 @@ public final class SmtpSender {
             setHeader("Message-ID", mail.messageId());
           }
         };
+    // Every header (Subject, To and From too) is written as Alertmanager writes it: the rendered
+    // text, encoded only when it holds more than printable ASCII, never folded or trimmed (Jakarta
+    // Mail's setSubject would drop the trailing space __subject can leave).
     for (Map.Entry<String, String> h : mail.headers().entrySet()) {
-      switch (h.getKey()) {
-        case "Subject" -> message.setSubject(h.getValue(), "UTF-8");
-        case "From" -> message.setFrom(InternetAddress.parse(h.getValue())[0]);
-        case "To" ->
-            message.setRecipients(Message.RecipientType.TO, InternetAddress.parse(h.getValue()));
-        default -> message.setHeader(h.getKey(), h.getValue());
-      }
+      message.setHeader(h.getKey(), encodeHeader(h.getValue()));
     }
     message.setSentDate(new Date());
     MimeMultipart alternatives = new MimeMultipart("alternative");
     if (!mail.text().isEmpty()) {
-      MimeBodyPart text = new MimeBodyPart();
-      text.setText(mail.text(), "UTF-8", "plain");
-      alternatives.addBodyPart(text);
+      alternatives.addBodyPart(part(mail.text(), "plain"));
     }
     if (!mail.html().isEmpty()) {
-      MimeBodyPart html = new MimeBodyPart();
-      html.setText(mail.html(), "UTF-8", "html");
-      alternatives.addBodyPart(html);
+      alternatives.addBodyPart(part(mail.html(), "html"));
     }
     message.setContent(alternatives);
     return message;

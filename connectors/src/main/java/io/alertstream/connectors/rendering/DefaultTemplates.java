@@ -1,7 +1,6 @@
 package io.alertstream.connectors.rendering;
 
 import io.alertstream.templates.AlertmanagerData;
-import io.alertstream.templates.Escapers;
 import io.alertstream.templates.KV;
 import io.alertstream.templates.NativeTemplate;
 import io.alertstream.templates.TemplateException;
@@ -13,11 +12,18 @@ import java.util.Map;
 /**
  * Alertmanager's built-in named templates ({@code __subject}, {@code slack.default.title}, ...),
  * written in Java with the same output, and registered in every tenant's template set, where a
- * tenant's own {@code define} of the same name replaces them.
+ * tenant's own {@code define} of the same name replaces them. As in Alertmanager's default
+ * templates, the built-ins call each other by name ({@code slack.default.title} calls {@code
+ * __subject}, {@code email.default.html} calls {@code __subject}, {@code __alertmanagerURL} and
+ * {@code __alertmanager}), so a tenant's define of a name reaches every default that uses it. Each
+ * writes its text, printed values and calls through {@link NativeTemplate.Output}, so in HTML the
+ * values are escaped by context as html/template escapes them.
  */
 public final class DefaultTemplates {
 
   static final String PRODUCT = "Alertmanager";
+
+  private static final NativeTemplate NOTHING = (dot, out) -> {};
 
   private DefaultTemplates() {}
 
@@ -25,30 +31,39 @@ public final class DefaultTemplates {
   public static TemplateSet.Builder register(TemplateSet.Builder builder) {
     Map<String, NativeTemplate> named =
         Map.ofEntries(
-            Map.entry("__alertmanager", d -> PRODUCT),
-            Map.entry("__alertmanagerURL", d -> alertmanagerUrl(data(d))),
-            Map.entry("__subject", d -> subject(data(d))),
-            Map.entry("__description", d -> ""),
-            Map.entry("__text_alert_list", d -> textAlertList(alerts(d))),
-            Map.entry("slack.default.title", d -> subject(data(d))),
-            Map.entry("slack.default.username", d -> PRODUCT),
+            Map.entry("__alertmanager", (dot, out) -> out.text(PRODUCT)),
+            Map.entry("__alertmanagerURL", DefaultTemplates::alertmanagerUrl),
+            Map.entry("__subject", DefaultTemplates::subject),
+            Map.entry("__description", NOTHING),
+            Map.entry("__text_alert_list", DefaultTemplates::textAlertList),
+            Map.entry("slack.default.title", calls("__subject")),
+            Map.entry("slack.default.username", calls("__alertmanager")),
             Map.entry(
-                "slack.default.fallback", d -> subject(data(d)) + " | " + alertmanagerUrl(data(d))),
-            Map.entry("slack.default.callbackid", d -> ""),
-            Map.entry("slack.default.pretext", d -> ""),
-            Map.entry("slack.default.titlelink", d -> alertmanagerUrl(data(d))),
-            Map.entry("slack.default.iconemoji", d -> ""),
-            Map.entry("slack.default.iconurl", d -> ""),
-            Map.entry("slack.default.text", d -> ""),
-            Map.entry("slack.default.footer", d -> ""),
-            Map.entry("pagerduty.default.description", d -> subject(data(d))),
-            Map.entry("pagerduty.default.client", d -> PRODUCT),
-            Map.entry("pagerduty.default.clientURL", d -> alertmanagerUrl(data(d))),
-            Map.entry("pagerduty.default.instances", d -> textAlertList(alerts(d))),
-            Map.entry("email.default.subject", d -> subject(data(d))),
-            Map.entry("email.default.html", d -> EmailHtml.render(data(d))));
+                "slack.default.fallback",
+                (dot, out) ->
+                    out.template("slack.default.title", dot)
+                        .text(" | ")
+                        .template("slack.default.titlelink", dot)),
+            Map.entry("slack.default.callbackid", NOTHING),
+            Map.entry("slack.default.pretext", NOTHING),
+            Map.entry("slack.default.titlelink", calls("__alertmanagerURL")),
+            Map.entry("slack.default.iconemoji", NOTHING),
+            Map.entry("slack.default.iconurl", NOTHING),
+            Map.entry("slack.default.text", NOTHING),
+            Map.entry("slack.default.footer", NOTHING),
+            Map.entry("pagerduty.default.description", calls("__subject")),
+            Map.entry("pagerduty.default.client", calls("__alertmanager")),
+            Map.entry("pagerduty.default.clientURL", calls("__alertmanagerURL")),
+            Map.entry("pagerduty.default.instances", calls("__text_alert_list")),
+            Map.entry("email.default.subject", calls("__subject")),
+            Map.entry("email.default.html", (dot, out) -> EmailHtml.render(data(dot), out)));
     named.forEach(builder::nativeTemplate);
     return builder;
+  }
+
+  /** A built-in that is only {@code {{ template "name" . }}}. */
+  private static NativeTemplate calls(String name) {
+    return (dot, out) -> out.template(name, dot);
   }
 
   private static AlertmanagerData data(Object dot) throws TemplateException {
@@ -69,26 +84,32 @@ public final class DefaultTemplates {
   }
 
   /** {@code __alertmanagerURL}: the external URL's alerts page, filtered to the receiver. */
-  public static String alertmanagerUrl(AlertmanagerData d) {
-    return d.externalUrl() + "/#/alerts?receiver=" + Escapers.urlQuery(d.receiver());
+  private static void alertmanagerUrl(Object dot, NativeTemplate.Output out)
+      throws TemplateException {
+    AlertmanagerData d = data(dot);
+    out.value(d.externalUrl()).text("/#/alerts?receiver=").urlQuery(d.receiver());
   }
 
   /**
    * {@code __subject}: {@code [FIRING:2] group values (other common label values)}; the parenthesis
-   * only when the alerts share more labels than the group's.
+   * only when the alerts share more labels than the group's, else a trailing space.
    */
-  public static String subject(AlertmanagerData d) {
-    StringBuilder out = new StringBuilder("[").append(d.status().toUpperCase(Locale.ROOT));
+  private static void subject(Object dot, NativeTemplate.Output out) throws TemplateException {
+    AlertmanagerData d = data(dot);
+    out.text("[").value(d.status().toUpperCase(Locale.ROOT));
     if (d.isFiring()) {
-      out.append(':').append(d.alerts().firing().size());
+      out.text(":").value((long) d.alerts().firing().size());
     }
-    out.append("] ").append(String.join(" ", values(d.groupLabels()))).append(' ');
+    out.text("] ").value(String.join(" ", values(d.groupLabels()))).text(" ");
     if (d.commonLabels().size() > d.groupLabels().size()) {
       KV rest = new KV(d.commonLabels());
       rest.keySet().removeAll(d.groupLabels().keySet());
-      out.append('(').append(String.join(" ", values(rest))).append(')');
+      out.text("(");
+      if (!rest.isEmpty()) {
+        out.value(String.join(" ", values(rest)));
+      }
+      out.text(")");
     }
-    return out.toString();
   }
 
   private static List<String> values(KV kv) {
@@ -96,19 +117,18 @@ public final class DefaultTemplates {
   }
 
   /** {@code __text_alert_list}: each alert's labels, annotations and source, one per line. */
-  public static String textAlertList(List<AlertmanagerData.Alert> alerts) {
-    StringBuilder out = new StringBuilder();
-    for (AlertmanagerData.Alert alert : alerts) {
-      out.append("Labels:\n");
+  private static void textAlertList(Object dot, NativeTemplate.Output out)
+      throws TemplateException {
+    for (AlertmanagerData.Alert alert : alerts(dot)) {
+      out.text("Labels:\n");
       for (KV.Pair p : alert.labels().sortedPairs()) {
-        out.append(" - ").append(p.name()).append(" = ").append(p.value()).append('\n');
+        out.text(" - ").value(p.name()).text(" = ").value(p.value()).text("\n");
       }
-      out.append("Annotations:\n");
+      out.text("Annotations:\n");
       for (KV.Pair p : alert.annotations().sortedPairs()) {
-        out.append(" - ").append(p.name()).append(" = ").append(p.value()).append('\n');
+        out.text(" - ").value(p.name()).text(" = ").value(p.value()).text("\n");
       }
-      out.append("Source: ").append(alert.generatorUrl()).append('\n');
+      out.text("Source: ").value(alert.generatorUrl()).text("\n");
     }
-    return out.toString();
   }
 }

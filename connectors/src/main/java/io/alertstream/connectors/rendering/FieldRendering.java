@@ -1,6 +1,7 @@
 package io.alertstream.connectors.rendering;
 
 import io.alertstream.templates.AlertmanagerData;
+import io.alertstream.templates.RenderBudget;
 import io.alertstream.templates.TemplateException;
 import io.alertstream.templates.TemplateSet;
 import java.util.ArrayList;
@@ -11,17 +12,22 @@ import java.util.TreeMap;
 /**
  * Renders one notification's templated settings with the tenant's templates. A setting whose
  * template fails is rendered from its Alertmanager default instead and the failure is kept, so the
- * notification is still sent and the failure is recorded.
+ * notification is still sent and the failure is recorded. All settings share one render budget (the
+ * set's {@link io.alertstream.templates.RenderLimits}), and the defaults another, so one
+ * notification's rendering ends within twice the limits whatever the tenant's templates do.
  */
 public final class FieldRendering {
 
   private final TemplateSet templates;
   private final AlertmanagerData data;
   private final List<String> problems = new ArrayList<>();
+  private final RenderBudget budget;
+  private RenderBudget fallbackBudget;
 
   public FieldRendering(TemplateSet templates, AlertmanagerData data) {
     this.templates = templates;
     this.data = data;
+    this.budget = templates.newBudget();
   }
 
   public AlertmanagerData data() {
@@ -43,15 +49,27 @@ public final class FieldRendering {
 
   private String render(String name, String template, String fallback, boolean html) {
     try {
-      return html ? templates.renderHtml(template, data) : templates.renderText(template, data);
+      return render(template, html, budget);
     } catch (TemplateException e) {
       problems.add(name + ": " + e.getMessage());
+      if (fallbackBudget == null) {
+        fallbackBudget = templates.newBudget();
+      }
       try {
-        return html ? templates.renderHtml(fallback, data) : templates.renderText(fallback, data);
-      } catch (TemplateException unexpected) {
+        return render(fallback, html, fallbackBudget);
+      } catch (TemplateException alsoFailed) {
+        // A tenant's define of a name the default uses can fail too; the field stays empty.
+        problems.add(name + " (default): " + alsoFailed.getMessage());
         return "";
       }
     }
+  }
+
+  private String render(String template, boolean html, RenderBudget spending)
+      throws TemplateException {
+    return html
+        ? templates.renderHtml(template, data, spending)
+        : templates.renderText(template, data, spending);
   }
 
   /** Every value rendered; keys sorted as Go's JSON encoder sorts a map. */

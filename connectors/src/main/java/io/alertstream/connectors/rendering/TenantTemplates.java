@@ -1,5 +1,6 @@
 package io.alertstream.connectors.rendering;
 
+import io.alertstream.templates.RenderLimits;
 import io.alertstream.templates.TemplateException;
 import io.alertstream.templates.TemplateSet;
 import java.util.Map;
@@ -16,16 +17,23 @@ public final class TenantTemplates {
 
   /**
    * @param files template file name → text, parsed in name order
+   * @param limits what one notification's rendering may spend
    * @throws TemplateException naming the file that does not parse
    */
-  public static TemplateSet of(Map<String, String> files) throws TemplateException {
-    if (files.isEmpty()) {
+  public static TemplateSet of(Map<String, String> files, RenderLimits limits)
+      throws TemplateException {
+    if (files.isEmpty() && limits.equals(RenderLimits.DEFAULT)) {
       return DEFAULTS;
     }
-    TemplateSet.Builder builder = DefaultTemplates.register(TemplateSet.builder());
+    TemplateSet.Builder builder = DefaultTemplates.register(TemplateSet.builder()).limits(limits);
     for (Map.Entry<String, String> file : new TreeMap<>(files).entrySet()) {
       builder.parse(file.getKey(), file.getValue());
     }
     return builder.build();
+  }
+
+  /** With the default render limits. */
+  public static TemplateSet of(Map<String, String> files) throws TemplateException {
+    return of(files, RenderLimits.DEFAULT);
   }
 }

@@ -2,10 +2,12 @@ package io.alertstream.connectors.sink;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.alertstream.config.tenant.TenantSettings;
 import io.alertstream.connectors.delivery.Outbound;
 import io.alertstream.schemas.Notification;
 import java.time.Instant;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Properties;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
@@ -18,7 +20,7 @@ import org.apache.kafka.common.serialization.StringSerializer;
 /**
  * Records, instead of sending, the request a notification would have made: a JSON document on the
  * dry-run topic, keyed by tenant, with the endpoint's path, the Authorization header and any secret
- * in the body masked.
+ * in the body masked. {@link #reason} decides which notifications are recorded.
  */
 public final class DryRunRecorder implements AutoCloseable {
 
@@ -37,6 +39,24 @@ public final class DryRunRecorder implements AutoCloseable {
     props.put(ProducerConfig.CLIENT_ID_CONFIG, "alertstream-dry-run");
     this.producer = new KafkaProducer<>(props, new StringSerializer(), new StringSerializer());
     this.topic = topic;
+  }
+
+  /**
+   * Why a notification is recorded instead of sent, or empty when it is sent: the connector's own
+   * {@code dry.run} puts every tenant in dry run; otherwise the tenant's {@code
+   * alertstream.dry_run} does, for all its integrations or for those of the types it names.
+   */
+  static Optional<String> reason(
+      boolean connectorDryRun, TenantSettings tenant, String integrationType) {
+    if (connectorDryRun) {
+      return Optional.of("dry run: the " + integrationType + " connector's dry.run setting");
+    }
+    if (tenant.dryRun(integrationType)) {
+      return Optional.of(
+          "dry run: the tenant's alertstream.dry_run setting"
+              + (tenant.dryRunAll() ? "" : " for " + integrationType));
+    }
+    return Optional.empty();
   }
 
   /** Writes the record; returns once the broker has it. */

@@ -2,6 +2,7 @@ package io.alertstream.connectors.sink;
 
 import io.alertstream.connectors.delivery.RetryBackoff;
 import io.alertstream.schemas.Topics;
+import io.alertstream.templates.RenderLimits;
 import java.time.Duration;
 import java.util.Map;
 import org.apache.kafka.common.config.AbstractConfig;
@@ -42,6 +43,8 @@ public final class NotificationSinkConfig extends AbstractConfig {
   public static final String RATE_LIMIT = "notification.rate.limit";
   public static final String RATE_LIMIT_BURST = "notification.rate.limit.burst";
   public static final String RATE_LIMIT_OVERRIDES = "notification.rate.limit.overrides";
+  public static final String RENDER_MAX_OUTPUT_CHARS = "render.max.output.chars";
+  public static final String RENDER_TIMEOUT_MS = "render.timeout.ms";
 
   private static final String GROUP_SOURCES = "Alertstream";
   private static final String GROUP_DELIVERY = "Delivery";
@@ -260,7 +263,32 @@ public final class NotificationSinkConfig extends AbstractConfig {
               GROUP_GUARDS,
               6,
               ConfigDef.Width.LONG,
-              "Rate limit overrides");
+              "Rate limit overrides")
+          .define(
+              RENDER_MAX_OUTPUT_CHARS,
+              Type.LONG,
+              RenderLimits.DEFAULT.maxOutputChars(),
+              Range.atLeast(1),
+              Importance.LOW,
+              "Characters one notification's templates may write, all fields together. A tenant"
+                  + " template that writes more stops; its field is rendered from Alertmanager's"
+                  + " default and the failure is recorded with the outcome.",
+              GROUP_GUARDS,
+              7,
+              ConfigDef.Width.SHORT,
+              "Template output limit")
+          .define(
+              RENDER_TIMEOUT_MS,
+              Type.LONG,
+              RenderLimits.DEFAULT.timeout().toMillis(),
+              Range.atLeast(1),
+              Importance.LOW,
+              "Time one notification's templates may take, all fields together; past it, as for"
+                  + " the output limit.",
+              GROUP_GUARDS,
+              8,
+              ConfigDef.Width.SHORT,
+              "Template time limit");
 
   public NotificationSinkConfig(Map<String, String> props) {
     super(DEF, props);
@@ -308,6 +336,11 @@ public final class NotificationSinkConfig extends AbstractConfig {
       }
     }
     return out;
+  }
+
+  public RenderLimits renderLimits() {
+    return new RenderLimits(
+        getLong(RENDER_MAX_OUTPUT_CHARS), Duration.ofMillis(getLong(RENDER_TIMEOUT_MS)));
   }
 
   public Duration configWait() {

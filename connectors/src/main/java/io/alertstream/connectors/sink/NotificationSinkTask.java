@@ -74,7 +74,9 @@ public abstract class NotificationSinkTask extends SinkTask {
   private SmtpSender smtp;
   private EgressGuard egress;
   private RateLimiter rateLimiter;
-  private DryRunRecorder dryRun;
+  private boolean connectorDryRun;
+  private Map<String, Object> dryRunClients;
+  private DryRunRecorder dryRun; // opened when a first request is recorded
   private OutcomeReporter outcomes;
   private DeliveryMetrics metrics;
   private ScheduledExecutorService executor;
@@ -102,7 +104,7 @@ public abstract class NotificationSinkTask extends SinkTask {
             config.getString(NotificationSinkConfig.SCHEMA_REGISTRY_URL),
             config.registryUserInfo());
     notifications = new AvroDeserializer<>(Notification.class, registry);
-    tenantConfigs = new TenantConfigCache();
+    tenantConfigs = new TenantConfigCache(config.renderLimits());
     Map<String, Object> kafka = config.kafkaClients();
     reader =
         new TenantConfigReader(
@@ -125,8 +127,11 @@ public abstract class NotificationSinkTask extends SinkTask {
             config.rateOverrides(),
             config.getInt(NotificationSinkConfig.RATE_LIMIT_BURST),
             System::nanoTime);
-    if (config.getBoolean(NotificationSinkConfig.DRY_RUN)) {
-      dryRun = new DryRunRecorder(kafka, config.getString(NotificationSinkConfig.DRY_RUN_TOPIC));
+    // Dry run: for every tenant when the connector says so, else for tenants whose config says so
+    // (the config API's alertstream.dry_run); their requests are recorded, not sent.
+    connectorDryRun = config.getBoolean(NotificationSinkConfig.DRY_RUN);
+    dryRunClients = kafka;
+    if (connectorDryRun) {
       LOG.info("{} sink in dry-run mode: requests are recorded, not sent", requests.type());
     }
     String outcomesTopic = config.getString(NotificationSinkConfig.OUTCOMES_TOPIC);
@@ -260,14 +265,16 @@ public abstract class NotificationSinkTask extends SinkTask {
           n.getReceiver(),
           String.join("; ", prepared.renderProblems()));
     }
-    if (dryRun != null) {
+    Optional<String> dryRunReason =
+        DryRunRecorder.reason(connectorDryRun, tenantConfig.get().settings(), requests.type());
+    if (dryRunReason.isPresent()) {
       try {
-        dryRun.record(n, prepared.request());
+        dryRunRecorder().record(n, prepared.request());
       } catch (Exception e) {
         return retry(
             job, new DeliveryOutcome.Retry("dry-run record not written", Optional.empty()));
       }
-      return delivered(job, "dry-run", prepared.renderProblems());
+      return delivered(job, "dry-run", dryRunReason.get(), prepared.renderProblems());
     }
     Optional<String> blocked = egress.refuse(prepared.request().host());
     if (blocked.isPresent()) {
@@ -283,6 +290,14 @@ public abstract class NotificationSinkTask extends SinkTask {
     return retry(job, (DeliveryOutcome.Retry) outcome);
   }
 
+  private synchronized DryRunRecorder dryRunRecorder() {
+    if (dryRun == null) {
+      dryRun =
+          new DryRunRecorder(dryRunClients, config.getString(NotificationSinkConfig.DRY_RUN_TOPIC));
+    }
+    return dryRun;
+  }
+
   private DeliveryOutcome send(Outbound request) {
     if (request instanceof Outbound.HttpPost post) {
       return http.post(post);
@@ -295,14 +310,24 @@ public abstract class NotificationSinkTask extends SinkTask {
    *     with the outcome as Alertmanager keeps a template error with the notification
    */
   private Optional<Duration> delivered(Job job, String outcome, List<String> renderProblems) {
+    return delivered(job, outcome, "", renderProblems);
+  }
+
+  /**
+   * @param note why the outcome is what it is (dry run), reported before any render problems
+   */
+  private Optional<Duration> delivered(
+      Job job, String outcome, String note, List<String> renderProblems) {
     Notification n = job.notification;
     metrics.sent(n.getTenant(), Math.max(0, clock.millis() - n.getCreatedAt().toEpochMilli()));
+    String rendering =
+        renderProblems.isEmpty()
+            ? ""
+            : "sent with default text for: " + String.join("; ", renderProblems);
     report(
         job,
         outcome,
-        renderProblems.isEmpty()
-            ? ""
-            : "sent with default text for: " + String.join("; ", renderProblems));
+        note.isEmpty() || rendering.isEmpty() ? note + rendering : note + "; " + rendering);
     LOG.debug(
         "tenant {}: notification {} delivered to {}", n.getTenant(), n.getId(), n.getReceiver());
     offsets.finished(job.partition, job.record.kafkaOffset());
@@ -391,8 +416,10 @@ public abstract class NotificationSinkTask extends SinkTask {
         Thread.currentThread().interrupt();
       }
     }
-    if (dryRun != null) {
-      dryRun.close();
+    synchronized (this) {
+      if (dryRun != null) {
+        dryRun.close();
+      }
     }
     if (outcomes != null) {
       outcomes.close();

@@ -3,11 +3,14 @@ package io.alertstream.connectors.tenantconfig;
 import io.alertstream.config.AlertmanagerConfig;
 import io.alertstream.config.ConfigParser;
 import io.alertstream.config.InvalidConfigException;
+import io.alertstream.config.tenant.TenantSettings;
 import io.alertstream.connectors.rendering.TenantTemplates;
 import io.alertstream.schemas.TenantConfig;
+import io.alertstream.templates.RenderLimits;
 import io.alertstream.templates.TemplateException;
 import io.alertstream.templates.TemplateSet;
 import java.time.Duration;
+import java.util.HashSet;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
@@ -22,12 +25,29 @@ public final class TenantConfigCache {
 
   private static final Logger LOG = LoggerFactory.getLogger(TenantConfigCache.class);
 
-  /** A tenant's parsed config, its templates, and the version they came from. */
-  public record Entry(long version, AlertmanagerConfig config, TemplateSet templates) {}
+  /**
+   * A tenant's parsed config, its templates, its Alertstream settings (dry run) and the version
+   * they came from.
+   */
+  public record Entry(
+      long version, AlertmanagerConfig config, TemplateSet templates, TenantSettings settings) {}
 
   private final ConfigParser parser = new ConfigParser();
   private final Map<String, Entry> entries = new ConcurrentHashMap<>();
   private final Object changed = new Object();
+  private final RenderLimits renderLimits;
+
+  /** With the default render limits. */
+  public TenantConfigCache() {
+    this(RenderLimits.DEFAULT);
+  }
+
+  /**
+   * @param renderLimits what each notification's rendering with a tenant's templates may spend
+   */
+  public TenantConfigCache(RenderLimits renderLimits) {
+    this.renderLimits = renderLimits;
+  }
 
   public void apply(String tenant, TenantConfig config) {
     if (tenant == null) {
@@ -48,12 +68,18 @@ public final class TenantConfigCache {
           new Entry(
               config.getVersion(),
               parser.parse(config.getAlertmanagerConfig()),
-              TenantTemplates.of(config.getTemplateFiles())));
+              TenantTemplates.of(config.getTemplateFiles(), renderLimits),
+              settings(config)));
       signal();
     } catch (InvalidConfigException | TemplateException e) {
       LOG.warn(
           "tenant {}: config version {} ignored: {}", tenant, config.getVersion(), e.getMessage());
     }
+  }
+
+  /** The settings the config was stored with (the config API's {@code alertstream:} section). */
+  static TenantSettings settings(TenantConfig config) {
+    return new TenantSettings(config.getDryRun(), new HashSet<>(config.getDryRunIntegrations()));
   }
 
   public Optional<Entry> get(String tenant) {

@@ -3,9 +3,13 @@ package io.alertstream.connectors.delivery;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.icegreen.greenmail.util.GreenMail;
+import com.icegreen.greenmail.util.GreenMailUtil;
 import com.icegreen.greenmail.util.ServerSetup;
 import io.alertstream.config.receivers.EmailConfig;
 import io.alertstream.config.receivers.Secret;
+import jakarta.mail.internet.MimeMessage;
+import jakarta.mail.internet.MimeMultipart;
+import jakarta.mail.internet.MimeUtility;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -29,6 +33,15 @@ class SmtpSenderTest {
   }
 
   private Outbound.Mail mail(boolean requireTls) {
+    return mail(
+        requireTls,
+        Map.of("Subject", "[FIRING:1] X", "To", "to@example.org", "From", "from@example.org"),
+        "<p>hi</p>",
+        "hi");
+  }
+
+  private Outbound.Mail mail(
+      boolean requireTls, Map<String, String> headers, String html, String text) {
     EmailConfig config =
         new EmailConfig(
             "to@example.org",
@@ -47,12 +60,12 @@ class SmtpSenderTest {
     return new Outbound.Mail(
         config,
         new MailContent(
-            Map.of("Subject", "[FIRING:1] X", "To", "to@example.org", "From", "from@example.org"),
+            headers,
             List.of("to@example.org"),
-            "from@example.org",
+            "Alerts <from@example.org>",
             "<n-1@alertstream>",
-            "<p>hi</p>",
-            "hi"));
+            html,
+            text));
   }
 
   @Test
@@ -74,5 +87,68 @@ class SmtpSenderTest {
         .isInstanceOfSatisfying(
             DeliveryOutcome.Failed.class, f -> assertThat(f.reason()).contains("STARTTLS"));
     assertThat(smtp.getReceivedMessages()).isEmpty();
+  }
+
+  @Test
+  void theSubjectIsExactlyTheRenderedTextTrailingSpaceIncluded() throws Exception {
+    DeliveryOutcome outcome =
+        new SmtpSender(Duration.ofSeconds(5))
+            .send(
+                mail(
+                    false,
+                    Map.of(
+                        "Subject", "[FIRING:2] DiskFull node ",
+                        "To", "to@example.org",
+                        "From", "Alerts <from@example.org>",
+                        "X-Note", "disque plein é"),
+                    "<p>hi</p>",
+                    "hi"));
+
+    assertThat(outcome).isInstanceOf(DeliveryOutcome.Delivered.class);
+    MimeMessage received = smtp.getReceivedMessages()[0];
+    assertThat(received.getSubject()).isEqualTo("[FIRING:2] DiskFull node ");
+    assertThat(received.getHeader("From", null)).isEqualTo("Alerts <from@example.org>");
+    assertThat(MimeUtility.decodeText(received.getHeader("X-Note", null)))
+        .isEqualTo("disque plein é");
+    assertThat(GreenMailUtil.getHeaders(received))
+        .contains("X-Note: =?utf-8?q?disque_plein_=C3=A9?=");
+  }
+
+  @Test
+  void bothPartsAreQuotedPrintableSoNoLineIsLongerThanRfc2045Allows() throws Exception {
+    String longLine = "disk usage is high and rising ".repeat(50) + "é";
+    new SmtpSender(Duration.ofSeconds(5))
+        .send(
+            mail(
+                false,
+                Map.of("Subject", "s", "To", "to@example.org", "From", "from@example.org"),
+                "<p>" + longLine + "</p>",
+                "short\n" + longLine + "\nend  "));
+
+    MimeMessage received = smtp.getReceivedMessages()[0];
+    MimeMultipart parts = (MimeMultipart) received.getContent();
+    assertThat(parts.getCount()).isEqualTo(2);
+    for (int i = 0; i < 2; i++) {
+      assertThat(parts.getBodyPart(i).getHeader("Content-Transfer-Encoding"))
+          .containsExactly("quoted-printable");
+    }
+    assertThat(parts.getBodyPart(0).getContent()).isEqualTo("short\r\n" + longLine + "\r\nend  ");
+    assertThat(parts.getBodyPart(1).getContent()).isEqualTo("<p>" + longLine + "</p>");
+    assertThat(GreenMailUtil.getWholeMessage(received).lines())
+        .allSatisfy(line -> assertThat(line.length()).isLessThanOrEqualTo(76));
+  }
+
+  @Test
+  void headersAreEncodedAsGosQEncodingEncodesThem() {
+    assertThat(SmtpSender.encodeHeader("[FIRING:1] DiskFull ")).isEqualTo("[FIRING:1] DiskFull ");
+    assertThat(SmtpSender.encodeHeader("a\tb")).isEqualTo("a\tb");
+    assertThat(SmtpSender.encodeHeader("x=y é_?")).isEqualTo("=?utf-8?q?x=3Dy_=C3=A9=5F=3F?=");
+    assertThat(SmtpSender.encodeHeader("line\r\nBcc: x")).isEqualTo("=?utf-8?q?line=0D=0ABcc:_x?=");
+    // Encoded words of at most 75 characters, split between characters.
+    String encoded = SmtpSender.encodeHeader("é".repeat(30));
+    assertThat(encoded.split(" "))
+        .hasSize(3)
+        .allSatisfy(word -> assertThat(word.length()).isLessThanOrEqualTo(75));
+    assertThat(encoded).startsWith("=?utf-8?q?" + "=C3=A9".repeat(10) + "?= =?utf-8?q?");
   }
 }

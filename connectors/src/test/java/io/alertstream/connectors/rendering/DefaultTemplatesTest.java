@@ -25,26 +25,32 @@ class DefaultTemplatesTest {
                     firing))));
   }
 
+  private static String render(String name, Object dot) throws Exception {
+    return TenantTemplates.DEFAULTS.renderText("{{ template \"" + name + "\" . }}", dot);
+  }
+
+  private static String subject(AlertmanagerData d) throws Exception {
+    return render("__subject", d);
+  }
+
   @Test
-  void theSubjectCountsFiringAlertsAndAddsTheOtherCommonLabelValues() {
+  void theSubjectCountsFiringAlertsAndAddsTheOtherCommonLabelValues() throws Exception {
     assertThat(
-            DefaultTemplates.subject(
-                data(true, Map.of("alertname", "DiskFull", "job", "node", "instance", "db-1"))))
+            subject(data(true, Map.of("alertname", "DiskFull", "job", "node", "instance", "db-1"))))
         .isEqualTo("[FIRING:1] DiskFull (db-1 node)");
-    assertThat(
-            DefaultTemplates.subject(data(false, Map.of("alertname", "DiskFull", "job", "node"))))
+    assertThat(subject(data(false, Map.of("alertname", "DiskFull", "job", "node"))))
         .isEqualTo("[RESOLVED] DiskFull (node)");
   }
 
   @Test
-  void withoutOtherCommonLabelsTheSubjectEndsInASpaceAsAlertmanagersDoes() {
-    assertThat(DefaultTemplates.subject(data(true, Map.of("alertname", "DiskFull"))))
+  void withoutOtherCommonLabelsTheSubjectEndsInASpaceAsAlertmanagersDoes() throws Exception {
+    assertThat(subject(data(true, Map.of("alertname", "DiskFull"))))
         .isEqualTo("[FIRING:1] DiskFull ");
   }
 
   @Test
-  void theTextAlertListPutsAlertnameFirstAndSortsTheRest() {
-    assertThat(DefaultTemplates.textAlertList(data(true, Map.of()).alerts()))
+  void theTextAlertListPutsAlertnameFirstAndSortsTheRest() throws Exception {
+    assertThat(render("__text_alert_list", data(true, Map.of()).alerts()))
         .isEqualTo(
             "Labels:\n - alertname = DiskFull\n - instance = db-1\n - job = node\n"
                 + "Annotations:\n - description = very\n - summary = full\n"
@@ -52,7 +58,7 @@ class DefaultTemplatesTest {
   }
 
   @Test
-  void theAlertsLinkFiltersOnTheRegexQuotedReceiver() {
+  void theAlertsLinkFiltersOnTheRegexQuotedReceiver() throws Exception {
     AlertmanagerData d =
         new AlertmanagerData(
             GoText.quoteMeta("team.x+y"),
@@ -62,7 +68,7 @@ class DefaultTemplatesTest {
             new KV(Map.of()),
             new KV(Map.of()),
             "http://am:9093");
-    assertThat(DefaultTemplates.alertmanagerUrl(d))
+    assertThat(render("__alertmanagerURL", d))
         .isEqualTo("http://am:9093/#/alerts?receiver=team%5C.x%5C%2By");
   }
 
@@ -120,5 +126,98 @@ class DefaultTemplatesTest {
     assertThat(title).isEqualTo("[FIRING:1] DiskFull (db)");
     assertThat(r.problems()).singleElement().asString().startsWith("title: template: ");
     assertThat(r.field("title", "{{ .CommonLabels.team | toUpper }}", "")).isEqualTo("DB");
+  }
+
+  /** A tenant's define of each name the defaults are built from. */
+  private static TemplateSet overriding() throws Exception {
+    return TenantTemplates.of(
+        Map.of(
+            "team.tmpl",
+            "{{ define \"__subject\" }}{{ .Status }}: {{ .CommonLabels.alertname }} ({{ len .Alerts }}){{ end }}"
+                + "{{ define \"__alertmanager\" }}Team AM{{ end }}"
+                + "{{ define \"__alertmanagerURL\" }}https://am.team.example/{{ .Receiver }}{{ end }}"
+                + "{{ define \"__text_alert_list\" }}{{ range . }}{{ .Labels.instance }};{{ end }}{{ end }}"));
+  }
+
+  @Test
+  void aTenantsDefineOfABuiltInNameReachesEveryDefaultThatUsesIt() throws Exception {
+    TemplateSet tenant = overriding();
+    AlertmanagerData d = data(true, Map.of("alertname", "DiskFull"));
+
+    for (String name :
+        List.of("slack.default.title", "email.default.subject", "pagerduty.default.description")) {
+      assertThat(tenant.renderText("{{ template \"" + name + "\" . }}", d))
+          .as(name)
+          .isEqualTo("firing: DiskFull (1)");
+    }
+    for (String name : List.of("slack.default.username", "pagerduty.default.client")) {
+      assertThat(tenant.renderText("{{ template \"" + name + "\" . }}", d))
+          .as(name)
+          .isEqualTo("Team AM");
+    }
+    for (String name : List.of("slack.default.titlelink", "pagerduty.default.clientURL")) {
+      assertThat(tenant.renderText("{{ template \"" + name + "\" . }}", d))
+          .as(name)
+          .isEqualTo("https://am.team.example/team-x");
+    }
+    assertThat(tenant.renderText("{{ template \"slack.default.fallback\" . }}", d))
+        .isEqualTo("firing: DiskFull (1) | https://am.team.example/team-x");
+    assertThat(tenant.renderText("{{ template \"pagerduty.default.instances\" .Alerts }}", d))
+        .isEqualTo("db-1;");
+  }
+
+  @Test
+  void theHtmlEmailUsesTheTenantsSubjectLinkAndNameEscapedAsHtml() throws Exception {
+    String html =
+        overriding()
+            .renderHtml(
+                "{{ template \"email.default.html\" . }}",
+                data(true, Map.of("alertname", "DiskFull")));
+
+    assertThat(html)
+        .contains("<title>firing: DiskFull (1)</title>")
+        .contains("<a href=\"https://am.team.example/team-x\"")
+        .contains("View in Team AM")
+        .contains("Sent by Team AM");
+  }
+
+  @Test
+  void theHtmlEmailEscapesLinksAsHtmlTemplateEscapesUrlAttributes() throws Exception {
+    AlertmanagerData d =
+        NotificationData.of(
+            TestNotifications.of(
+                "email",
+                Map.of("alertname", "Web"),
+                Map.of("alertname", "Web"),
+                List.of(
+                    TestNotifications.alert(
+                        Map.of("alertname", "Web", "note", "a+b"), Map.of(), true))));
+    AlertmanagerData withLinks =
+        new AlertmanagerData(
+            "team-x",
+            d.status(),
+            new AlertmanagerData.Alerts(
+                List.of(
+                    new AlertmanagerData.Alert(
+                        "firing",
+                        d.alerts().get(0).labels(),
+                        d.alerts().get(0).annotations(),
+                        d.alerts().get(0).startsAt(),
+                        d.alerts().get(0).endsAt(),
+                        "javascript:alert(1)",
+                        "f1"))),
+            d.groupLabels(),
+            d.commonLabels(),
+            d.commonAnnotations(),
+            "http://am.example/a b");
+
+    String html =
+        TenantTemplates.DEFAULTS.renderHtml("{{ template \"email.default.html\" . }}", withLinks);
+
+    assertThat(html)
+        .contains("<a href=\"#ZgotmplZ\"")
+        .contains("<a href=\"http://am.example/a%20b/#/alerts?receiver=team-x\"")
+        .contains("<a href=\"http://am.example/a%20b\"")
+        .contains("note = a&#43;b");
   }
 }

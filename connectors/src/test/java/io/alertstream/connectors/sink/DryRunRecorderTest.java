@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.alertstream.config.ConfigParser;
+import io.alertstream.config.tenant.TenantSettings;
 import io.alertstream.connectors.TestNotifications;
 import io.alertstream.connectors.pagerduty.PagerdutyRequests;
 import io.alertstream.connectors.rendering.TenantTemplates;
@@ -12,6 +13,7 @@ import io.alertstream.schemas.Notification;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 
 class DryRunRecorderTest {
@@ -46,5 +48,26 @@ class DryRunRecorderTest {
     JsonNode body = new ObjectMapper().readTree(doc.path("request").path("body").asText());
     assertThat(body.path("routing_key").asText()).isEqualTo("<secret>");
     assertThat(body.path("event_action").asText()).isEqualTo("trigger");
+  }
+
+  @Test
+  void aTenantInDryRunIsRecordedOthersAreSent() {
+    TenantSettings everything = new TenantSettings(true, Set.of());
+    TenantSettings slackOnly = new TenantSettings(false, Set.of("slack"));
+
+    assertThat(DryRunRecorder.reason(false, TenantSettings.DEFAULT, "slack")).isEmpty();
+    assertThat(DryRunRecorder.reason(false, everything, "webhook"))
+        .hasValue("dry run: the tenant's alertstream.dry_run setting");
+    assertThat(DryRunRecorder.reason(false, slackOnly, "slack"))
+        .hasValue("dry run: the tenant's alertstream.dry_run setting for slack");
+    assertThat(DryRunRecorder.reason(false, slackOnly, "webhook")).isEmpty();
+  }
+
+  @Test
+  void theConnectorsOwnDryRunRecordsEveryTenant() {
+    assertThat(DryRunRecorder.reason(true, TenantSettings.DEFAULT, "email"))
+        .hasValue("dry run: the email connector's dry.run setting");
+    assertThat(DryRunRecorder.reason(true, new TenantSettings(false, Set.of("slack")), "email"))
+        .isPresent();
   }
 }

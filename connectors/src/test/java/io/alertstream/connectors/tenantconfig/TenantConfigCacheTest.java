@@ -59,6 +59,27 @@ class TenantConfigCacheTest {
     assertThat(cache.awaitVersion("nobody", 1, Duration.ofMillis(20))).isEmpty();
   }
 
+  @Test
+  void carriesTheTenantsDryRunSettingFromTheStoredConfig() {
+    cache.apply("acme", config(1, GOOD));
+    assertThat(cache.get("acme").orElseThrow().settings().anyDryRun()).isFalse();
+
+    TenantConfig dryRun = config(2, GOOD);
+    dryRun.setDryRunIntegrations(java.util.List.of("slack", "email"));
+    cache.apply("acme", dryRun);
+
+    var settings = cache.get("acme").orElseThrow().settings();
+    assertThat(settings.dryRun("slack")).isTrue();
+    assertThat(settings.dryRun("email")).isTrue();
+    assertThat(settings.dryRun("webhook")).isFalse();
+
+    TenantConfig all = config(3, GOOD);
+    all.setDryRun(true);
+    cache.apply("acme", all);
+
+    assertThat(cache.get("acme").orElseThrow().settings().dryRun("webhook")).isTrue();
+  }
+
   private static TenantConfig config(long version, String yaml) {
     return TenantConfig.newBuilder()
         .setTenant("acme")

@@ -77,4 +77,44 @@ class WebhookPayloadTest {
     assertThat(body.get("alerts")).hasSize(2);
     assertThat(body.get("truncatedAlerts").asInt()).isEqualTo(3);
   }
+
+  @Test
+  void withMaxAlertsTheCommonLabelsAnnotationsAndStatusAreThoseOfTheAlertsSent() throws Exception {
+    // As Alertmanager 0.25 computes them: over the alerts left after truncation.
+    List<NotifiedAlert> alerts = new ArrayList<>();
+    for (int i = 0; i < 3; i++) {
+      alerts.add(
+          NotifiedAlert.newBuilder(notification(1).getAlerts().get(0))
+              .setStatus(i == 2 ? AlertStatus.FIRING : AlertStatus.RESOLVED)
+              .setEndsAt(i == 2 ? null : Instant.parse("2026-03-01T11:30:00Z"))
+              .setLabels(Map.of("alertname", "DiskFull", "instance", "db-" + i, "job", "node"))
+              .setAnnotations(Map.of("summary", "disk is full", "description", "db-" + i))
+              .build());
+    }
+    Notification n =
+        Notification.newBuilder(notification(1))
+            .setAlerts(alerts)
+            .setCommonLabels(Map.of("alertname", "DiskFull", "job", "node"))
+            .setCommonAnnotations(Map.of("summary", "disk is full"))
+            .build();
+
+    JsonNode one = new ObjectMapper().readTree(WebhookPayload.render(n, 1));
+
+    assertThat(one.get("status").asText()).isEqualTo("resolved");
+    assertThat(one.get("groupLabels").toString()).isEqualTo("{\"alertname\":\"DiskFull\"}");
+    assertThat(one.get("commonLabels").toString())
+        .isEqualTo("{\"alertname\":\"DiskFull\",\"instance\":\"db-0\",\"job\":\"node\"}");
+    assertThat(one.get("commonAnnotations").toString())
+        .isEqualTo("{\"description\":\"db-0\",\"summary\":\"disk is full\"}");
+    assertThat(one.get("truncatedAlerts").asInt()).isEqualTo(2);
+
+    JsonNode two = new ObjectMapper().readTree(WebhookPayload.render(n, 2));
+    assertThat(two.get("commonLabels").toString())
+        .isEqualTo("{\"alertname\":\"DiskFull\",\"job\":\"node\"}");
+    assertThat(two.get("commonAnnotations").toString()).isEqualTo("{\"summary\":\"disk is full\"}");
+
+    JsonNode all = new ObjectMapper().readTree(WebhookPayload.render(n, 3));
+    assertThat(all.get("status").asText()).isEqualTo("firing");
+    assertThat(all.get("truncatedAlerts").asInt()).isZero();
+  }
 }

@@ -47,7 +47,6 @@ public final class EmbeddedConnect implements AutoCloseable {
 
   /**
    * @param deliveryOverrides extra settings for the connectors, e.g. shorter retry backoffs
-   * @param dryRunTypes integration types whose connector records requests instead of sending them
    */
   public static EmbeddedConnect start(
       String bootstrapServers,
@@ -55,7 +54,6 @@ public final class EmbeddedConnect implements AutoCloseable {
       Path dataDir,
       int restPort,
       Map<String, String> deliveryOverrides,
-      java.util.Set<String> dryRunTypes,
       Duration timeout)
       throws Exception {
     Files.createDirectories(dataDir);
@@ -89,13 +87,9 @@ public final class EmbeddedConnect implements AutoCloseable {
     EmbeddedConnect embedded = new EmbeddedConnect(connect);
     try {
       for (String type : CONNECTORS.keySet()) {
-        Map<String, String> overrides = new HashMap<>(deliveryOverrides);
-        if (dryRunTypes.contains(type)) {
-          overrides.put(NotificationSinkConfig.DRY_RUN, "true");
-        }
         embedded.putConnector(
             connectorName(type),
-            connectorConfig(type, bootstrapServers, registryUrl, overrides),
+            connectorConfig(type, bootstrapServers, registryUrl, deliveryOverrides),
             timeout);
       }
     } catch (Exception e) {

@@ -5,15 +5,17 @@ import io.alertstream.topology.auth.TenantCredentials;
 import io.alertstream.topology.server.RunUntilStopped;
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * {@code ./alertstream local}: starts the whole system on its embedded defaults and runs until
- * Ctrl-C. Settings are system properties ({@code -Dalertstream.data.dir=...}); see the README.
+ * Ctrl-C. Settings are system properties ({@code -Dalertstream.data.dir=...}), listed by {@code
+ * --help} and in the README. Every tenant is delivered for real unless its config puts it in dry
+ * run; the example tenants do, as their Slack, PagerDuty and email settings are placeholders.
  */
 public final class LocalLauncher {
 
@@ -21,36 +23,128 @@ public final class LocalLauncher {
 
   private LocalLauncher() {}
 
+  /** A {@code -D} setting of {@code ./alertstream local}: its name, default and what it does. */
+  record Property(String name, String defaultValue, String what) {}
+
+  /** The settings, in the order {@code --help} lists them; they are read with these defaults. */
+  static final List<Property> PROPERTIES =
+      List.of(
+          new Property(
+              "alertstream.data.dir",
+              "data",
+              "broker log, registry database, Streams state, Connect offsets"),
+          new Property(
+              "alertstream.kafka.port",
+              Integer.toString(LocalSettings.DEFAULT_BROKER_PORT),
+              "broker listener"),
+          new Property(
+              "alertstream.controller.port",
+              Integer.toString(LocalSettings.DEFAULT_CONTROLLER_PORT),
+              "KRaft controller listener"),
+          new Property(
+              "alertstream.registry.port",
+              Integer.toString(LocalSettings.DEFAULT_REGISTRY_PORT),
+              "schema registry (/apis/ccompat/v7)"),
+          new Property(
+              "alertstream.api.port",
+              Integer.toString(LocalSettings.DEFAULT_API_PORT),
+              "Alertmanager API v2 (also under /alertmanager), config API, web UI"),
+          new Property(
+              "alertstream.connect.port",
+              Integer.toString(LocalSettings.DEFAULT_CONNECT_PORT),
+              "Kafka Connect REST API"),
+          new Property(
+              "alertstream.inbox.port",
+              Integer.toString(LocalSettings.DEFAULT_INBOX_PORT),
+              "the local webhook inbox (the example tenants point at 9095)"),
+          new Property(
+              "alertstream.tenants.dir",
+              "deploy/local/tenants",
+              "<tenant>.yml configs (and <tenant>.alertstream.yml settings) loaded at start"),
+          new Property("alertstream.partitions", "6", "partitions of each topic"),
+          new Property(
+              "alertstream.auth.file",
+              "",
+              "per-tenant credentials ('tenant: <hash>' lines); set, the API requires them"),
+          new Property("alertstream.limits.max-config-size-bytes", "0", "Mimir's limit (0: none)"),
+          new Property("alertstream.limits.max-templates-count", "0", "Mimir's limit (0: none)"),
+          new Property(
+              "alertstream.limits.max-template-size-bytes", "0", "Mimir's limit (0: none)"),
+          new Property("alertstream.limits.max-alerts-count", "0", "Mimir's limit (0: none)"),
+          new Property("alertstream.limits.max-alerts-size-bytes", "0", "Mimir's limit (0: none)"),
+          new Property("alertstream.limits.max-aggregation-groups", "0", "Mimir's limit (0: none)"),
+          new Property("alertstream.limits.max-silences-count", "0", "Mimir's limit (0: none)"));
+
+  /** The property that put whole integration types in dry run before dry run was per tenant. */
+  static final String RETIRED_DELIVERY_LIVE = "alertstream.delivery.live";
+
+  /** {@code ./alertstream local --help}: what it starts and its settings, from PROPERTIES. */
+  static String usage() {
+    StringBuilder out =
+        new StringBuilder(
+            "usage: ./alertstream local\n\n"
+                + "Starts Alertstream with everything embedded: a KRaft broker, the schema"
+                + " registry, the topology\nand API, Kafka Connect with the sinks and a webhook"
+                + " inbox; Ctrl-C stops it. Settings are Java\nsystem properties in"
+                + " ALERTSTREAM_OPTS, e.g."
+                + " ALERTSTREAM_OPTS=\"-Dalertstream.api.port=19093\".\n"
+                + "Tenants in dry run (alertstream: {dry_run: ...} in the config API's body) have"
+                + " their requests\nrecorded, not sent: see them at the inbox's /dry-run page.\n\n");
+    int width = PROPERTIES.stream().mapToInt(p -> p.name().length()).max().orElse(0);
+    for (Property p : PROPERTIES) {
+      out.append(
+          String.format(
+              "  -D%-" + width + "s  %-20s  %s%n",
+              p.name(),
+              p.defaultValue().isEmpty() ? "(none)" : p.defaultValue(),
+              p.what()));
+    }
+    return out.toString();
+  }
+
   public static void main(String[] args) throws Exception {
+    for (String arg : args) {
+      if (arg.equals("--help") || arg.equals("-h")) {
+        System.out.print(usage());
+        return;
+      }
+      System.err.println("alertstream local: unknown argument '" + arg + "'");
+      System.err.print(usage());
+      System.exit(2);
+    }
+    if (System.getProperty(RETIRED_DELIVERY_LIVE) != null) {
+      LOG.warn(
+          "{} is no longer used: every tenant is delivered for real unless its config puts it in"
+              + " dry run (alertstream: {dry_run: ...} in the config API's body, or"
+              + " <tenant>.alertstream.yml beside an example tenant)",
+          RETIRED_DELIVERY_LIVE);
+    }
     LocalSettings settings =
         new LocalSettings(
-            Path.of(prop("alertstream.data.dir", "data")),
-            intProp("alertstream.kafka.port", LocalSettings.DEFAULT_BROKER_PORT),
-            intProp("alertstream.controller.port", LocalSettings.DEFAULT_CONTROLLER_PORT),
-            intProp("alertstream.registry.port", LocalSettings.DEFAULT_REGISTRY_PORT),
-            intProp("alertstream.api.port", LocalSettings.DEFAULT_API_PORT),
-            intProp("alertstream.connect.port", LocalSettings.DEFAULT_CONNECT_PORT),
-            intProp("alertstream.inbox.port", LocalSettings.DEFAULT_INBOX_PORT),
+            Path.of(prop("alertstream.data.dir")),
+            intProp("alertstream.kafka.port"),
+            intProp("alertstream.controller.port"),
+            intProp("alertstream.registry.port"),
+            intProp("alertstream.api.port"),
+            intProp("alertstream.connect.port"),
+            intProp("alertstream.inbox.port"),
             Path.of(
-                prop(
+                System.getProperty(
                     "alertstream.registry.jar",
                     "deploy/local/target/registry/registry-runner.jar")),
-            Path.of(prop("alertstream.tenants.dir", "deploy/local/tenants")),
-            intProp("alertstream.partitions", 6),
+            Path.of(prop("alertstream.tenants.dir")),
+            intProp("alertstream.partitions"),
             Map.of(),
-            Boolean.parseBoolean(prop("alertstream.delivery.live", "false"))
-                ? Set.of()
-                : LocalSettings.CREDENTIAL_TYPES,
             new TenantLimits(
-                    intProp("alertstream.limits.max-config-size-bytes", 0),
-                    intProp("alertstream.limits.max-templates-count", 0),
-                    intProp("alertstream.limits.max-template-size-bytes", 0))
+                    intProp("alertstream.limits.max-config-size-bytes"),
+                    intProp("alertstream.limits.max-templates-count"),
+                    intProp("alertstream.limits.max-template-size-bytes"))
                 .withState(
-                    intProp("alertstream.limits.max-alerts-count", 0),
-                    intProp("alertstream.limits.max-alerts-size-bytes", 0),
-                    intProp("alertstream.limits.max-aggregation-groups", 0),
-                    intProp("alertstream.limits.max-silences-count", 0)),
-            credentials(prop("alertstream.auth.file", "")));
+                    intProp("alertstream.limits.max-alerts-count"),
+                    intProp("alertstream.limits.max-alerts-size-bytes"),
+                    intProp("alertstream.limits.max-aggregation-groups"),
+                    intProp("alertstream.limits.max-silences-count")),
+            credentials(prop("alertstream.auth.file")));
     LocalStack stack;
     try {
       stack = LocalStack.start(settings);
@@ -69,11 +163,16 @@ public final class LocalLauncher {
     return Optional.of(TenantCredentials.load(Path.of(file)));
   }
 
-  private static String prop(String name, String fallback) {
-    return System.getProperty(name, fallback);
+  private static String prop(String name) {
+    Property p =
+        PROPERTIES.stream()
+            .filter(q -> q.name().equals(name))
+            .findFirst()
+            .orElseThrow(() -> new IllegalArgumentException("no property " + name));
+    return System.getProperty(name, p.defaultValue());
   }
 
-  private static int intProp(String name, int fallback) {
-    return Integer.parseInt(System.getProperty(name, Integer.toString(fallback)));
+  private static int intProp(String name) {
+    return Integer.parseInt(prop(name));
   }
 }

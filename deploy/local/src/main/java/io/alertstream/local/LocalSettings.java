@@ -5,14 +5,13 @@ import io.alertstream.topology.auth.TenantCredentials;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 
 /**
  * Where the local launcher keeps its data and which ports its parts listen on.
  *
  * @param tenantsDir folder of example tenant configs ({@code <tenant>.yml}) loaded at start
- * @param connectorOverrides extra settings for the sink connectors
- * @param dryRunTypes integration types whose connector only records what it would send
+ * @param connectorOverrides extra settings for the sink connectors (all four); dry run is not one
+ *     of them by default: it is per tenant, set in the tenant's config
  * @param limits per-tenant limits
  * @param credentials per-tenant credentials; present, the API requires authentication
  */
@@ -28,12 +27,8 @@ public record LocalSettings(
     Path tenantsDir,
     int partitions,
     Map<String, String> connectorOverrides,
-    Set<String> dryRunTypes,
     TenantLimits limits,
     Optional<TenantCredentials> credentials) {
-
-  /** Without credentials of their own, these run in dry-run mode locally. */
-  public static final Set<String> CREDENTIAL_TYPES = Set.of("slack", "pagerduty", "email");
 
   public static final int DEFAULT_BROKER_PORT = 9092;
   public static final int DEFAULT_API_PORT = 9093;
@@ -66,7 +61,6 @@ public record LocalSettings(
         tenantsDir,
         partitions,
         connectorOverrides,
-        Set.of(),
         TenantLimits.NONE,
         Optional.empty());
   }

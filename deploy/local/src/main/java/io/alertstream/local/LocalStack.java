@@ -118,7 +118,6 @@ public final class LocalStack implements AutoCloseable {
                 s.dataDir().resolve("connect"),
                 s.connectPort(),
                 s.connectorOverrides(),
-                s.dryRunTypes(),
                 TIMEOUT));
     ready(
         t,
@@ -126,9 +125,6 @@ public final class LocalStack implements AutoCloseable {
         connect.restUrl()
             + " (sinks: "
             + String.join(", ", EmbeddedConnect.CONNECTORS.keySet())
-            + (s.dryRunTypes().isEmpty()
-                ? ""
-                : "; dry run for " + String.join(", ", new java.util.TreeSet<>(s.dryRunTypes())))
             + ")");
     LOG.info("all parts up in {} s", seconds(t0));
   }

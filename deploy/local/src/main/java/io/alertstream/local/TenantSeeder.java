@@ -2,6 +2,7 @@ package io.alertstream.local;
 
 import io.alertstream.config.ConfigParser;
 import io.alertstream.config.InvalidConfigException;
+import io.alertstream.config.tenant.TenantSettings;
 import io.alertstream.schemas.TenantConfig;
 import io.alertstream.schemas.Topics;
 import java.io.IOException;
@@ -15,12 +16,22 @@ import java.util.concurrent.ExecutionException;
 import java.util.stream.Stream;
 import org.apache.kafka.clients.producer.Producer;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Publishes the example tenants' configs ({@code <tenant>.yml} in a folder) to the configs topic,
- * validating each first so that a broken example is reported, not loaded.
+ * validating each first so that a broken example is reported, not loaded. A tenant's Alertstream
+ * settings, which the config API takes in the body's {@code alertstream:} section, come from {@code
+ * <tenant>.alertstream.yml} beside its config (e.g. {@code alertstream: {dry_run: true}}), so that
+ * {@code <tenant>.yml} stays a plain alertmanager.yml that amtool accepts.
  */
 public final class TenantSeeder {
+
+  private static final Logger LOG = LoggerFactory.getLogger("alertstream");
+
+  /** The file name suffix of a tenant's settings file. */
+  static final String SETTINGS_SUFFIX = ".alertstream.yml";
 
   private final Producer<String, TenantConfig> producer;
   private final Clock clock;
@@ -39,7 +50,11 @@ public final class TenantSeeder {
     }
     List<Path> files;
     try (Stream<Path> list = Files.list(folder)) {
-      files = list.filter(p -> p.getFileName().toString().endsWith(".yml")).sorted().toList();
+      files =
+          list.filter(p -> p.getFileName().toString().endsWith(".yml"))
+              .filter(p -> !p.getFileName().toString().endsWith(SETTINGS_SUFFIX))
+              .sorted()
+              .toList();
     }
     for (Path file : files) {
       String tenant = file.getFileName().toString().replaceFirst("\\.yml$", "");
@@ -50,6 +65,10 @@ public final class TenantSeeder {
         throw new IOException(
             "example tenant config " + file + " is invalid: " + e.getMessage(), e);
       }
+      TenantSettings settings = settings(folder.resolve(tenant + SETTINGS_SUFFIX));
+      if (settings.anyDryRun()) {
+        LOG.info("example tenant {}: {}", tenant, settings.dryRunSummary());
+      }
       TenantConfig config =
           TenantConfig.newBuilder()
               .setTenant(tenant)
@@ -57,10 +76,25 @@ public final class TenantSeeder {
               .setVersion(clock.millis())
               .setAlertmanagerConfig(yaml)
               .setUpdatedAt(clock.instant())
+              .setDryRun(settings.dryRunAll())
+              .setDryRunIntegrations(new ArrayList<>(settings.dryRunIntegrations()))
               .build();
       producer.send(new ProducerRecord<>(Topics.CONFIGS, tenant, config)).get();
       tenants.add(tenant);
     }
     return tenants;
+  }
+
+  /** The tenant's settings file, if there is one; else the defaults (delivered for real). */
+  static TenantSettings settings(Path file) throws IOException {
+    if (!Files.exists(file)) {
+      return TenantSettings.DEFAULT;
+    }
+    try {
+      return TenantSettings.parseDocument(Files.readString(file, StandardCharsets.UTF_8));
+    } catch (InvalidConfigException e) {
+      throw new IOException(
+          "example tenant settings " + file + " are invalid: " + e.getMessage(), e);
+    }
   }
 }

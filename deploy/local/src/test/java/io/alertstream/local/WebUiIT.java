@@ -140,6 +140,34 @@ class WebUiIT {
     screenshot("6-signed-in");
   }
 
+  @Test
+  void aTenantInDryRunIsToldSoOnEveryTab() throws Exception {
+    String body =
+        "alertstream: {dry_run: true}\nalertmanager_config: |\n"
+            + TestStacks.webhookConfig(receiver.baseUrl() + "/ui").replaceAll("(?m)^", "  ");
+    var stored =
+        java.net.http.HttpClient.newHttpClient()
+            .send(
+                java.net.http.HttpRequest.newBuilder(
+                        java.net.URI.create(stack.apiUrl() + "/api/v1/alerts"))
+                    .header("X-Scope-OrgID", "ui-dry-tenant")
+                    .POST(java.net.http.HttpRequest.BodyPublishers.ofString(body))
+                    .build(),
+                java.net.http.HttpResponse.BodyHandlers.ofString());
+    assertThat(stored.statusCode()).isEqualTo(201);
+
+    browser.get(stack.apiUrl() + "/ui/?tenant=ui-dry-tenant");
+    WebElement banner =
+        wait(10).until(ExpectedConditions.visibilityOfElementLocated(By.id("dry-run")));
+    assertThat(banner.getText())
+        .startsWith("Dry run: none of this tenant's notifications are sent")
+        .contains("alertstream.dry_run");
+    browser.findElement(By.cssSelector("#tabs button[data-tab=config]")).click();
+    wait(10).until(ExpectedConditions.textToBePresentInElementLocated(By.id("config"), "route"));
+    assertThat(browser.findElement(By.id("dry-run")).isDisplayed()).isTrue();
+    screenshot("7-dry-run");
+  }
+
   private static WebElement awaitAlertState(String state) {
     return wait(20)
         .until(

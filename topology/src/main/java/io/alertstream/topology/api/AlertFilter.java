@@ -4,12 +4,11 @@ import io.alertstream.config.matchers.Matcher;
 import io.alertstream.config.matchers.MatcherParser;
 import io.alertstream.config.matchers.MatcherSyntaxException;
 import io.alertstream.config.matchers.Matchers;
+import io.alertstream.templates.GoRegexp;
 import io.alertstream.topology.query.AlertView;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.regex.Pattern;
-import java.util.regex.PatternSyntaxException;
 
 /**
  * The query parameters of {@code GET /alerts} and {@code /alerts/groups}: {@code active}, {@code
@@ -21,7 +20,7 @@ record AlertFilter(
     boolean silenced,
     boolean inhibited,
     Matchers matchers,
-    Optional<Pattern> receiver) {
+    Optional<GoRegexp> receiver) {
 
   static AlertFilter of(QueryParams params) throws BadRequestException {
     List<Matcher> matchers = new ArrayList<>();
@@ -32,17 +31,14 @@ record AlertFilter(
         throw new BadRequestException("bad filter \"" + text + "\": " + e.getMessage());
       }
     }
-    Optional<Pattern> receiver = Optional.empty();
+    Optional<GoRegexp> receiver = Optional.empty();
     Optional<String> receiverParam = params.first("receiver");
     if (receiverParam.isPresent() && !receiverParam.get().isEmpty()) {
       try {
-        receiver = Optional.of(Pattern.compile("^(?:" + receiverParam.get() + ")$"));
-      } catch (PatternSyntaxException e) {
+        receiver = Optional.of(GoRegexp.anchored(receiverParam.get()));
+      } catch (GoRegexp.SyntaxException e) {
         throw new BadRequestException(
-            "bad receiver regular expression \""
-                + receiverParam.get()
-                + "\": "
-                + e.getDescription());
+            "bad receiver regular expression \"" + receiverParam.get() + "\": " + e.getMessage());
       }
     }
     params.bool("unprocessed", true);
@@ -69,7 +65,6 @@ record AlertFilter(
     if (!matchers.matches(view.alert().labels())) {
       return false;
     }
-    return receiver.isEmpty()
-        || view.receivers().stream().anyMatch(r -> receiver.get().matcher(r).matches());
+    return receiver.isEmpty() || view.receivers().stream().anyMatch(r -> receiver.get().matches(r));
   }
 }

@@ -128,6 +128,7 @@ public final class ApiServer implements AutoCloseable {
         "/api/v1/replay", new ReplayHandler(tenants, snapshots, services.whatIf()));
     server.createContext("/api/v1/routes", new TenantInfoHandler(tenants, snapshots, true));
     server.createContext("/api/v1/notifications", new TenantInfoHandler(tenants, snapshots, false));
+    server.createContext("/api/v1/settings", new TenantSettingsHandler(tenants, snapshots));
     server.createContext(
         "/api/v1/alerts",
         new ConfigApiHandler(

@@ -4,6 +4,7 @@ import com.sun.net.httpserver.HttpExchange;
 import io.alertstream.config.InvalidConfigException;
 import io.alertstream.config.tenant.ConfigMasker;
 import io.alertstream.config.tenant.TenantLimits;
+import io.alertstream.config.tenant.TenantSettings;
 import io.alertstream.config.tenant.UserConfig;
 import io.alertstream.config.tenant.UserConfigParser;
 import io.alertstream.schemas.TenantConfig;
@@ -14,6 +15,8 @@ import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
@@ -25,7 +28,10 @@ import org.yaml.snakeyaml.Yaml;
 /**
  * Mimir's config API, {@code /api/v1/alerts}: GET the tenant's config (secrets masked; 404 when it
  * has none), POST a new one (validated first: a bad one is refused with 400 and changes nothing),
- * DELETE it (the tenant falls back to the fallback config).
+ * DELETE it (the tenant falls back to the fallback config). Besides Mimir's {@code
+ * alertmanager_config} and {@code template_files}, the body may hold Alertstream's own {@code
+ * alertstream:} section ({@link TenantSettings}, e.g. dry run); GET shows it back, with a comment
+ * line saying what dry run does, only when the tenant set something.
  */
 final class ConfigApiHandler extends TenantHandler {
 
@@ -71,9 +77,16 @@ final class ConfigApiHandler extends TenantHandler {
     Map<String, Object> body = new LinkedHashMap<>();
     body.put("template_files", new LinkedHashMap<>(config.get().getTemplateFiles()));
     body.put("alertmanager_config", ConfigMasker.mask(config.get().getAlertmanagerConfig()));
+    TenantSettings settings = settings(config.get());
+    if (!settings.toYaml().isEmpty()) {
+      body.put(TenantSettings.SECTION, settings.toYaml());
+    }
     DumperOptions options = new DumperOptions();
     options.setDefaultFlowStyle(DumperOptions.FlowStyle.BLOCK);
-    byte[] yaml = new Yaml(options).dump(body).getBytes(StandardCharsets.UTF_8);
+    String summary = settings.dryRunSummary();
+    byte[] yaml =
+        ((summary.isEmpty() ? "" : "# " + summary + "\n") + new Yaml(options).dump(body))
+            .getBytes(StandardCharsets.UTF_8);
     exchange.getResponseHeaders().set("Content-Type", "application/yaml");
     exchange.sendResponseHeaders(200, yaml.length);
     try (OutputStream out = exchange.getResponseBody()) {
@@ -99,6 +112,8 @@ final class ConfigApiHandler extends TenantHandler {
             .setAlertmanagerConfig(config.alertmanagerConfig())
             .setTemplateFiles(config.templateFiles())
             .setUpdatedAt(clock.instant())
+            .setDryRun(config.settings().dryRunAll())
+            .setDryRunIntegrations(new ArrayList<>(config.settings().dryRunIntegrations()))
             .build();
     if (!write(exchange, tenant, record)) {
       return;
@@ -110,7 +125,19 @@ final class ConfigApiHandler extends TenantHandler {
           version,
           APPLY_WAIT);
     }
+    if (config.settings().anyDryRun()) {
+      LOG.info(
+          "tenant {}: config version {} stored; {}",
+          tenant,
+          version,
+          config.settings().dryRunSummary());
+    }
     JsonResponses.empty(exchange, 201);
+  }
+
+  /** The Alertstream settings a config was stored with. */
+  static TenantSettings settings(TenantConfig config) {
+    return new TenantSettings(config.getDryRun(), new HashSet<>(config.getDryRunIntegrations()));
   }
 
   private void delete(HttpExchange exchange, String tenant)

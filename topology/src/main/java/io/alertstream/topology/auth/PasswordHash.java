@@ -64,8 +64,25 @@ public final class PasswordHash {
     }
   }
 
+  static final String USAGE =
+      """
+      usage: ./alertstream hash-password < password-file
+
+      Reads a password on standard input and prints its hash, for a line 'tenant: <hash>' of the
+      credentials file (alertstream.auth.file locally, auth.file for ./alertstream server).
+      """;
+
   /** {@code ./alertstream hash-password}: reads a password from stdin, prints its hash. */
   public static void main(String[] args) throws Exception {
+    for (String arg : args) {
+      if (arg.equals("--help") || arg.equals("-h")) {
+        System.out.print(USAGE);
+        return;
+      }
+      System.err.println("alertstream hash-password: unknown argument '" + arg + "'");
+      System.err.print(USAGE);
+      System.exit(2);
+    }
     byte[] input = System.in.readAllBytes();
     String password = new String(input, StandardCharsets.UTF_8).strip();
     if (password.isEmpty()) {

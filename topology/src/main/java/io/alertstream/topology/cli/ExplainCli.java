@@ -19,6 +19,21 @@ import java.util.List;
  */
 public final class ExplainCli {
 
+  static final String USAGE =
+      """
+      usage: ./alertstream explain --tenant=T [--alertmanager.url=URL] [--password=P] \
+      <fingerprint | matcher...>
+
+      Asks a running Alertstream why an alert did or did not notify (GET /api/v1/explain).
+        --tenant=T              the tenant (or ALERTSTREAM_TENANT)
+        --alertmanager.url=URL  where Alertstream's API is (http://localhost:9093)
+        --password=P            the tenant's password when the API requires basic auth
+                                (or ALERTSTREAM_PASSWORD)
+        fingerprint             an alert's 16 hex digit fingerprint, or label matchers such as
+                                alertname="DiskFull" severity=~"warn.*"
+        --help, -h              show this
+      """;
+
   private ExplainCli() {}
 
   public static void main(String[] args) throws Exception {
@@ -27,7 +42,10 @@ public final class ExplainCli {
     String password = System.getenv().getOrDefault("ALERTSTREAM_PASSWORD", "");
     List<String> selectors = new ArrayList<>();
     for (String arg : args) {
-      if (arg.startsWith("--alertmanager.url=")) {
+      if (arg.equals("--help") || arg.equals("-h")) {
+        System.out.print(USAGE);
+        return;
+      } else if (arg.startsWith("--alertmanager.url=")) {
         url = arg.substring("--alertmanager.url=".length());
       } else if (arg.startsWith("--tenant=")) {
         tenant = arg.substring("--tenant=".length());
@@ -38,9 +56,7 @@ public final class ExplainCli {
       }
     }
     if (tenant.isEmpty() || selectors.isEmpty()) {
-      System.err.println(
-          "usage: ./alertstream explain --tenant=T [--alertmanager.url=URL] [--password=P]"
-              + " <fingerprint | matcher...>");
+      System.err.print(USAGE);
       System.exit(2);
     }
     StringBuilder query = new StringBuilder();

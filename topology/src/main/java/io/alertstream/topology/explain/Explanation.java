@@ -122,7 +122,11 @@ public record Explanation(
           case "delivered" ->
               "delivered by the " + n.integration() + " connector" + attempts(n) + reason(n);
           case "dry-run" ->
-              "recorded, not sent: the " + n.integration() + " connector runs in dry-run mode";
+              "recorded, not sent ("
+                  + (n.outcomeReason() == null || n.outcomeReason().isEmpty()
+                      ? "the " + n.integration() + " connector runs in dry-run mode"
+                      : n.outcomeReason())
+                  + ")";
           case "failed" ->
               "delivery failed" + attempts(n) + ": " + n.outcomeReason() + " (in the DLQ)";
           default -> "delivery pending: the " + n.integration() + " connector has not reported yet";

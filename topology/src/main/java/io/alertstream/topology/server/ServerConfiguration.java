@@ -33,9 +33,37 @@ public final class ServerConfiguration {
   static final String KAFKA_PREFIX = "kafka.";
 
   /**
-   * The settings besides {@code kafka.*}, with what each is for; those without default are null.
+   * One setting: its key, the value it has when not set (null: none, or worked out from others),
+   * how {@code --help} shows that default, and what it is for.
    */
-  static final Map<String, String> KEYS = keys();
+  record Setting(String key, String defaultValue, String shownDefault, String what) {
+
+    static Setting withDefault(String key, String defaultValue, String what) {
+      return new Setting(key, defaultValue, defaultValue, what);
+    }
+
+    static Setting required(String key, String what) {
+      return new Setting(key, null, "(required)", what);
+    }
+
+    static Setting optional(String key, String what) {
+      return new Setting(key, null, "(none)", what);
+    }
+
+    /** A default worked out from other settings or the machine, described by {@code shown}. */
+    static Setting derived(String key, String shown, String what) {
+      return new Setting(key, null, shown, what);
+    }
+  }
+
+  /**
+   * Every setting, in the order {@code --help} lists them: the settings are read, checked and
+   * defaulted from these, and the usage is generated from them.
+   */
+  static final List<Setting> SETTINGS = settingsList();
+
+  /** The settings by key, {@code kafka.bootstrap.servers} included. */
+  static final Map<String, Setting> KEYS = byKey(SETTINGS);
 
   private final Map<String, String> values;
   private final List<String> problems = new ArrayList<>();
@@ -94,18 +122,48 @@ public final class ServerConfiguration {
 
   /** Whether to create missing topics at start ({@code topics.create}). */
   public static boolean createTopics(Map<String, String> values) {
-    return Boolean.parseBoolean(values.getOrDefault("topics.create", "false"));
+    return Boolean.parseBoolean(valueOrDefault(values, "topics.create"));
   }
 
   /** Partitions of topics created at start ({@code topics.partitions}). */
   public static int topicPartitions(Map<String, String> values) {
-    return Integer.parseInt(values.getOrDefault("topics.partitions", "12"));
+    return Integer.parseInt(valueOrDefault(values, "topics.partitions"));
   }
 
   /** How long to wait for Kafka Streams to run ({@code startup.timeout.seconds}). */
   public static java.time.Duration startupTimeout(Map<String, String> values) {
     return java.time.Duration.ofSeconds(
-        Long.parseLong(values.getOrDefault("startup.timeout.seconds", "300")));
+        Long.parseLong(valueOrDefault(values, "startup.timeout.seconds")));
+  }
+
+  private static String valueOrDefault(Map<String, String> values, String key) {
+    return values.getOrDefault(key, KEYS.get(key).defaultValue());
+  }
+
+  /**
+   * {@code ./alertstream server --help}: how to run it and every setting with its environment
+   * variable and default, generated from {@link #SETTINGS}.
+   */
+  public static String usage() {
+    StringBuilder out = new StringBuilder();
+    out.append("usage: ./alertstream server [--config FILE]\n\n")
+        .append("Runs the topology and the API of one instance against an existing Kafka cluster")
+        .append(" and schema\nregistry. Settings come from the properties file (key=value) and")
+        .append(" from environment\nvariables, which win: ")
+        .append(ENV_PREFIX)
+        .append("<KEY in capitals, dots as underscores>.\n")
+        .append("Any other kafka.* key goes, without the prefix, to every Kafka client")
+        .append(" (kafka.security.protocol,\nkafka.sasl.jaas.config, ...).")
+        .append(" docs/OPERATIONS.md explains each setting.\n\n");
+    int keyWidth = SETTINGS.stream().mapToInt(s -> s.key().length()).max().orElse(0);
+    int envWidth = SETTINGS.stream().mapToInt(s -> envName(s.key()).length()).max().orElse(0);
+    String row = "  %-" + keyWidth + "s  %-" + envWidth + "s  %s%n";
+    out.append(String.format(row, "setting", "environment variable", "default"));
+    for (Setting s : SETTINGS) {
+      out.append(String.format(row, s.key(), envName(s.key()), s.shownDefault()));
+      out.append(" ".repeat(keyWidth + 4)).append(s.what()).append('\n');
+    }
+    return out.toString();
   }
 
   private ServerSettings build() throws InvalidSettingsException {
@@ -125,30 +183,30 @@ public final class ServerConfiguration {
       problems.add(missing("kafka.bootstrap.servers"));
     }
     String registryUrl = required("registry.url");
-    int apiPort = port("api.port", 9093);
-    String apiHost = values.getOrDefault("api.host", "0.0.0.0");
+    int apiPort = port("api.port");
+    String apiHost = valueOrDefault(values, "api.host");
     String advertisedHost = values.getOrDefault("api.advertised.host", localHostName());
-    int advertisedPort = port("api.advertised.port", apiPort);
+    int advertisedPort = integer("api.advertised.port", apiPort, 0, 65535);
     String externalUrl =
         values.getOrDefault("external.url", "http://" + advertisedHost + ":" + advertisedPort);
-    int replicationFactor = integer("streams.replication.factor", -1, -1);
-    int standbys = integer("streams.standby.replicas", 1, 0);
-    int threads = integer("streams.threads", 1, 1);
-    integer("topics.partitions", 12, 1);
+    int replicationFactor = integer("streams.replication.factor", -1);
+    int standbys = integer("streams.standby.replicas", 0);
+    int threads = integer("streams.threads", 1);
+    integer("topics.partitions", 1);
     bool("topics.create");
-    integer("startup.timeout.seconds", 300, 1);
+    integer("startup.timeout.seconds", 1);
     String fallback = fallbackConfig();
     Optional<TenantCredentials> credentials = credentials();
     TenantLimits limits =
         new TenantLimits(
-                integer("limits.max.config.size.bytes", 0, 0),
-                integer("limits.max.templates.count", 0, 0),
-                integer("limits.max.template.size.bytes", 0, 0))
+                integer("limits.max.config.size.bytes", 0),
+                integer("limits.max.templates.count", 0),
+                integer("limits.max.template.size.bytes", 0))
             .withState(
-                integer("limits.max.alerts.count", 0, 0),
-                integer("limits.max.alerts.size.bytes", 0, 0),
-                integer("limits.max.aggregation.groups", 0, 0),
-                integer("limits.max.silences.count", 0, 0));
+                integer("limits.max.alerts.count", 0),
+                integer("limits.max.alerts.size.bytes", 0),
+                integer("limits.max.aggregation.groups", 0),
+                integer("limits.max.silences.count", 0));
     if (!problems.isEmpty()) {
       throw new InvalidSettingsException(problems);
     }
@@ -156,7 +214,7 @@ public final class ServerConfiguration {
         kafka,
         registryUrl,
         values.get("registry.basic.auth.user.info"),
-        Path.of(values.getOrDefault("state.dir", "data/streams")),
+        Path.of(valueOrDefault(values, "state.dir")),
         new InetSocketAddress(apiHost, apiPort),
         new HostInfo(advertisedHost, advertisedPort),
         externalUrl,
@@ -216,12 +274,13 @@ public final class ServerConfiguration {
     return ENV_PREFIX + key.toUpperCase(Locale.ROOT).replace('.', '_');
   }
 
-  private int port(String key, int fallback) {
-    return integer(key, fallback, 0, 65535);
+  private int port(String key) {
+    return integer(key, Integer.parseInt(KEYS.get(key).defaultValue()), 0, 65535);
   }
 
-  private int integer(String key, int fallback, int min) {
-    return integer(key, fallback, min, Integer.MAX_VALUE);
+  /** A whole number of at least {@code min}, defaulting to the setting's default. */
+  private int integer(String key, int min) {
+    return integer(key, Integer.parseInt(KEYS.get(key).defaultValue()), min, Integer.MAX_VALUE);
   }
 
   private int integer(String key, int fallback, int min, int max) {
@@ -263,25 +322,57 @@ public final class ServerConfiguration {
     }
   }
 
-  private static Map<String, String> keys() {
-    Map<String, String> keys = new LinkedHashMap<>();
-    keys.put("registry.url", "the Confluent-compatible schema registry API (required)");
-    keys.put("registry.basic.auth.user.info", "user:password for the registry");
-    keys.put("state.dir", "where Kafka Streams keeps state (data/streams)");
-    keys.put("api.host", "address the API listens on (0.0.0.0)");
-    keys.put("api.port", "port of the API, UI, /metrics and probes (9093)");
-    keys.put("api.advertised.host", "how other instances reach this one (the host name)");
-    keys.put("api.advertised.port", "the port other instances reach this one at (api.port)");
-    keys.put("external.url", "how users reach Alertstream, put in notifications");
-    keys.put("instance.id", "stable id for static group membership (none)");
-    keys.put("streams.replication.factor", "of Streams' internal topics (-1: broker default)");
-    keys.put("streams.standby.replicas", "warm state copies on other instances (1)");
-    keys.put("streams.threads", "Kafka Streams threads (1)");
-    keys.put("topics.create", "create missing topics at start (false)");
-    keys.put("topics.partitions", "partitions of topics created at start (12)");
-    keys.put("fallback.config.file", "alertmanager.yml for tenants without one");
-    keys.put("auth.file", "tenant credentials; present, the API requires basic auth");
-    keys.put("startup.timeout.seconds", "how long to wait for Kafka Streams to run (300)");
+  private static List<Setting> settingsList() {
+    List<Setting> settings = new ArrayList<>();
+    settings.add(Setting.required("kafka.bootstrap.servers", "the Kafka cluster"));
+    settings.add(
+        Setting.required(
+            "registry.url",
+            "the Confluent-compatible schema registry API (Apicurio: .../apis/ccompat/v7)"));
+    settings.add(
+        Setting.optional("registry.basic.auth.user.info", "user:password for the registry"));
+    settings.add(
+        Setting.withDefault("state.dir", "data/streams", "where Kafka Streams keeps its state"));
+    settings.add(Setting.withDefault("api.host", "0.0.0.0", "address the API listens on"));
+    settings.add(
+        Setting.withDefault("api.port", "9093", "port of the API, UI, /metrics and the probes"));
+    settings.add(
+        Setting.derived(
+            "api.advertised.host", "(this host's name)", "how other instances reach this one"));
+    settings.add(
+        Setting.derived(
+            "api.advertised.port", "(api.port)", "the port other instances reach this one at"));
+    settings.add(
+        Setting.derived(
+            "external.url",
+            "(http://<advertised host>:<port>)",
+            "how users reach Alertstream, put in notifications"));
+    settings.add(
+        Setting.optional("instance.id", "stable id for static group membership of Kafka Streams"));
+    settings.add(
+        Setting.withDefault(
+            "streams.replication.factor",
+            "-1",
+            "of Streams' changelog and repartition topics (-1: the broker's default)"));
+    settings.add(
+        Setting.withDefault(
+            "streams.standby.replicas", "1", "warm copies of each task's state elsewhere"));
+    settings.add(Setting.withDefault("streams.threads", "1", "Kafka Streams threads"));
+    settings.add(Setting.withDefault("topics.create", "false", "create missing topics at start"));
+    settings.add(
+        Setting.withDefault("topics.partitions", "12", "partitions of topics created at start"));
+    settings.add(
+        Setting.derived(
+            "fallback.config.file",
+            "(Mimir's: notify nobody)",
+            "alertmanager.yml for tenants without one"));
+    settings.add(
+        Setting.optional(
+            "auth.file",
+            "tenant credentials (./alertstream hash-password); set, the API requires basic auth"));
+    settings.add(
+        Setting.withDefault(
+            "startup.timeout.seconds", "300", "how long to wait for Kafka Streams to run"));
     for (String limit :
         List.of(
             "max.config.size.bytes",
@@ -291,8 +382,16 @@ public final class ServerConfiguration {
             "max.alerts.size.bytes",
             "max.aggregation.groups",
             "max.silences.count")) {
-      keys.put("limits." + limit, "per-tenant limit, as Mimir's (0: none)");
+      settings.add(
+          Setting.withDefault(
+              "limits." + limit, "0", "per-tenant limit, as Mimir's (0: no limit)"));
     }
+    return java.util.Collections.unmodifiableList(settings);
+  }
+
+  private static Map<String, Setting> byKey(List<Setting> settings) {
+    Map<String, Setting> keys = new LinkedHashMap<>();
+    settings.forEach(s -> keys.put(s.key(), s));
     return java.util.Collections.unmodifiableMap(keys);
   }
 }

@@ -24,19 +24,43 @@ public final class ServerMain {
 
   private ServerMain() {}
 
-  public static void main(String[] args) throws Exception {
+  /** What the command line asked for: help, or to run with an optional properties file. */
+  record Arguments(boolean help, Path configFile) {}
+
+  /** Reads the arguments; a wrong one throws with the message to print. */
+  static Arguments parse(String... args) {
     Path file = null;
     for (int i = 0; i < args.length; i++) {
-      if (args[i].equals("--config") && i + 1 < args.length) {
+      if (args[i].equals("--help") || args[i].equals("-h")) {
+        return new Arguments(true, null);
+      } else if (args[i].equals("--config") && i + 1 < args.length) {
         file = Path.of(args[++i]);
       } else if (args[i].startsWith("--config=")) {
         file = Path.of(args[i].substring("--config=".length()));
       } else {
-        System.err.println("alertstream server: unknown argument '" + args[i] + "'");
-        System.err.println("usage: ./alertstream server [--config FILE]");
-        System.exit(2);
+        throw new IllegalArgumentException(
+            "alertstream server: unknown argument '"
+                + args[i]
+                + "'\nusage: ./alertstream server [--config FILE] (--help lists the settings)");
       }
     }
+    return new Arguments(false, file);
+  }
+
+  public static void main(String[] args) throws Exception {
+    Arguments arguments;
+    try {
+      arguments = parse(args);
+    } catch (IllegalArgumentException e) {
+      System.err.println(e.getMessage());
+      System.exit(2);
+      return;
+    }
+    if (arguments.help()) {
+      System.out.print(ServerConfiguration.usage());
+      return;
+    }
+    Path file = arguments.configFile();
     Map<String, String> values = ServerConfiguration.read(file, System.getenv());
     ServerSettings settings;
     try {

@@ -163,6 +163,40 @@ class ApiServerTest {
   }
 
   @Test
+  void dryRunIsStoredOutsideTheAlertmanagerConfigAndShownBackWithoutSecrets() throws Exception {
+    assertThat(send("GET", "/api/v1/settings", null).body())
+        .isEqualTo("{\"ownConfig\":false,\"dryRunAll\":false,\"dryRun\":[],\"summary\":\"\"}");
+
+    var stored =
+        send("POST", "/api/v1/alerts", CONFIG_BODY + "alertstream:\n  dry_run: [slack, webhook]\n");
+
+    assertThat(stored.statusCode()).isEqualTo(201);
+    var config = configs.current("acme").orElseThrow();
+    assertThat(config.getDryRun()).isFalse();
+    assertThat(config.getDryRunIntegrations()).containsExactly("slack", "webhook");
+    assertThat(config.getAlertmanagerConfig()).doesNotContain("dry_run");
+    var read = send("GET", "/api/v1/alerts", null);
+    assertThat(read.body())
+        .startsWith(
+            "# dry run: this tenant's webhook, slack notifications are not sent; the connectors"
+                + " record the requests they would make instead (alertstream.dry_run)\n")
+        .contains("alertstream:\n  dry_run:\n  - webhook\n  - slack\n")
+        .doesNotContain("s3cret");
+    var settings = send("GET", "/api/v1/settings", null);
+    assertThat(settings.body())
+        .contains("\"ownConfig\":true")
+        .contains("\"dryRun\":[\"webhook\",\"slack\"]")
+        .contains("\"summary\":\"dry run: this tenant's webhook, slack notifications are not sent");
+
+    send("POST", "/api/v1/alerts", CONFIG_BODY);
+
+    assertThat(configs.current("acme").orElseThrow().getDryRunIntegrations()).isEmpty();
+    assertThat(send("GET", "/api/v1/alerts", null).body())
+        .startsWith("template_files:")
+        .doesNotContain("alertstream:");
+  }
+
+  @Test
   void aBrokenConfigIsRefusedAndChangesNothing() throws Exception {
     send("POST", "/api/v1/alerts", CONFIG_BODY);
     long version = configs.current("acme").orElseThrow().getVersion();

@@ -89,6 +89,74 @@ class ServerConfigurationTest {
   }
 
   @Test
+  void theUsageListsEverySettingWithItsVariableAndDefault() {
+    String usage = ServerConfiguration.usage();
+
+    assertThat(usage).startsWith("usage: ./alertstream server [--config FILE]\n");
+    for (ServerConfiguration.Setting s : ServerConfiguration.SETTINGS) {
+      assertThat(usage)
+          .as(s.key())
+          .containsPattern(
+              "(?m)^  "
+                  + java.util.regex.Pattern.quote(s.key())
+                  + " +"
+                  + ServerConfiguration.envName(s.key())
+                  + " +"
+                  + java.util.regex.Pattern.quote(s.shownDefault())
+                  + "$");
+    }
+    assertThat(usage)
+        .contains("ALERTSTREAM_KAFKA_BOOTSTRAP_SERVERS")
+        .containsPattern("(?m)^  api.port +ALERTSTREAM_API_PORT +9093$")
+        .containsPattern("(?m)^  topics.partitions +ALERTSTREAM_TOPICS_PARTITIONS +12$")
+        .containsPattern("(?m)^  registry.url +ALERTSTREAM_REGISTRY_URL +\\(required\\)$");
+  }
+
+  @Test
+  void theDefaultsTheUsageShowsAreTheOnesTheServerRunsWith() throws Exception {
+    ServerSettings settings =
+        ServerConfiguration.settings(
+            Map.of("kafka.bootstrap.servers", "k:9092", "registry.url", "http://r"));
+    Map<String, String> none = Map.of();
+
+    assertThat(settings.apiAddress().getPort())
+        .isEqualTo(Integer.parseInt(ServerConfiguration.KEYS.get("api.port").defaultValue()));
+    assertThat(settings.stateDir())
+        .isEqualTo(Path.of(ServerConfiguration.KEYS.get("state.dir").defaultValue()));
+    assertThat(settings.standbyReplicas()).isEqualTo(1);
+    assertThat(settings.streamThreads()).isEqualTo(1);
+    assertThat(ServerConfiguration.topicPartitions(none)).isEqualTo(12);
+    assertThat(ServerConfiguration.createTopics(none)).isFalse();
+    assertThat(ServerConfiguration.startupTimeout(none)).hasSeconds(300);
+  }
+
+  @Test
+  void helpIsAskedForWithDashDashHelpOrDashH() {
+    assertThat(ServerMain.parse("--help").help()).isTrue();
+    assertThat(ServerMain.parse("--config", "x.properties", "-h").help()).isTrue();
+    assertThat(ServerMain.parse("--config=x.properties"))
+        .isEqualTo(new ServerMain.Arguments(false, Path.of("x.properties")));
+    assertThat(ServerMain.parse().configFile()).isNull();
+    assertThatThrownBy(() -> ServerMain.parse("--verbose"))
+        .hasMessageStartingWith("alertstream server: unknown argument '--verbose'");
+  }
+
+  @Test
+  void mainPrintsTheUsageForHelpAndReturnsWithoutStartingAnything() throws Exception {
+    java.io.PrintStream original = System.out;
+    var printed = new java.io.ByteArrayOutputStream();
+    System.setOut(new java.io.PrintStream(printed, true, java.nio.charset.StandardCharsets.UTF_8));
+    try {
+      ServerMain.main(new String[] {"--help"});
+    } finally {
+      System.setOut(original);
+    }
+
+    assertThat(printed.toString(java.nio.charset.StandardCharsets.UTF_8))
+        .isEqualTo(ServerConfiguration.usage());
+  }
+
+  @Test
   void aBrokenFallbackConfigIsRefusedNamingTheFile() throws Exception {
     Path fallback = dir.resolve("fallback.yml");
     Files.writeString(fallback, "route:\n  receiver: nobody\nreceivers: []\n");

@@ -1,0 +1,49 @@
+package io.alertstream.config.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+class AmtoolCompatibleCliTest {
+
+  private final ByteArrayOutputStream out = new ByteArrayOutputStream();
+  private final ByteArrayOutputStream err = new ByteArrayOutputStream();
+  private final AmtoolCompatibleCli cli =
+      new AmtoolCompatibleCli(
+          new PrintStream(out, true, StandardCharsets.UTF_8),
+          new PrintStream(err, true, StandardCharsets.UTF_8));
+
+  @ParameterizedTest
+  @ValueSource(
+      strings = {
+        "check-config --help",
+        "check-config -h",
+        "routes --help",
+        "routes test --config.file=x.yml --help",
+        "config routes -h",
+        "--help"
+      })
+  void helpPrintsTheUsageAndSucceeds(String arguments) {
+    int code = cli.run(arguments.split(" "));
+
+    assertThat(code).isZero();
+    assertThat(out.toString(StandardCharsets.UTF_8))
+        .isEqualTo(AmtoolCompatibleCli.USAGE)
+        .startsWith("usage: ./alertstream check-config FILE...");
+    assertThat(err.toString(StandardCharsets.UTF_8)).isEmpty();
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"routes --verbose", "check-config"})
+  void aWrongCallStillFailsWithTheUsageOnStandardError(String arguments) {
+    int code = cli.run(arguments.split(" "));
+
+    assertThat(code).isEqualTo(2);
+    assertThat(err.toString(StandardCharsets.UTF_8)).contains(AmtoolCompatibleCli.USAGE);
+    assertThat(out.toString(StandardCharsets.UTF_8)).isEmpty();
+  }
+}
