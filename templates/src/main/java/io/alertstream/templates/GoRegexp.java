@@ -20,15 +20,17 @@ public final class GoRegexp {
   }
 
   private final Pattern pattern;
+  private final LiteralAlternatives literal;
 
-  private GoRegexp(Pattern pattern) {
+  private GoRegexp(Pattern pattern, LiteralAlternatives literal) {
     this.pattern = pattern;
+    this.literal = literal;
   }
 
   /** {@code regexp.Compile(expr)}: unanchored. */
   public static GoRegexp compile(String expr) throws SyntaxException {
     try {
-      return new GoRegexp(Pattern.compile(expr));
+      return new GoRegexp(Pattern.compile(expr), null);
     } catch (PatternSyntaxException e) {
       throw new SyntaxException(e.getMessage());
     }
@@ -39,11 +41,18 @@ public final class GoRegexp {
    * {@code ^(?:expr)$}, without the {@code s} flag, so {@code .} does not match a newline.
    */
   public static GoRegexp anchored(String expr) throws SyntaxException {
-    return compile("^(?:" + expr + ")$");
+    GoRegexp engine = compile("^(?:" + expr + ")$");
+    return new GoRegexp(engine.pattern, LiteralAlternatives.of(expr));
   }
 
-  /** {@code MatchString}: whether the expression matches anywhere in {@code text}. */
+  /**
+   * {@code MatchString}: whether the expression matches anywhere in {@code text} (the whole text,
+   * for an {@link #anchored} one).
+   */
   public boolean matches(CharSequence text) {
+    if (literal != null) {
+      return literal.matches(text);
+    }
     return pattern.matcher(text).find();
   }
 

@@ -3,6 +3,7 @@ package io.alertstream.templates;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.util.List;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -139,5 +140,27 @@ class GoRegexpTest {
     assertThatThrownBy(() -> any.replaceAll("a".repeat(1000), "x".repeat(1000), 10_000))
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessageContaining("render limit");
+  }
+
+  @Test
+  void theLiteralFastPathDecidesAsTheEngineDoes() throws Exception {
+    List<String> patterns =
+        List.of(
+            "", "api", "warning|info", "High.*", "api|api-.*", ".*", "a|", "x.*|y", "db-1 :/=,@%!",
+            "a.b", "a\\|b", "(?i)api", "api$", "^api", "a*", "[a]", "a.*b");
+    List<String> values =
+        List.of(
+            "", "api", "API", "api-1", "api-\n", "warning", "info", "warn", "High", "HighLatency",
+            "High\nLatency", "Low", "a", "x", "xyz", "y", "db-1 :/=,@%!", "a.b", "axb", "a|b",
+            "a\\");
+    for (String pattern : patterns) {
+      GoRegexp fast = GoRegexp.anchored(pattern);
+      com.google.re2j.Pattern engine = com.google.re2j.Pattern.compile("^(?:" + pattern + ")$");
+      for (String value : values) {
+        assertThat(fast.matches(value))
+            .as("%s ~ %s", pattern, value)
+            .isEqualTo(engine.matcher(value).find());
+      }
+    }
   }
 }
