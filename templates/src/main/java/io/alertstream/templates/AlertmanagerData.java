@@ -62,8 +62,16 @@ public record AlertmanagerData(
   public static final class Alerts extends AbstractList<Alert> implements TemplateObject {
     private final List<Alert> alerts;
 
+    /** Go's template.Alerts; false for what Firing and Resolved return, a []template.Alert. */
+    private final boolean named;
+
     public Alerts(List<Alert> alerts) {
+      this(alerts, true);
+    }
+
+    private Alerts(List<Alert> alerts, boolean named) {
       this.alerts = List.copyOf(alerts);
+      this.named = named;
     }
 
     @Override
@@ -77,11 +85,11 @@ public record AlertmanagerData(
     }
 
     public Alerts firing() {
-      return new Alerts(alerts.stream().filter(Alert::firing).toList());
+      return new Alerts(alerts.stream().filter(Alert::firing).toList(), false);
     }
 
     public Alerts resolved() {
-      return new Alerts(alerts.stream().filter(a -> !a.firing()).toList());
+      return new Alerts(alerts.stream().filter(a -> !a.firing()).toList(), false);
     }
 
     @Override
@@ -95,7 +103,7 @@ public record AlertmanagerData(
 
     @Override
     public String typeName() {
-      return "template.Alerts";
+      return named ? "template.Alerts" : "[]template.Alert";
     }
   }
 

@@ -59,6 +59,13 @@ final class Evaluator {
     }
     try {
       walk(body, dot);
+      if (html && depth == 1) {
+        // The rendering is done: html/template's rewriting of the last template text.
+        if (htmlContext == null) {
+          htmlContext = new HtmlContext();
+        }
+        htmlContext.finish(out);
+      }
     } finally {
       depth--;
       truncate(mark);

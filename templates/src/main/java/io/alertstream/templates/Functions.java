@@ -246,7 +246,7 @@ final class Functions {
     strict("toUpper", a -> GoCases.upper(one("toUpper", a)));
     strict("toLower", a -> GoCases.lower(one("toLower", a)));
     strict("title", a -> GoCases.title(one("title", a)));
-    strict("trimSpace", a -> one("trimSpace", a).strip());
+    strict("trimSpace", a -> trimSpace(one("trimSpace", a)));
     strict(
         "join",
         a -> {
@@ -311,6 +311,32 @@ final class Functions {
         });
     strict("humanize", a -> humanize(number("humanize", a)));
     strict("humanizeDuration", a -> humanizeDuration(a));
+  }
+
+  /**
+   * Go's strings.TrimSpace: white space by Go's unicode.IsSpace, which (unlike Java's strip) counts
+   * U+0085 and the no-break spaces and not the separators U+001C to U+001F.
+   */
+  static String trimSpace(String s) {
+    int start = 0;
+    int end = s.length();
+    while (start < end && isGoSpace(s.codePointAt(start))) {
+      start += Character.charCount(s.codePointAt(start));
+    }
+    while (end > start && isGoSpace(s.codePointBefore(end))) {
+      end -= Character.charCount(s.codePointBefore(end));
+    }
+    return s.substring(start, end);
+  }
+
+  private static boolean isGoSpace(int cp) {
+    if (cp < 0x100) {
+      return cp == ' ' || (cp >= '\t' && cp <= '\r') || cp == 0x85 || cp == 0xA0;
+    }
+    int type = Character.getType(cp);
+    return type == Character.SPACE_SEPARATOR
+        || type == Character.LINE_SEPARATOR
+        || type == Character.PARAGRAPH_SEPARATOR;
   }
 
   private static String one(String name, List<Object> a) throws TemplateException {

@@ -14,8 +14,10 @@ import java.util.Set;
  * <p>Go works the places out from the template text before running it. Here the output is read as
  * it is written instead: whatever was written between two printed values is template text (or a
  * native template's own text) and moves the context on; printed values never do, as in Go, where
- * the escaped value cannot open or close a tag or an attribute. Script and style (elements and
- * attributes) and srcset are not told apart from plain text and plain attributes.
+ * the escaped value cannot open or close a tag or an attribute. Like html/template, template text
+ * loses its HTML comments, and a {@code <} in text that starts no tag is written {@code &lt;}.
+ * Script and style (elements and attributes) and srcset are not told apart from plain text and
+ * plain attributes.
  */
 final class HtmlContext {
 
@@ -132,39 +134,49 @@ final class HtmlContext {
     read = out.length();
   }
 
+  /** Reads the template text written since the last value, at the end of a rendering. */
+  void finish(StringBuilder out) {
+    readTemplateText(out);
+  }
+
   // ---- Following the template text ----
 
-  private void readTemplateText(CharSequence out) {
-    int n = out.length();
-    if (n < read) {
+  /**
+   * Reads the template text written since the last value, moving the context on; comments are taken
+   * out of it and a {@code <} that starts no tag is escaped, as html/template rewrites template
+   * text.
+   */
+  private void readTemplateText(StringBuilder out) {
+    if (out.length() < read) {
       // The output was cut back; start over.
       state = State.TEXT;
       element = "";
       read = 0;
     }
     int i = read;
-    while (i < n) {
-      i = step(out, i, n);
+    while (i < out.length()) {
+      i = step(out, i, out.length());
     }
-    read = n;
+    read = out.length();
   }
 
   /** Reads from {@code i}; returns where to go on (further, or the same with a new state). */
-  private int step(CharSequence s, int i, int n) {
+  private int step(StringBuilder s, int i, int n) {
     switch (state) {
       case TEXT:
-        return text(s, i, n);
+        return text(s, i);
       case RCDATA:
+        return rcdata(s, i, n);
       case RAW_TEXT:
         return elementEnd(s, i, n);
       case COMMENT:
         {
           int end = indexOf(s, "-->", i, n);
-          if (end < 0) {
-            return n;
+          s.delete(i, end < 0 ? n : end + 3);
+          if (end >= 0) {
+            state = State.TEXT;
           }
-          state = State.TEXT;
-          return end + 3;
+          return i;
         }
       case TAG:
         return tag(s, i, n);
@@ -216,35 +228,55 @@ final class HtmlContext {
     }
   }
 
-  private int text(CharSequence s, int i, int n) {
+  private int text(StringBuilder s, int i) {
     int k = i;
     while (true) {
+      int n = s.length();
       int lt = indexOf(s, '<', k, n);
-      if (lt < 0 || lt + 1 == n) {
+      if (lt < 0) {
         return n;
       }
       if (startsWith(s, lt, n, "<!--")) {
+        s.delete(lt, lt + 4);
         state = State.COMMENT;
-        return lt + 4;
+        return lt;
       }
       int start = lt + 1;
-      boolean closing = s.charAt(start) == '/';
+      boolean closing = start < n && s.charAt(start) == '/';
       if (closing) {
-        if (start + 1 == n) {
-          return n;
-        }
         start++;
       }
       int end = tagNameEnd(s, start, n);
       if (end > start) {
-        String name = s.subSequence(start, end).toString().toLowerCase(Locale.ROOT);
+        String name = s.substring(start, end).toLowerCase(Locale.ROOT);
         state = State.TAG;
         element = !closing && isSpecialElement(name) ? name : "";
         attr = AttrType.PLAIN;
         return end;
       }
-      k = end;
+      k = escapeLessThan(s, lt);
     }
+  }
+
+  /** A {@code <} that starts no tag, in text: written {@code &lt;}, unless it opens a doctype. */
+  private static int escapeLessThan(StringBuilder s, int lt) {
+    if (s.length() - lt >= 9 && s.substring(lt, lt + 9).equalsIgnoreCase("<!DOCTYPE")) {
+      return lt + 1;
+    }
+    s.replace(lt, lt + 1, "&lt;");
+    return lt + 4;
+  }
+
+  /** Title and textarea content: every {@code <} before the end tag is escaped. */
+  private int rcdata(StringBuilder s, int i, int n) {
+    int end = elementEnd(s, i, n);
+    for (int k = i; k < end; k++) {
+      if (s.charAt(k) == '<') {
+        s.replace(k, k + 1, "&lt;");
+        end += 3;
+      }
+    }
+    return end;
   }
 
   private int tag(CharSequence s, int i, int n) {
@@ -313,7 +345,10 @@ final class HtmlContext {
     }
   }
 
-  /** Inside title, textarea, script or style, only the element's end tag ends the content. */
+  /**
+   * Inside title, textarea, script or style, only the element's end tag ends the content; returns
+   * where it starts, or {@code n}.
+   */
   private int elementEnd(CharSequence s, int i, int n) {
     int k = i;
     while (true) {

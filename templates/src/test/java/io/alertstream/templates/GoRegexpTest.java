@@ -146,12 +146,45 @@ class GoRegexpTest {
   void theLiteralFastPathDecidesAsTheEngineDoes() throws Exception {
     List<String> patterns =
         List.of(
-            "", "api", "warning|info", "High.*", "api|api-.*", ".*", "a|", "x.*|y", "db-1 :/=,@%!",
-            "a.b", "a\\|b", "(?i)api", "api$", "^api", "a*", "[a]", "a.*b");
+            "",
+            "api",
+            "warning|info",
+            "High.*",
+            "api|api-.*",
+            ".*",
+            "a|",
+            "x.*|y",
+            "db-1 :/=,@%!",
+            "a.b",
+            "a\\|b",
+            "(?i)api",
+            "api$",
+            "^api",
+            "a*",
+            "[a]",
+            "a.*b");
     List<String> values =
         List.of(
-            "", "api", "API", "api-1", "api-\n", "warning", "info", "warn", "High", "HighLatency",
-            "High\nLatency", "Low", "a", "x", "xyz", "y", "db-1 :/=,@%!", "a.b", "axb", "a|b",
+            "",
+            "api",
+            "API",
+            "api-1",
+            "api-\n",
+            "warning",
+            "info",
+            "warn",
+            "High",
+            "HighLatency",
+            "High\nLatency",
+            "Low",
+            "a",
+            "x",
+            "xyz",
+            "y",
+            "db-1 :/=,@%!",
+            "a.b",
+            "axb",
+            "a|b",
             "a\\");
     for (String pattern : patterns) {
       GoRegexp fast = GoRegexp.anchored(pattern);

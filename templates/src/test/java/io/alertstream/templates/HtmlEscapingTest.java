@@ -164,4 +164,31 @@ class HtmlEscapingTest {
     assertThat(HtmlContext.attrType("srclang")).isEqualTo(HtmlContext.AttrType.PLAIN);
     assertThat(HtmlContext.attrType("onclick")).isEqualTo(HtmlContext.AttrType.SCRIPT);
   }
+
+  @Test
+  void templateTextLosesItsCommentsAndStrayLessThanSignsAsInHtmlTemplate() throws Exception {
+    String template =
+        "<!DOCTYPE html><!-- top comment {{ .CommonAnnotations.summary }} -->\n"
+            + "L1[a < b <3 </ x 1<2]\n"
+            + "L2[<title>a<b</title>]\n"
+            + "L3[<textarea>x<y {{ .CommonAnnotations.summary }}</textarea>]\n"
+            + "L4[<p>ok</p><!-- c -->after<!---->x]\n"
+            + "L5[<a href=\"?q=<x\">t</a>]\n"
+            + "L6[<{{ .CommonAnnotations.attr }}]\n"
+            + "L7[end <]";
+
+    assertThat(html(template))
+        .isEqualTo(
+            "<!DOCTYPE html>\n"
+                + "L1[a &lt; b &lt;3 &lt;/ x 1&lt;2]\n"
+                + "L2[<title>a&lt;b</title>]\n"
+                + "L3[<textarea>x&lt;y "
+                + SUMMARY
+                + "</textarea>]\n"
+                + "L4[<p>ok</p>afterx]\n"
+                + "L5[<a href=\"?q=<x\">t</a>]\n"
+                + "L6[&lt;Title]\n"
+                + "L7[end &lt;]");
+    assertThat(set.renderText("a < b <!-- c -->", DATA)).isEqualTo("a < b <!-- c -->");
+  }
 }

@@ -134,7 +134,8 @@ class SmtpSenderTest {
     }
     assertThat(parts.getBodyPart(0).getContent()).isEqualTo("short\r\n" + longLine + "\r\nend  ");
     assertThat(parts.getBodyPart(1).getContent()).isEqualTo("<p>" + longLine + "</p>");
-    assertThat(GreenMailUtil.getWholeMessage(received).lines())
+    // The body (GreenMail adds a long Received header of its own).
+    assertThat(GreenMailUtil.getBody(received).lines())
         .allSatisfy(line -> assertThat(line.length()).isLessThanOrEqualTo(76));
   }
 

@@ -46,4 +46,36 @@ class EmailRequestsTest {
     assertThat(mail.content().text()).isEmpty();
     assertThat(mail.content().html()).contains("1 alert for alertname=DiskFull");
   }
+
+  @Test
+  void theSubjectAndHtmlGoThroughTheNamedTemplatesATenantMayDefine() throws Exception {
+    var config =
+        new ConfigParser()
+            .parse(
+                "global: {smtp_smarthost: 'mail:25', smtp_from: am@example.org}\n"
+                    + "route: {receiver: team-x}\nreceivers:\n- name: team-x\n  email_configs:\n"
+                    + "  - to: oncall@example.org\n");
+    var n =
+        TestNotifications.of(
+            "email",
+            Map.of("alertname", "DiskFull"),
+            Map.of("alertname", "DiskFull"),
+            List.of(TestNotifications.alert(Map.of("alertname", "DiskFull"), Map.of(), true)));
+    var tenant =
+        TenantTemplates.of(
+            Map.of(
+                "team.tmpl",
+                "{{ define \"__subject\" }}S:{{ .CommonLabels.alertname }}{{ end }}"
+                    + "{{ define \"__alertmanager\" }}Team AM{{ end }}"
+                    + "{{ define \"__alertmanagerURL\" }}https://am.team.example{{ end }}"
+                    + "{{ define \"__text_alert_list\" }}{{ len . }} alerts{{ end }}"));
+
+    var mail = (Outbound.Mail) new EmailRequests().prepare(n, config, tenant).request();
+
+    assertThat(mail.content().headers()).containsEntry("Subject", "S:DiskFull");
+    assertThat(mail.content().html())
+        .contains("<title>S:DiskFull</title>")
+        .contains("<a href=\"https://am.team.example\"")
+        .contains("View in Team AM");
+  }
 }

@@ -70,4 +70,37 @@ class PagerdutyRequestsTest {
         .isEqualTo("[{\"src\":\"http://i/1.png\",\"alt\":\"one\",\"href\":\"\"}]");
     assertThat(body.has("links")).isFalse();
   }
+
+  @Test
+  void theDefaultFieldsGoThroughTheNamedTemplatesATenantMayDefine() throws Exception {
+    var config =
+        new ConfigParser()
+            .parse(
+                "route: {receiver: team-x}\nreceivers:\n- name: team-x\n  pagerduty_configs:\n"
+                    + "  - {routing_key: rk}\n");
+    var n =
+        TestNotifications.of(
+            "pagerduty",
+            Map.of("alertname", "DiskFull"),
+            Map.of("alertname", "DiskFull"),
+            List.of(TestNotifications.alert(Map.of("alertname", "DiskFull"), Map.of(), true)));
+    var tenant =
+        TenantTemplates.of(
+            Map.of(
+                "team.tmpl",
+                "{{ define \"__subject\" }}S:{{ .CommonLabels.alertname }}{{ end }}"
+                    + "{{ define \"__alertmanager\" }}Team AM{{ end }}"
+                    + "{{ define \"__alertmanagerURL\" }}https://am.team.example{{ end }}"
+                    + "{{ define \"__text_alert_list\" }}{{ len . }} alerts{{ end }}"));
+
+    var post = (Outbound.HttpPost) new PagerdutyRequests().prepare(n, config, tenant).request();
+
+    JsonNode body = new ObjectMapper().readTree(post.body());
+    assertThat(body.path("payload").path("summary").asText()).isEqualTo("S:DiskFull");
+    assertThat(body.path("payload").path("source").asText()).isEqualTo("Team AM");
+    assertThat(body.path("client").asText()).isEqualTo("Team AM");
+    assertThat(body.path("client_url").asText()).isEqualTo("https://am.team.example");
+    assertThat(body.path("payload").path("custom_details").path("firing").asText())
+        .isEqualTo("1 alerts");
+  }
 }

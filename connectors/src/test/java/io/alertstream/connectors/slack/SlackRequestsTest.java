@@ -82,4 +82,37 @@ class SlackRequestsTest {
     assertThat(SlackRequests.checkAnswer(200, "{\"ok\":true}")).isNull();
     assertThat(SlackRequests.checkAnswer(200, "ok")).isNull();
   }
+
+  @Test
+  void theDefaultFieldsGoThroughTheNamedTemplatesATenantMayDefine() throws Exception {
+    var config =
+        new ConfigParser()
+            .parse(
+                "route: {receiver: team-x}\nreceivers:\n- name: team-x\n  slack_configs:\n"
+                    + "  - {api_url: 'https://hooks.example/x'}\n");
+    var n =
+        TestNotifications.of(
+            "slack",
+            Map.of("alertname", "DiskFull"),
+            Map.of("alertname", "DiskFull"),
+            List.of(TestNotifications.alert(Map.of("alertname", "DiskFull"), Map.of(), true)));
+    var tenant =
+        TenantTemplates.of(
+            Map.of(
+                "team.tmpl",
+                "{{ define \"__subject\" }}S:{{ .CommonLabels.alertname }}{{ end }}"
+                    + "{{ define \"__alertmanager\" }}Team AM{{ end }}"
+                    + "{{ define \"__alertmanagerURL\" }}https://am.team.example{{ end }}"
+                    + "{{ define \"__text_alert_list\" }}{{ len . }} alerts{{ end }}"));
+
+    var post = (Outbound.HttpPost) new SlackRequests().prepare(n, config, tenant).request();
+
+    JsonNode body = new ObjectMapper().readTree(post.body());
+    JsonNode attachment = body.path("attachments").get(0);
+    assertThat(body.path("username").asText()).isEqualTo("Team AM");
+    assertThat(attachment.path("title").asText()).isEqualTo("S:DiskFull");
+    assertThat(attachment.path("title_link").asText()).isEqualTo("https://am.team.example");
+    assertThat(attachment.path("fallback").asText())
+        .isEqualTo("S:DiskFull | https://am.team.example");
+  }
 }

@@ -31,6 +31,7 @@ class TenantIsolationApiIT {
           "/api/v2/status",
           "/api/v2/receivers",
           "/api/v1/alerts",
+          "/api/v1/settings",
           "/alertmanager/api/v2/alerts");
   private static final HttpClient http = HttpClient.newHttpClient();
   private static LocalStack stack;

@@ -107,7 +107,9 @@ class TenantSafetyIT {
     TestStacks.publishConfig(
         stack,
         "tenant-a",
-        route("a-chat", "  routes:\n    - matchers: ['job=~\"(.*a){20}\"']\n      receiver: a-chat\n")
+        route(
+                "a-chat",
+                "  routes:\n    - matchers: ['job=~\"(.*a){20}\"']\n      receiver: a-chat\n")
             + "receivers:\n  - name: a-chat\n    slack_configs:\n      - api_url: '"
             + slack
             + "/a-slack'\n        title: '{{ template \"loops\" \"\" }}'\n"

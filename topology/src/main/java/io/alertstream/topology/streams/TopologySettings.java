@@ -3,6 +3,7 @@ package io.alertstream.topology.streams;
 import io.alertstream.config.AlertmanagerConfig;
 import io.alertstream.config.ConfigParser;
 import io.alertstream.config.InvalidConfigException;
+import io.alertstream.config.tenant.TenantSettings;
 import io.alertstream.schemas.Topics;
 import java.util.List;
 
@@ -23,8 +24,7 @@ public record TopologySettings(
     int maxAggregationGroups) {
 
   /** The integration types notifications are emitted for, one topic each. */
-  public static final List<String> INTEGRATION_TYPES =
-      List.of("webhook", "email", "pagerduty", "slack");
+  public static final List<String> INTEGRATION_TYPES = TenantSettings.INTEGRATION_TYPES;
 
   /**
    * @throws IllegalArgumentException if the fallback config is invalid
