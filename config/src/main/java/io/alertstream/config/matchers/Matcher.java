@@ -1,5 +1,6 @@
 package io.alertstream.config.matchers;
 
+import io.alertstream.templates.GoQuote;
 import io.alertstream.templates.GoRegexp;
 import java.util.Comparator;
 import java.util.Map;

@@ -1,7 +1,7 @@
 package io.alertstream.config.routing;
 
-import io.alertstream.config.matchers.GoQuote;
 import io.alertstream.config.matchers.Matchers;
+import io.alertstream.templates.GoQuote;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;

@@ -3,6 +3,7 @@ package io.alertstream.config.matchers;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.alertstream.templates.GoQuote;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
