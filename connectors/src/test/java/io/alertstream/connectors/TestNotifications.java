@@ -1,10 +1,13 @@
 package io.alertstream.connectors;
 
+import io.alertstream.connectors.rendering.TenantTemplates;
 import io.alertstream.schemas.AlertStatus;
 import io.alertstream.schemas.IntegrationRef;
 import io.alertstream.schemas.Notification;
 import io.alertstream.schemas.NotificationReason;
 import io.alertstream.schemas.NotifiedAlert;
+import io.alertstream.templates.TemplateException;
+import io.alertstream.templates.TemplateSet;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -50,5 +53,29 @@ public final class TestNotifications {
         .setAlerts(alerts)
         .setCreatedAt(Instant.parse("2026-03-01T12:00:00Z"))
         .build();
+  }
+
+  /** One firing DiskFull alert for the given integration type, grouped by alertname. */
+  public static Notification diskFull(String type) {
+    return of(
+        type,
+        Map.of("alertname", "DiskFull"),
+        Map.of("alertname", "DiskFull"),
+        List.of(alert(Map.of("alertname", "DiskFull"), Map.of(), true)));
+  }
+
+  /**
+   * A tenant's templates that define the built-in names the defaults are made of: {@code __subject}
+   * is "S:" and the alertname, {@code __alertmanager} "Team AM", {@code __alertmanagerURL}
+   * https://am.team.example, {@code __text_alert_list} the number of alerts.
+   */
+  public static TemplateSet overridingBuiltIns() throws TemplateException {
+    return TenantTemplates.of(
+        Map.of(
+            "team.tmpl",
+            "{{ define \"__subject\" }}S:{{ .CommonLabels.alertname }}{{ end }}"
+                + "{{ define \"__alertmanager\" }}Team AM{{ end }}"
+                + "{{ define \"__alertmanagerURL\" }}https://am.team.example{{ end }}"
+                + "{{ define \"__text_alert_list\" }}{{ len . }} alerts{{ end }}"));
   }
 }

@@ -55,20 +55,8 @@ class EmailRequestsTest {
                 "global: {smtp_smarthost: 'mail:25', smtp_from: am@example.org}\n"
                     + "route: {receiver: team-x}\nreceivers:\n- name: team-x\n  email_configs:\n"
                     + "  - to: oncall@example.org\n");
-    var n =
-        TestNotifications.of(
-            "email",
-            Map.of("alertname", "DiskFull"),
-            Map.of("alertname", "DiskFull"),
-            List.of(TestNotifications.alert(Map.of("alertname", "DiskFull"), Map.of(), true)));
-    var tenant =
-        TenantTemplates.of(
-            Map.of(
-                "team.tmpl",
-                "{{ define \"__subject\" }}S:{{ .CommonLabels.alertname }}{{ end }}"
-                    + "{{ define \"__alertmanager\" }}Team AM{{ end }}"
-                    + "{{ define \"__alertmanagerURL\" }}https://am.team.example{{ end }}"
-                    + "{{ define \"__text_alert_list\" }}{{ len . }} alerts{{ end }}"));
+    var n = TestNotifications.diskFull("email");
+    var tenant = TestNotifications.overridingBuiltIns();
 
     var mail = (Outbound.Mail) new EmailRequests().prepare(n, config, tenant).request();
 

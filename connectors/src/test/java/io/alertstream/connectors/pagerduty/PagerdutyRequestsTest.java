@@ -78,20 +78,8 @@ class PagerdutyRequestsTest {
             .parse(
                 "route: {receiver: team-x}\nreceivers:\n- name: team-x\n  pagerduty_configs:\n"
                     + "  - {routing_key: rk}\n");
-    var n =
-        TestNotifications.of(
-            "pagerduty",
-            Map.of("alertname", "DiskFull"),
-            Map.of("alertname", "DiskFull"),
-            List.of(TestNotifications.alert(Map.of("alertname", "DiskFull"), Map.of(), true)));
-    var tenant =
-        TenantTemplates.of(
-            Map.of(
-                "team.tmpl",
-                "{{ define \"__subject\" }}S:{{ .CommonLabels.alertname }}{{ end }}"
-                    + "{{ define \"__alertmanager\" }}Team AM{{ end }}"
-                    + "{{ define \"__alertmanagerURL\" }}https://am.team.example{{ end }}"
-                    + "{{ define \"__text_alert_list\" }}{{ len . }} alerts{{ end }}"));
+    var n = TestNotifications.diskFull("pagerduty");
+    var tenant = TestNotifications.overridingBuiltIns();
 
     var post = (Outbound.HttpPost) new PagerdutyRequests().prepare(n, config, tenant).request();
 

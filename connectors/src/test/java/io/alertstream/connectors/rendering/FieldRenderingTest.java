@@ -6,21 +6,13 @@ import io.alertstream.connectors.TestNotifications;
 import io.alertstream.templates.AlertmanagerData;
 import io.alertstream.templates.RenderLimits;
 import java.time.Duration;
-import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 class FieldRenderingTest {
 
   private static final AlertmanagerData DATA =
-      NotificationData.of(
-          TestNotifications.of(
-              "slack",
-              Map.of("alertname", "DiskFull"),
-              Map.of("alertname", "DiskFull"),
-              List.of(
-                  TestNotifications.alert(
-                      Map.of("alertname", "DiskFull", "instance", "db-1"), Map.of(), true))));
+      NotificationData.of(TestNotifications.diskFull("slack"));
 
   private static final String DEFAULT_TITLE = "{{ template \"slack.default.title\" . }}";
 

@@ -90,20 +90,8 @@ class SlackRequestsTest {
             .parse(
                 "route: {receiver: team-x}\nreceivers:\n- name: team-x\n  slack_configs:\n"
                     + "  - {api_url: 'https://hooks.example/x'}\n");
-    var n =
-        TestNotifications.of(
-            "slack",
-            Map.of("alertname", "DiskFull"),
-            Map.of("alertname", "DiskFull"),
-            List.of(TestNotifications.alert(Map.of("alertname", "DiskFull"), Map.of(), true)));
-    var tenant =
-        TenantTemplates.of(
-            Map.of(
-                "team.tmpl",
-                "{{ define \"__subject\" }}S:{{ .CommonLabels.alertname }}{{ end }}"
-                    + "{{ define \"__alertmanager\" }}Team AM{{ end }}"
-                    + "{{ define \"__alertmanagerURL\" }}https://am.team.example{{ end }}"
-                    + "{{ define \"__text_alert_list\" }}{{ len . }} alerts{{ end }}"));
+    var n = TestNotifications.diskFull("slack");
+    var tenant = TestNotifications.overridingBuiltIns();
 
     var post = (Outbound.HttpPost) new SlackRequests().prepare(n, config, tenant).request();
 
