@@ -83,7 +83,7 @@ final class Functions {
   }
 
   private static String string(String name, Object v) throws TemplateException {
-    if (v instanceof CharSequence || v instanceof SafeHtml) {
+    if (v instanceof CharSequence || v instanceof SafeHtml || v instanceof SafeUrl) {
       return v.toString();
     }
     throw new TemplateException(
@@ -276,7 +276,7 @@ final class Functions {
               .replaceAll(text, template, budget.maxValueChars());
         });
     strict("safeHtml", a -> new SafeHtml(one("safeHtml", a)));
-    strict("safeUrl", a -> one("safeUrl", a));
+    strict("safeUrl", a -> new SafeUrl(one("safeUrl", a)));
     strict(
         "stringSlice",
         a -> {

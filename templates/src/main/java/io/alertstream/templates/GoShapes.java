@@ -58,6 +58,9 @@ final class GoShapes {
     if (v instanceof SafeHtml h) {
       return new GoShape.Str(h.html(), "template.HTML");
     }
+    if (v instanceof SafeUrl u) {
+      return new GoShape.Str(u.url(), "template.URL");
+    }
     if (v instanceof GoDuration d) {
       return new GoShape.Int(d.nanos(), false, "time.Duration");
     }
@@ -202,6 +205,6 @@ final class GoShapes {
 
   /** Whether fmt.Sprint sees a string operand (and so puts no space next to it). */
   static boolean isString(Object v) {
-    return v instanceof CharSequence || v instanceof SafeHtml;
+    return v instanceof CharSequence || v instanceof SafeHtml || v instanceof SafeUrl;
   }
 }

@@ -32,6 +32,9 @@ final class GoValues {
     if (v instanceof SafeHtml h) {
       return !h.html().isEmpty();
     }
+    if (v instanceof SafeUrl u) {
+      return !u.url().isEmpty();
+    }
     return true;
   }
 

@@ -397,7 +397,7 @@ final class HtmlContext {
       case ATTR_NAME:
         return attrNameFilter(applyPredefined(s, predefined));
       case VALUE:
-        return attrValue(s, safe, predefined);
+        return attrValue(s, safe, value instanceof SafeUrl, predefined);
       default:
         // Element text, title and textarea; script and style are treated as text.
         if (htmlFn) {
@@ -413,7 +413,8 @@ final class HtmlContext {
     }
   }
 
-  private String attrValue(String s, boolean safe, String predefined) throws TemplateException {
+  private String attrValue(String s, boolean safe, boolean trustedUrl, String predefined)
+      throws TemplateException {
     boolean unquoted = delim == Delim.SPACE_OR_TAG_END;
     boolean url = attr == AttrType.URL;
     if ("html".equals(predefined) && unquoted && !url) {
@@ -426,7 +427,7 @@ final class HtmlContext {
     boolean htmlInPlace = !unquoted && "html".equals(predefined);
     String t = urlQueryInPlace || htmlInPlace ? s : applyPredefined(s, predefined);
     if (url) {
-      if (urlPart == UrlPart.NONE) {
+      if (urlPart == UrlPart.NONE && !trustedUrl) {
         t = urlFilter(t);
       }
       if (urlQueryInPlace) {

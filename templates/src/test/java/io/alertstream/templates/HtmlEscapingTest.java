@@ -53,6 +53,9 @@ class HtmlEscapingTest {
         // A URL attribute: unsafe schemes filtered, the URL normalised, then attribute-escaped.
         "<a href=\"{{ .CommonAnnotations.runbook }}\">¬<a href=\"" + RUNBOOK + "\">",
         "<a href=\"{{ .CommonAnnotations.danger }}\">¬<a href=\"#ZgotmplZ\">",
+        // safeUrl is Go's template.URL: trusted past the scheme filter, still normalised.
+        "<a href=\"{{ \"tel:+1 555\" | safeUrl }}\">¬<a href=\"tel:&#43;1%20555\">",
+        "<a href=\"{{ \"tel:+1 555\" }}\">¬<a href=\"#ZgotmplZ\">",
         "<a href='{{ .CommonAnnotations.runbook }}'>¬<a href='" + RUNBOOK + "'>",
         "<a href=\"{{ .CommonAnnotations.upper }}\">¬<a href=\"HTTPS://EXAMPLE.org/x\">",
         "<a href=\"{{ .CommonAnnotations.rel }}\">¬<a href=\"foo/bar:baz\">",
