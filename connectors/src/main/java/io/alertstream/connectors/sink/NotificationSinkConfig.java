@@ -35,6 +35,7 @@ public final class NotificationSinkConfig extends AbstractConfig {
   public static final String REQUEST_TIMEOUT_MS = "delivery.request.timeout.ms";
   public static final String THREADS = "delivery.threads";
   public static final String DESTINATION_CONCURRENCY = "delivery.destination.concurrency";
+  public static final String TENANT_CONCURRENCY = "delivery.tenant.concurrency";
   public static final String MAX_PENDING = "delivery.max.pending";
   public static final String DRY_RUN = "dry.run";
   public static final String DRY_RUN_TOPIC = "dry.run.topic";
@@ -175,6 +176,19 @@ public final class NotificationSinkConfig extends AbstractConfig {
               5,
               ConfigDef.Width.SHORT,
               "Deliveries per destination")
+          .define(
+              TENANT_CONCURRENCY,
+              Type.INT,
+              8,
+              Range.between(1, 64),
+              Importance.LOW,
+              "Deliveries in flight at once for one tenant, over all its receivers; keeps a tenant"
+                  + " with many slow endpoints or slow templates from taking every delivery thread."
+                  + " Below delivery.threads, the rest are always left to other tenants.",
+              GROUP_DELIVERY,
+              5,
+              ConfigDef.Width.SHORT,
+              "Deliveries per tenant")
           .define(
               MAX_PENDING,
               Type.INT,

@@ -152,7 +152,10 @@ public abstract class NotificationSinkTask extends SinkTask {
             });
     lanes =
         new DeliveryLanes<>(
-            executor, config.getInt(NotificationSinkConfig.DESTINATION_CONCURRENCY), this::attempt);
+            executor,
+            config.getInt(NotificationSinkConfig.DESTINATION_CONCURRENCY),
+            config.getInt(NotificationSinkConfig.TENANT_CONCURRENCY),
+            this::attempt);
     owned.addAll(context.assignment());
   }
 
@@ -188,7 +191,7 @@ public abstract class NotificationSinkTask extends SinkTask {
         offsets.finished(partition, record.kafkaOffset());
         continue;
       }
-      lanes.submit(destination(n), n.getGroupKey(), new Job(record, n));
+      lanes.submit(n.getTenant(), destination(n), n.getGroupKey(), new Job(record, n));
     }
     reportDeadLetters();
     applyBackpressure();

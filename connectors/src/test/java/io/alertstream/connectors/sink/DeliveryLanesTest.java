@@ -33,6 +33,7 @@ class DeliveryLanesTest {
         new DeliveryLanes<>(
             executor,
             4,
+            8,
             job -> {
               int n = attempts.computeIfAbsent(job, j -> new AtomicInteger()).incrementAndGet();
               if (job.equals("down-1") && n < 4) {
@@ -42,10 +43,10 @@ class DeliveryLanesTest {
               return Optional.empty();
             });
 
-    lanes.submit("down", "g", "down-1");
-    lanes.submit("down", "g", "down-2");
+    lanes.submit("t-down", "down", "g", "down-1");
+    lanes.submit("t-down", "down", "g", "down-2");
     for (int i = 1; i <= 3; i++) {
-      lanes.submit("up", "g", "up-" + i);
+      lanes.submit("t-up", "up", "g", "up-" + i);
     }
 
     await().atMost(Duration.ofSeconds(5)).until(() -> lanes.pending() == 0);
@@ -63,6 +64,7 @@ class DeliveryLanesTest {
         new DeliveryLanes<>(
             executor,
             4,
+            8,
             job -> {
               if (job.equals("slow")) {
                 sleep(300);
@@ -70,8 +72,8 @@ class DeliveryLanesTest {
               done.add(job);
               return Optional.empty();
             });
-    lanes.submit("a", "g", "slow");
-    lanes.submit("a", "g", "lost");
+    lanes.submit("t-a", "a", "g", "slow");
+    lanes.submit("t-a", "a", "g", "lost");
     Thread.sleep(50);
 
     lanes.drop(job -> job.equals("lost"));
@@ -92,6 +94,7 @@ class DeliveryLanesTest {
           new DeliveryLanes<>(
               wide,
               3,
+              8,
               job -> {
                 if (job.startsWith("hang")) {
                   peak.accumulateAndGet(running.incrementAndGet(), Math::max);
@@ -102,10 +105,10 @@ class DeliveryLanesTest {
                 return Optional.empty();
               });
       for (int g = 0; g < 6; g++) {
-        lanes.submit("hanging", "group-" + g, "hang-" + g);
+        lanes.submit("t-hanging", "hanging", "group-" + g, "hang-" + g);
       }
-      lanes.submit("other", "group-0", "other-1");
-      lanes.submit("other", "group-0", "other-2");
+      lanes.submit("t-other", "other", "group-0", "other-1");
+      lanes.submit("t-other", "other", "group-0", "other-2");
 
       await().atMost(Duration.ofSeconds(5)).until(() -> running.get() == 3);
       await().atMost(Duration.ofSeconds(5)).until(() -> done.size() == 2);
@@ -116,6 +119,52 @@ class DeliveryLanesTest {
       release.countDown();
       await().atMost(Duration.ofSeconds(5)).until(() -> lanes.pending() == 0);
       assertThat(done).hasSize(8);
+      assertThat(peak).hasValue(3);
+    } finally {
+      wide.shutdownNow();
+    }
+  }
+
+  @Test
+  void oneTenantsDestinationsTogetherHoldAtMostItsLimitWhileAnotherTenantGoesOn() throws Exception {
+    ScheduledExecutorService wide = Executors.newScheduledThreadPool(8);
+    CountDownLatch release = new CountDownLatch(1);
+    AtomicInteger running = new AtomicInteger();
+    AtomicInteger peak = new AtomicInteger();
+    List<String> done = new CopyOnWriteArrayList<>();
+    try {
+      DeliveryLanes<String> lanes =
+          new DeliveryLanes<>(
+              wide,
+              2,
+              3,
+              job -> {
+                if (job.startsWith("slow")) {
+                  peak.accumulateAndGet(running.incrementAndGet(), Math::max);
+                  waitFor(release);
+                  running.decrementAndGet();
+                }
+                done.add(job);
+                return Optional.empty();
+              });
+      // Tenant "slow" has four receivers, each with two groups: eight lanes, three may run.
+      for (int r = 0; r < 4; r++) {
+        for (int g = 0; g < 2; g++) {
+          lanes.submit("slow", "slow/r" + r, "group-" + g, "slow-r" + r + "-g" + g);
+        }
+      }
+      lanes.submit("calm", "calm/r0", "group-0", "calm-1");
+      lanes.submit("calm", "calm/r0", "group-1", "calm-2");
+
+      await().atMost(Duration.ofSeconds(5)).until(() -> running.get() == 3);
+      await().atMost(Duration.ofSeconds(5)).until(() -> done.size() == 2);
+      assertThat(done).containsExactlyInAnyOrder("calm-1", "calm-2");
+      Thread.sleep(100);
+      assertThat(peak).hasValue(3);
+
+      release.countDown();
+      await().atMost(Duration.ofSeconds(5)).until(() -> lanes.pending() == 0);
+      assertThat(done).hasSize(10);
       assertThat(peak).hasValue(3);
     } finally {
       wide.shutdownNow();
