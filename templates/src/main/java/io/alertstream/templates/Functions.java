@@ -10,6 +10,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * The functions templates may call: Go's built-ins and the ones Alertmanager adds (toUpper,
@@ -33,6 +34,15 @@ final class Functions {
 
   private final Map<String, Fn> functions = new HashMap<>();
   private final Clock clock;
+
+  /**
+   * Compiled patterns of {@code match} and {@code reReplaceAll}, which templates call in loops; a
+   * few hundred short ones, emptied when full, so a tenant's templates cannot grow it.
+   */
+  private final Map<String, GoRegexp> patterns = new ConcurrentHashMap<>();
+
+  private static final int MAX_PATTERNS = 256;
+  private static final int MAX_CACHED_PATTERN_LENGTH = 1024;
 
   Functions(Clock clock) {
     this.clock = clock;
@@ -345,9 +355,20 @@ final class Functions {
   }
 
   /** Go's regexp, so that a tenant's pattern runs in linear time and means what it means in Go. */
-  private static GoRegexp regex(String function, String pattern) throws TemplateException {
+  private GoRegexp regex(String function, String pattern) throws TemplateException {
+    GoRegexp cached = patterns.get(pattern);
+    if (cached != null) {
+      return cached;
+    }
     try {
-      return GoRegexp.compile(pattern);
+      GoRegexp compiled = GoRegexp.compile(pattern);
+      if (pattern.length() <= MAX_CACHED_PATTERN_LENGTH) {
+        if (patterns.size() >= MAX_PATTERNS) {
+          patterns.clear();
+        }
+        patterns.put(pattern, compiled);
+      }
+      return compiled;
     } catch (GoRegexp.SyntaxException e) {
       throw new TemplateException("error calling " + function + ": " + e.getMessage());
     }
