@@ -82,44 +82,59 @@ class DeliveryLanesTest {
     assertThat(done).containsExactly("slow");
   }
 
+  /** An attempt that holds jobs with a prefix until released, counting those it holds at once. */
+  private static final class Holding implements DeliveryLanes.Attempt<String> {
+    final String prefix;
+    final CountDownLatch release = new CountDownLatch(1);
+    final AtomicInteger running = new AtomicInteger();
+    final AtomicInteger peak = new AtomicInteger();
+    final List<String> done = new CopyOnWriteArrayList<>();
+
+    Holding(String prefix) {
+      this.prefix = prefix;
+    }
+
+    @Override
+    public Optional<Duration> apply(String job) {
+      if (job.startsWith(prefix)) {
+        peak.accumulateAndGet(running.incrementAndGet(), Math::max);
+        waitFor(release);
+        running.decrementAndGet();
+      }
+      done.add(job);
+      return Optional.empty();
+    }
+
+    /** The held jobs fill {@code limit} slots while {@code others} finish; then all finish. */
+    void assertHeldAtMostWhileOthersFinish(
+        DeliveryLanes<String> lanes, int limit, List<String> others, int total) throws Exception {
+      await().atMost(Duration.ofSeconds(5)).until(() -> running.get() == limit);
+      await().atMost(Duration.ofSeconds(5)).until(() -> done.size() == others.size());
+      assertThat(done).containsExactlyInAnyOrderElementsOf(others);
+      Thread.sleep(100);
+      assertThat(peak).hasValue(limit);
+
+      release.countDown();
+      await().atMost(Duration.ofSeconds(5)).until(() -> lanes.pending() == 0);
+      assertThat(done).hasSize(total);
+      assertThat(peak).hasValue(limit);
+    }
+  }
+
   @Test
   void groupsOfOneDestinationGoOutConcurrentlyUpToItsLimit() throws Exception {
     ScheduledExecutorService wide = Executors.newScheduledThreadPool(8);
-    CountDownLatch release = new CountDownLatch(1);
-    AtomicInteger running = new AtomicInteger();
-    AtomicInteger peak = new AtomicInteger();
-    List<String> done = new CopyOnWriteArrayList<>();
+    Holding hang = new Holding("hang");
     try {
-      DeliveryLanes<String> lanes =
-          new DeliveryLanes<>(
-              wide,
-              3,
-              8,
-              job -> {
-                if (job.startsWith("hang")) {
-                  peak.accumulateAndGet(running.incrementAndGet(), Math::max);
-                  waitFor(release);
-                  running.decrementAndGet();
-                }
-                done.add(job);
-                return Optional.empty();
-              });
+      DeliveryLanes<String> lanes = new DeliveryLanes<>(wide, 3, 8, hang);
       for (int g = 0; g < 6; g++) {
         lanes.submit("t-hanging", "hanging", "group-" + g, "hang-" + g);
       }
       lanes.submit("t-other", "other", "group-0", "other-1");
       lanes.submit("t-other", "other", "group-0", "other-2");
 
-      await().atMost(Duration.ofSeconds(5)).until(() -> running.get() == 3);
-      await().atMost(Duration.ofSeconds(5)).until(() -> done.size() == 2);
-      assertThat(done).containsExactly("other-1", "other-2");
-      Thread.sleep(100);
-      assertThat(peak).hasValue(3);
-
-      release.countDown();
-      await().atMost(Duration.ofSeconds(5)).until(() -> lanes.pending() == 0);
-      assertThat(done).hasSize(8);
-      assertThat(peak).hasValue(3);
+      hang.assertHeldAtMostWhileOthersFinish(lanes, 3, List.of("other-1", "other-2"), 8);
+      assertThat(hang.done.subList(0, 2)).containsExactly("other-1", "other-2");
     } finally {
       wide.shutdownNow();
     }
@@ -128,25 +143,9 @@ class DeliveryLanesTest {
   @Test
   void oneTenantsDestinationsTogetherHoldAtMostItsLimitWhileAnotherTenantGoesOn() throws Exception {
     ScheduledExecutorService wide = Executors.newScheduledThreadPool(8);
-    CountDownLatch release = new CountDownLatch(1);
-    AtomicInteger running = new AtomicInteger();
-    AtomicInteger peak = new AtomicInteger();
-    List<String> done = new CopyOnWriteArrayList<>();
+    Holding slow = new Holding("slow");
     try {
-      DeliveryLanes<String> lanes =
-          new DeliveryLanes<>(
-              wide,
-              2,
-              3,
-              job -> {
-                if (job.startsWith("slow")) {
-                  peak.accumulateAndGet(running.incrementAndGet(), Math::max);
-                  waitFor(release);
-                  running.decrementAndGet();
-                }
-                done.add(job);
-                return Optional.empty();
-              });
+      DeliveryLanes<String> lanes = new DeliveryLanes<>(wide, 2, 3, slow);
       // Tenant "slow" has four receivers, each with two groups: eight lanes, three may run.
       for (int r = 0; r < 4; r++) {
         for (int g = 0; g < 2; g++) {
@@ -156,16 +155,7 @@ class DeliveryLanesTest {
       lanes.submit("calm", "calm/r0", "group-0", "calm-1");
       lanes.submit("calm", "calm/r0", "group-1", "calm-2");
 
-      await().atMost(Duration.ofSeconds(5)).until(() -> running.get() == 3);
-      await().atMost(Duration.ofSeconds(5)).until(() -> done.size() == 2);
-      assertThat(done).containsExactlyInAnyOrder("calm-1", "calm-2");
-      Thread.sleep(100);
-      assertThat(peak).hasValue(3);
-
-      release.countDown();
-      await().atMost(Duration.ofSeconds(5)).until(() -> lanes.pending() == 0);
-      assertThat(done).hasSize(10);
-      assertThat(peak).hasValue(3);
+      slow.assertHeldAtMostWhileOthersFinish(lanes, 3, List.of("calm-1", "calm-2"), 10);
     } finally {
       wide.shutdownNow();
     }

@@ -11,9 +11,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import org.junit.jupiter.api.AfterAll;
@@ -24,7 +21,6 @@ import org.junit.jupiter.api.Test;
 class ConfigApiIT {
 
   private static final WireMockServer receiver = new WireMockServer(wireMockConfig().dynamicPort());
-  private static final HttpClient HTTP = HttpClient.newHttpClient();
   private static LocalStack stack;
 
   @BeforeAll
@@ -109,15 +105,6 @@ class ConfigApiIT {
 
   private static HttpResponse<String> send(String tenant, String method, String body)
       throws Exception {
-    return HTTP.send(
-        HttpRequest.newBuilder(URI.create(stack.apiUrl() + "/api/v1/alerts"))
-            .header("X-Scope-OrgID", tenant)
-            .method(
-                method,
-                body == null
-                    ? HttpRequest.BodyPublishers.noBody()
-                    : HttpRequest.BodyPublishers.ofString(body))
-            .build(),
-        HttpResponse.BodyHandlers.ofString());
+    return TestStacks.send(stack, method, "/api/v1/alerts", tenant, body);
   }
 }

@@ -13,9 +13,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.github.tomakehurst.wiremock.WireMockServer;
 import io.alertstream.schemas.Topics;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -38,7 +35,6 @@ class TenantDryRunIT {
   private static final String LIVE_PATH = "/services/T7/B8/live-tenant-hook-secret-5e0d";
   private static final String TOKEN = "xoxb-tenant-dry-run-token-secret";
   private static final WireMockServer slack = new WireMockServer(wireMockConfig().dynamicPort());
-  private static final HttpClient HTTP = HttpClient.newHttpClient();
   private static LocalStack stack;
 
   @BeforeAll
@@ -75,16 +71,7 @@ class TenantDryRunIT {
 
   private static HttpResponse<String> send(String method, String path, String tenant, String body)
       throws Exception {
-    return HTTP.send(
-        HttpRequest.newBuilder(URI.create(stack.apiUrl() + path))
-            .header("X-Scope-OrgID", tenant)
-            .method(
-                method,
-                body == null
-                    ? HttpRequest.BodyPublishers.noBody()
-                    : HttpRequest.BodyPublishers.ofString(body))
-            .build(),
-        HttpResponse.BodyHandlers.ofString());
+    return TestStacks.send(stack, method, path, tenant, body);
   }
 
   @Test

@@ -13,10 +13,6 @@ import static org.awaitility.Awaitility.await;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.github.tomakehurst.wiremock.WireMockServer;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
@@ -181,12 +177,6 @@ class TenantSafetyIT {
 
   private static JsonNode notifications(LocalStack stack, String tenant) throws Exception {
     return JSON.readTree(
-        HttpClient.newHttpClient()
-            .send(
-                HttpRequest.newBuilder(URI.create(stack.apiUrl() + "/api/v1/notifications"))
-                    .header("X-Scope-OrgID", tenant)
-                    .build(),
-                HttpResponse.BodyHandlers.ofString())
-            .body());
+        TestStacks.send(stack, "GET", "/api/v1/notifications", tenant, null).body());
   }
 }

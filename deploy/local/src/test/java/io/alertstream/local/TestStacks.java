@@ -151,6 +151,22 @@ final class TestStacks {
             HttpResponse.BodyHandlers.ofString());
   }
 
+  /** A request to the stack's API as {@code tenant}, with an optional body. */
+  static HttpResponse<String> send(
+      LocalStack stack, String method, String path, String tenant, String body) throws Exception {
+    return HttpClient.newHttpClient()
+        .send(
+            HttpRequest.newBuilder(URI.create(stack.apiUrl() + path))
+                .header("X-Scope-OrgID", tenant)
+                .method(
+                    method,
+                    body == null
+                        ? HttpRequest.BodyPublishers.noBody()
+                        : HttpRequest.BodyPublishers.ofString(body))
+                .build(),
+            HttpResponse.BodyHandlers.ofString());
+  }
+
   /** The first record for the tenant on a topic (a DLQ, the dry-run topic), waiting up to 30 s. */
   static ConsumerRecord<byte[], byte[]> awaitRecord(
       LocalStack stack,
