@@ -1,6 +1,6 @@
 package io.alertstream.bench;
 
-import io.alertstream.topology.api.PostableAlertParser;
+import io.alertstream.api.PostableAlertParser;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.concurrent.TimeUnit;

@@ -1,5 +1,6 @@
 package io.alertstream.bench;
 
+import io.alertstream.api.server.ServerSettings;
 import io.alertstream.local.LocalSettings;
 import io.alertstream.local.LocalStack;
 import io.alertstream.schemas.AlertEvent;
@@ -7,7 +8,6 @@ import io.alertstream.schemas.Topics;
 import io.alertstream.schemas.serde.AvroSerializer;
 import io.alertstream.schemas.serde.RestSchemaRegistryClient;
 import io.alertstream.topology.replay.WhatIf;
-import io.alertstream.topology.server.ServerSettings;
 import io.alertstream.topology.streams.TopologySettings;
 import java.nio.file.Files;
 import java.nio.file.Path;

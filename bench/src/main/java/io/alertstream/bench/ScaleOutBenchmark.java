@@ -1,5 +1,6 @@
 package io.alertstream.bench;
 
+import io.alertstream.api.server.TopicPlan;
 import io.alertstream.local.EmbeddedKafkaBroker;
 import io.alertstream.local.FreePorts;
 import io.alertstream.local.RegistryProcess;
@@ -9,7 +10,6 @@ import io.alertstream.schemas.TenantConfig;
 import io.alertstream.schemas.Topics;
 import io.alertstream.schemas.serde.AvroSerializer;
 import io.alertstream.schemas.serde.RestSchemaRegistryClient;
-import io.alertstream.topology.server.TopicPlan;
 import io.alertstream.topology.streams.TopologySettings;
 import java.nio.file.Files;
 import java.nio.file.Path;

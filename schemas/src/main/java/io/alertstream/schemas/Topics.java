@@ -12,8 +12,9 @@ public final class Topics {
   public static final String DRY_RUN = "alertstream-dryrun";
 
   /**
-   * What became of each notification, written by the connectors (JSON, key: tenant id): delivered,
-   * failed with a reason, or recorded in dry run. The topology keeps them with the notification.
+   * What became of each notification, written by the connectors ({@code DeliveryOutcome}, Avro,
+   * key: tenant id): delivered, recorded in dry run, or dead-lettered with the reason. The topology
+   * keeps them with the notification and withdraws the log entry of a dead-lettered one.
    */
   public static final String DELIVERY_OUTCOMES = "alertstream-delivery-outcomes";
 

@@ -1,8 +1,21 @@
 package io.alertstream.config.receivers;
 
 /**
- * One integration of a receiver as the notification pipeline sees it: its type ({@code webhook},
- * {@code slack}, {@code pagerduty}, {@code email}), its index among the receiver's integrations of
- * that type, and whether resolved alerts are sent to it.
+ * One integration of a receiver as the notification pipeline sees it.
+ *
+ * @param type {@code webhook}, {@code slack}, {@code pagerduty} or {@code email}
+ * @param index its position among the receiver's integrations of that type; the notification log is
+ *     kept per position, as Alertmanager's is
+ * @param sendResolved whether resolved alerts are sent to it
+ * @param id its stable id ({@link IntegrationId}): what a notification names, so that it is
+ *     delivered to exactly this integration or to none
+ * @param settings its settings record, e.g. a {@link SlackConfig}
  */
-public record Integration(String type, int index, boolean sendResolved) {}
+public record Integration(
+    String type, int index, boolean sendResolved, String id, Object settings) {
+
+  /** The settings as the record of the integration's type. */
+  public <C> C settings(Class<C> type) {
+    return type.cast(settings);
+  }
+}

@@ -1,8 +1,8 @@
 package io.alertstream.local;
 
+import io.alertstream.api.auth.TenantCredentials;
+import io.alertstream.api.server.RunUntilStopped;
 import io.alertstream.config.tenant.TenantLimits;
-import io.alertstream.topology.auth.TenantCredentials;
-import io.alertstream.topology.server.RunUntilStopped;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;

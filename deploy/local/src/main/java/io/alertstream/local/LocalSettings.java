@@ -1,7 +1,7 @@
 package io.alertstream.local;
 
+import io.alertstream.api.auth.TenantCredentials;
 import io.alertstream.config.tenant.TenantLimits;
-import io.alertstream.topology.auth.TenantCredentials;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.Optional;

@@ -1,11 +1,11 @@
 package io.alertstream.local;
 
+import io.alertstream.api.server.AlertstreamServer;
+import io.alertstream.api.server.ServerSettings;
+import io.alertstream.api.server.TopicPlan;
 import io.alertstream.schemas.TenantConfig;
 import io.alertstream.schemas.serde.AvroSerializer;
 import io.alertstream.schemas.serde.RestSchemaRegistryClient;
-import io.alertstream.topology.server.AlertstreamServer;
-import io.alertstream.topology.server.ServerSettings;
-import io.alertstream.topology.server.TopicPlan;
 import io.alertstream.topology.streams.TopologySettings;
 import java.time.Clock;
 import java.time.Duration;

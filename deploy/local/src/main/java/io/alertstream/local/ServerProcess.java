@@ -1,7 +1,7 @@
 package io.alertstream.local;
 
-import io.alertstream.topology.server.ServerConfiguration;
-import io.alertstream.topology.server.ServerMain;
+import io.alertstream.api.server.ServerConfiguration;
+import io.alertstream.api.server.ServerMain;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

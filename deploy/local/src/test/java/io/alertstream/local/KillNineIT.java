@@ -6,6 +6,7 @@ import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
+import static com.github.tomakehurst.wiremock.stubbing.Scenario.STARTED;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -98,6 +99,58 @@ class KillNineIT {
           postRequestedFor(urlPathEqualTo("/kill"))
               .withRequestBody(containing("\"" + name + "\"")));
     }
+  }
+
+  /**
+   * Killed after a flush, while the webhook still holds the request (so no outcome was written):
+   * after the restart the notification is redelivered with its idempotency key, and the
+   * notification log, pending since the flush, makes no second notification of its own.
+   */
+  @Test
+  void aNotificationInFlightAtTheKillIsRedeliveredWithItsIdempotencyKeyOnly() throws Exception {
+    receiver.stubFor(
+        post(urlPathEqualTo("/slow"))
+            .inScenario("slow")
+            .whenScenarioStateIs(STARTED)
+            .willReturn(aResponse().withStatus(200).withFixedDelay(20_000))
+            .willSetStateTo("fast"));
+    receiver.stubFor(
+        post(urlPathEqualTo("/slow"))
+            .inScenario("slow")
+            .whenScenarioStateIs("fast")
+            .willReturn(aResponse().withStatus(200)));
+    launcher = startLauncher("first");
+    String config =
+        "alertmanager_config: |\n  route:\n    receiver: team\n    group_by: [alertname]\n"
+            + "    group_wait: 0s\n    group_interval: 2s\n  receivers:\n    - name: team\n"
+            + "      webhook_configs: [{url: '"
+            + receiver.baseUrl()
+            + "/slow'}]\n";
+    assertThat(send("POST", "/api/v1/alerts", config).statusCode()).isEqualTo(201);
+    assertThat(
+            send("POST", "/api/v2/alerts", "[{\"labels\":{\"alertname\":\"InFlight\"}}]")
+                .statusCode())
+        .isEqualTo(200);
+    await()
+        .atMost(Duration.ofSeconds(30))
+        .untilAsserted(() -> receiver.verify(1, postRequestedFor(urlPathEqualTo("/slow"))));
+
+    launcher.destroyForcibly();
+    launcher.onExit().get();
+    launcher = startLauncher("second");
+
+    await()
+        .atMost(Duration.ofSeconds(90))
+        .untilAsserted(
+            () ->
+                assertThat(receiver.findAll(postRequestedFor(urlPathEqualTo("/slow"))).size())
+                    .isGreaterThanOrEqualTo(2));
+    Thread.sleep(6000); // three group_intervals: the pending log entry makes no new notification
+    List<String> keys =
+        receiver.findAll(postRequestedFor(urlPathEqualTo("/slow"))).stream()
+            .map(r -> r.getHeader("Idempotency-Key"))
+            .toList();
+    assertThat(keys).hasSizeGreaterThanOrEqualTo(2).containsOnly(keys.get(0));
   }
 
   private Process startLauncher(String run) throws Exception {

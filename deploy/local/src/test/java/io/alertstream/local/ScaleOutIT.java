@@ -3,11 +3,11 @@ package io.alertstream.local;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import io.alertstream.api.server.TopicPlan;
 import io.alertstream.schemas.Notification;
 import io.alertstream.schemas.Topics;
 import io.alertstream.schemas.serde.AvroDeserializer;
 import io.alertstream.schemas.serde.RestSchemaRegistryClient;
-import io.alertstream.topology.server.TopicPlan;
 import io.alertstream.topology.streams.TopologySettings;
 import java.net.URI;
 import java.net.http.HttpClient;

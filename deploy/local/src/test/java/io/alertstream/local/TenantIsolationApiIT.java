@@ -3,7 +3,7 @@ package io.alertstream.local;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import io.alertstream.topology.api.ApiServer;
+import io.alertstream.api.ApiServer;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;

@@ -2,13 +2,13 @@ package io.alertstream.local;
 
 import static org.awaitility.Awaitility.await;
 
+import io.alertstream.api.ApiServer;
+import io.alertstream.api.auth.PasswordHash;
+import io.alertstream.api.auth.TenantCredentials;
 import io.alertstream.schemas.TenantConfig;
 import io.alertstream.schemas.Topics;
 import io.alertstream.schemas.serde.AvroSerializer;
 import io.alertstream.schemas.serde.RestSchemaRegistryClient;
-import io.alertstream.topology.api.ApiServer;
-import io.alertstream.topology.auth.PasswordHash;
-import io.alertstream.topology.auth.TenantCredentials;
 import io.alertstream.topology.streams.AlertstreamTopology;
 import java.io.IOException;
 import java.net.InetSocketAddress;

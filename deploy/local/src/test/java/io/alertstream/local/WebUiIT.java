@@ -7,7 +7,7 @@ import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMoc
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
-import io.alertstream.topology.api.ApiServer;
+import io.alertstream.api.ApiServer;
 import java.io.File;
 import java.nio.file.Files;
 import java.nio.file.Path;

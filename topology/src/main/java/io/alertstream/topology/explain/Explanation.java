@@ -128,7 +128,11 @@ public record Explanation(
                       : n.outcomeReason())
                   + ")";
           case "failed" ->
-              "delivery failed" + attempts(n) + ": " + n.outcomeReason() + " (in the DLQ)";
+              "delivery failed"
+                  + attempts(n)
+                  + ": "
+                  + n.outcomeReason()
+                  + " (in the DLQ; the group notifies again at its next flush)";
           default -> "delivery pending: the " + n.integration() + " connector has not reported yet";
         };
     return new Step(at, "delivery-" + n.outcome(), text, "/api/v1/notifications");

@@ -93,16 +93,10 @@ public final class GroupFlush {
         NotificationLogKey key =
             new NotificationLogKey(
                 group.groupKey(), group.receiver(), integration.type(), integration.index());
+        NotificationLogEntry last = ctx.notificationLog().apply(key);
         Optional<NotificationReason> reason =
-            Dedup.needsUpdate(
-                ctx.notificationLog().apply(key),
-                firing,
-                resolved,
-                integration.sendResolved(),
-                repeat,
-                now);
+            Dedup.needsUpdate(last, firing, resolved, integration.sendResolved(), repeat, now);
         if (reason.isEmpty()) {
-          NotificationLogEntry last = ctx.notificationLog().apply(key);
           // Said once, at the first flush after the notification, not at every group_interval.
           long interval = route.options().groupInterval().toMillis();
           if (last == null || now - last.timestamp() <= interval + interval / 2) {
@@ -112,18 +106,22 @@ public final class GroupFlush {
           }
           continue;
         }
-        logUpdates.put(
-            key,
-            new NotificationLogEntry(
-                firing, resolved, now, now + Math.min(2 * repeat, LOG_RETENTION_MS)));
+        long expiresAt = now + Math.min(2 * repeat, LOG_RETENTION_MS);
         List<Alert> sent =
             integration.sendResolved()
                 ? kept
                 : kept.stream().filter(a -> !a.resolvedAt(now)).toList();
-        if (!sent.isEmpty()) {
+        if (sent.isEmpty()) {
+          logUpdates.put(key, new NotificationLogEntry(firing, resolved, now, expiresAt));
+        } else {
           Notification n = notification(group, ctx, integration, reason.get(), sent, now);
           notifications.add(n);
           sent.forEach(a -> decisions.notified(a, n));
+          // Pending until the connector reports; withdrawn if it gives up.
+          logUpdates.put(
+              key,
+              NotificationLogEntry.sent(
+                  firing, resolved, now, expiresAt, n.getId(), group.routeId(), last));
         }
       }
     }
@@ -196,12 +194,14 @@ public final class GroupFlush {
             group.receiver(),
             integration.type(),
             Integer.toString(integration.index()),
+            integration.id(),
             Long.toString(now));
     return Notification.newBuilder()
         .setId(UUID.nameUUIDFromBytes(seed.getBytes(StandardCharsets.UTF_8)).toString())
         .setTenant(ctx.tenant())
         .setReceiver(group.receiver())
-        .setIntegration(new IntegrationRef(integration.type(), integration.index()))
+        .setIntegration(
+            new IntegrationRef(integration.type(), integration.index(), integration.id()))
         .setReason(reason)
         .setConfigVersion(ctx.configVersion())
         .setStatus(anyFiring ? AlertStatus.FIRING : AlertStatus.RESOLVED)

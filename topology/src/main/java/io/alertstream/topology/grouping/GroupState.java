@@ -67,6 +67,17 @@ public record GroupState(
     return new GroupState(routeId, groupKey, groupLabels, receiver, updated, next, hasFlushed);
   }
 
+  /** With these alerts added; this same instance when it has them all. */
+  public GroupState withAlerts(java.util.Collection<String> added) {
+    if (fingerprints.containsAll(added)) {
+      return this;
+    }
+    Set<String> updated = new TreeSet<>(fingerprints);
+    updated.addAll(added);
+    return new GroupState(
+        routeId, groupKey, groupLabels, receiver, updated, nextFlushAt, hasFlushed);
+  }
+
   /** After a flush: without the given alerts, next flush at {@code nextFlushAt}. */
   GroupState flushed(Set<String> removed, long nextFlushAt) {
     Set<String> remaining = new TreeSet<>(fingerprints);

@@ -1,5 +1,7 @@
 package io.alertstream.topology.history;
 
+import io.alertstream.schemas.DeliveryOutcome;
+import io.alertstream.schemas.DeliveryResult;
 import io.alertstream.schemas.Notification;
 import io.alertstream.schemas.NotifiedAlert;
 import java.util.List;
@@ -9,11 +11,13 @@ import java.util.Locale;
  * A notification the topology emitted, kept for the tenant's "recent notifications" with what the
  * connector reported of its delivery.
  *
+ * @param groupKey the group it was made for
  * @param outcome {@code pending} until the connector reports; then {@code delivered}, {@code
- *     failed} or {@code dry-run}
+ *     failed} (dead-lettered) or {@code dry-run}
  */
 public record NotificationRecord(
     String id,
+    String groupKey,
     String receiver,
     String integration,
     int index,
@@ -37,6 +41,7 @@ public record NotificationRecord(
         n.getAlerts().stream().limit(LISTED_ALERTS).map(NotificationRecord::describe).toList();
     return new NotificationRecord(
         n.getId(),
+        n.getGroupKey(),
         n.getReceiver(),
         n.getIntegration().getType(),
         n.getIntegration().getIndex(),
@@ -55,9 +60,10 @@ public record NotificationRecord(
     return name + " " + a.getLabels() + " (" + a.getStatus().name().toLowerCase(Locale.ROOT) + ")";
   }
 
-  public NotificationRecord withOutcome(DeliveryReport report) {
+  public NotificationRecord withOutcome(DeliveryOutcome report) {
     return new NotificationRecord(
         id,
+        groupKey,
         receiver,
         integration,
         index,
@@ -65,9 +71,17 @@ public record NotificationRecord(
         status,
         alerts,
         createdAt,
-        report.outcome(),
-        report.reason(),
-        report.at(),
-        report.attempts());
+        outcomeName(report.getOutcome()),
+        report.getReason(),
+        report.getFinishedAt().toEpochMilli(),
+        report.getAttempts());
+  }
+
+  private static String outcomeName(DeliveryResult result) {
+    return switch (result) {
+      case DELIVERED -> "delivered";
+      case DRY_RUN -> "dry-run";
+      case DEAD_LETTERED -> "failed";
+    };
   }
 }

@@ -1,26 +1,20 @@
 package io.alertstream.topology.query;
 
 import io.alertstream.config.AlertmanagerConfig;
-import io.alertstream.config.ConfigParser;
 import io.alertstream.config.InvalidConfigException;
+import io.alertstream.config.tenant.ParsedConfigs;
 import io.alertstream.schemas.TenantConfig;
 import io.alertstream.topology.tenancy.TenantConfigStore;
 import java.time.Clock;
-import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.ConcurrentHashMap;
 
 /** A tenant's config and alerts as the API answers with them, read at the moment of asking. */
 public final class TenantSnapshots {
-
-  private record Parsed(long version, AlertmanagerConfig config) {}
 
   private final TenantConfigStore configs;
   private final TenantStateReader state;
   private final AlertmanagerConfig fallback;
   private final Clock clock;
-  private final ConfigParser parser = new ConfigParser();
-  private final Map<String, Parsed> parsed = new ConcurrentHashMap<>();
 
   public TenantSnapshots(
       TenantConfigStore configs,
@@ -52,14 +46,9 @@ public final class TenantSnapshots {
     if (stored.isEmpty()) {
       return fallback;
     }
-    Parsed cached = parsed.get(tenant);
-    if (cached != null && cached.version() == stored.get().getVersion()) {
-      return cached.config();
-    }
     try {
-      AlertmanagerConfig config = parser.parse(stored.get().getAlertmanagerConfig());
-      parsed.put(tenant, new Parsed(stored.get().getVersion(), config));
-      return config;
+      return ParsedConfigs.shared()
+          .parse(tenant, stored.get().getVersion(), stored.get().getAlertmanagerConfig());
     } catch (InvalidConfigException e) {
       throw new IllegalStateException("tenant " + tenant + ": stored config no longer parses", e);
     }

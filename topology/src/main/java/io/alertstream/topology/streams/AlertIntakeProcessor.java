@@ -58,7 +58,10 @@ final class AlertIntakeProcessor implements Processor<byte[], byte[], Object, Ob
     } else if (alert.getLabels().isEmpty()) {
       reject(record, "alert has no labels");
     } else {
-      context.forward(new Record<Object, Object>(tenant, alert, record.timestamp()), accepted);
+      context.forward(
+          new Record<Object, Object>(
+              tenant, new TenantInput.AlertReceived(alert), record.timestamp()),
+          accepted);
     }
   }
 

@@ -1,6 +1,7 @@
 package io.alertstream.topology.streams;
 
 import io.alertstream.schemas.AlertEvent;
+import io.alertstream.schemas.DeliveryOutcome;
 import io.alertstream.schemas.Notification;
 import io.alertstream.schemas.SilenceEvent;
 import io.alertstream.schemas.TenantConfig;
@@ -29,10 +30,11 @@ import org.apache.kafka.streams.state.Stores;
  * so one task holds a tenant's whole state.
  *
  * <pre>
- * alerts ───► intake ─┬─► tenant-state ─► notifications-{webhook,email,pagerduty,slack}
- *                     └─► alerts-dlq        ▲
- * configs ──► as ConfigChange ──────────────┤   stores: configs, alerts, groups, timers,
- * silences ─► as SilenceChange ─────────────┘           notification log, silences
+ * alerts ───► intake ─┬─► tenant-state ─┬─► notifications-{webhook,email,pagerduty,slack}
+ *                     └─► alerts-dlq    ▲   └─► decisions
+ * configs ──► as ConfigChanged ─────────┤   stores: configs, alerts, groups, timers,
+ * silences ─► as SilenceChanged ────────┤           notification log, silences, history,
+ * outcomes ─► as OutcomeReported ───────┘           decisions
  * </pre>
  */
 public final class AlertstreamTopology {
@@ -111,22 +113,26 @@ public final class AlertstreamTopology {
         serdes.forValue(TenantConfig.class).deserializer(),
         settings.configsTopic());
     topology.addProcessor(
-        "config-changes", () -> new Wrap<TenantConfig>(Changes.ConfigChange::new), "configs");
+        "config-changes", () -> new Wrap<TenantConfig>(TenantInput.ConfigChanged::new), "configs");
     topology.addSource(
         "silences",
         tenants.deserializer(),
         serdes.forValue(SilenceEvent.class).deserializer(),
         settings.silencesTopic());
     topology.addProcessor(
-        "silence-changes", () -> new Wrap<SilenceEvent>(Changes.SilenceChange::new), "silences");
+        "silence-changes",
+        () -> new Wrap<SilenceEvent>(TenantInput.SilenceChanged::new),
+        "silences");
 
     topology.addSource(
         "outcomes",
         tenants.deserializer(),
-        Serdes.String().deserializer(),
+        serdes.forValue(DeliveryOutcome.class).deserializer(),
         settings.outcomesTopic());
     topology.addProcessor(
-        "outcome-changes", () -> new Wrap<String>(Changes.OutcomeChange::new), "outcomes");
+        "outcome-reports",
+        () -> new Wrap<DeliveryOutcome>(TenantInput.OutcomeReported::new),
+        "outcomes");
 
     topology.addProcessor(
         TENANT_STATE,
@@ -134,7 +140,7 @@ public final class AlertstreamTopology {
         "intake",
         "config-changes",
         "silence-changes",
-        "outcome-changes");
+        "outcome-reports");
     for (String type : TopologySettings.INTEGRATION_TYPES) {
       topology.addSink(
           notificationSink(type),
@@ -179,18 +185,18 @@ public final class AlertstreamTopology {
         Stores.persistentKeyValueStore(name), Serdes.String(), values);
   }
 
-  /** Passes a record on with its value wrapped, so that the tenant state can tell inputs apart. */
-  private static final class Wrap<V> implements Processor<String, V, String, Object> {
+  /** Passes a record on as the tenant state's input of its kind. */
+  private static final class Wrap<V> implements Processor<String, V, String, TenantInput> {
 
-    private final Function<V, Object> wrapper;
-    private ProcessorContext<String, Object> context;
+    private final Function<V, TenantInput> wrapper;
+    private ProcessorContext<String, TenantInput> context;
 
-    Wrap(Function<V, Object> wrapper) {
+    Wrap(Function<V, TenantInput> wrapper) {
       this.wrapper = wrapper;
     }
 
     @Override
-    public void init(ProcessorContext<String, Object> context) {
+    public void init(ProcessorContext<String, TenantInput> context) {
       this.context = context;
     }
 

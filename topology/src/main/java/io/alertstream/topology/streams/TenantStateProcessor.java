@@ -1,14 +1,17 @@
 package io.alertstream.topology.streams;
 
 import io.alertstream.config.AlertmanagerConfig;
-import io.alertstream.config.ConfigParser;
 import io.alertstream.config.InvalidConfigException;
 import io.alertstream.config.inhibition.InhibitRule;
 import io.alertstream.config.receivers.ReceiverConfig;
 import io.alertstream.config.routing.Route;
+import io.alertstream.config.tenant.ParsedConfigs;
 import io.alertstream.config.yaml.Durations;
 import io.alertstream.schemas.AlertEvent;
+import io.alertstream.schemas.DeliveryOutcome;
+import io.alertstream.schemas.DeliveryResult;
 import io.alertstream.schemas.Notification;
+import io.alertstream.schemas.SilenceEvent;
 import io.alertstream.schemas.TenantConfig;
 import io.alertstream.topology.alerts.Alert;
 import io.alertstream.topology.explain.Decision;
@@ -20,7 +23,6 @@ import io.alertstream.topology.grouping.GroupState;
 import io.alertstream.topology.grouping.NotificationLogKey;
 import io.alertstream.topology.grouping.ReceiptWatermark;
 import io.alertstream.topology.grouping.RouteIndex;
-import io.alertstream.topology.history.DeliveryReport;
 import io.alertstream.topology.history.NotificationRecord;
 import io.alertstream.topology.inhibition.InhibitionSources;
 import io.alertstream.topology.inhibition.Inhibitor;
@@ -28,9 +30,11 @@ import io.alertstream.topology.nflog.NotificationLogEntry;
 import io.alertstream.topology.silences.Silence;
 import io.alertstream.topology.silences.SilenceSet;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.utils.Bytes;
 import org.apache.kafka.streams.KeyValue;
@@ -49,7 +53,8 @@ import org.slf4j.LoggerFactory;
  * their notifications. The decisions are made by plain classes ({@link Alert}, {@link GroupState},
  * {@link GroupFlush}); this class moves state between them and the stores.
  */
-final class TenantStateProcessor implements Processor<String, Object, String, Object> {
+final class TenantStateProcessor
+    implements Processor<String, TenantInput, String, Object>, TenantInput.Handler {
 
   private static final Logger LOG = LoggerFactory.getLogger(TenantStateProcessor.class);
   static final Duration TICK = Duration.ofMillis(25);
@@ -65,7 +70,6 @@ final class TenantStateProcessor implements Processor<String, Object, String, Ob
   static final long RESOLVED_ALERT_RETENTION_MS = Duration.ofHours(1).toMillis();
 
   private final TopologySettings settings;
-  private final ConfigParser parser = new ConfigParser();
   private final Map<String, TenantRuntime> runtimes = new HashMap<>();
   private final RouteIndex fallbackRoutes;
   private final InhibitionSources inhibitionSources = new InhibitionSources();
@@ -96,28 +100,103 @@ final class TenantStateProcessor implements Processor<String, Object, String, Ob
   }
 
   @Override
-  public void process(Record<String, Object> record) {
-    String tenant = record.key();
-    long now = context.currentSystemTimeMs();
-    if (record.value() instanceof AlertEvent event) {
-      onAlert(tenant, event, now);
-    } else if (record.value() instanceof Changes.ConfigChange change) {
-      onConfig(tenant, change.config(), now);
-    } else if (record.value() instanceof Changes.SilenceChange change && change.event() != null) {
-      Silence silence = Silence.of(change.event());
-      state.silences.put(TenantState.key(tenant, silence.id()), silence);
-    } else if (record.value() instanceof Changes.OutcomeChange change) {
-      DeliveryReport.parse(change.json()).ifPresent(report -> onOutcome(tenant, report));
+  public void process(Record<String, TenantInput> record) {
+    if (record.key() != null && record.value() != null) {
+      record.value().applyTo(this, record.key());
     }
   }
 
-  /** Keeps the connector's report with the notification, if it is still remembered. */
-  private void onOutcome(String tenant, DeliveryReport report) {
-    String key = TenantState.key(tenant, report.notificationId());
-    NotificationRecord held = state.history.get(key);
-    if (held != null) {
-      state.history.put(key, held.withOutcome(report));
+  @Override
+  public void alert(String tenant, AlertEvent event) {
+    onAlert(tenant, event, context.currentSystemTimeMs());
+  }
+
+  @Override
+  public void config(String tenant, TenantConfig config) {
+    onConfig(tenant, config, context.currentSystemTimeMs());
+  }
+
+  @Override
+  public void silence(String tenant, SilenceEvent event) {
+    if (event != null) {
+      Silence silence = Silence.of(event);
+      state.silences.put(TenantState.key(tenant, silence.id()), silence);
     }
+  }
+
+  /**
+   * Keeps the connector's outcome with the notification and applies it to the notification log as
+   * Alertmanager's pipeline would have: delivered confirms the entry; dead-lettered withdraws it
+   * and puts the notified alerts back into their group, whose next flush notifies again.
+   */
+  @Override
+  public void outcome(String tenant, DeliveryOutcome outcome) {
+    String id = outcome.getNotificationId();
+    String historyKey = TenantState.key(tenant, id);
+    NotificationRecord held = state.history.get(historyKey);
+    if (held == null) {
+      return; // older than the history keeps: long superseded
+    }
+    state.history.put(historyKey, held.withOutcome(outcome));
+    String logKey =
+        TenantState.key(
+            tenant,
+            new NotificationLogKey(
+                    held.groupKey(), held.receiver(), held.integration(), held.index())
+                .encode());
+    NotificationLogEntry entry = state.notificationLog.get(logKey);
+    if (entry == null || !entry.awaits(id)) {
+      return;
+    }
+    if (outcome.getOutcome() != DeliveryResult.DEAD_LETTERED) {
+      state.notificationLog.put(logKey, entry.delivered(id));
+      return;
+    }
+    NotificationLogEntry before = entry.withdrawn(id);
+    if (before == null) {
+      state.notificationLog.delete(logKey);
+    } else {
+      state.notificationLog.put(logKey, before);
+    }
+    regroupNotified(tenant, held, entry, context.currentSystemTimeMs());
+  }
+
+  /**
+   * Puts the alerts a withdrawn notification carried back into their group (recreated if it was
+   * emptied by that flush), as Alertmanager keeps a group's resolved alerts until a notification
+   * about them succeeded.
+   */
+  private void regroupNotified(
+      String tenant, NotificationRecord held, NotificationLogEntry entry, long now) {
+    List<String> present = new ArrayList<>();
+    for (String fingerprint : entry.notified()) {
+      if (state.alerts.get(TenantState.key(tenant, fingerprint)) != null) {
+        present.add(fingerprint);
+      }
+    }
+    String routeId = entry.pending().routeId();
+    String groupStateKey = TenantState.key(tenant, routeId + '\u0000' + held.groupKey());
+    GroupState group = state.groups.get(groupStateKey);
+    if (group != null) {
+      state.putGroup(groupStateKey, group.withAlerts(present), group.nextFlushAt());
+      return;
+    }
+    TenantRuntime runtime = runtime(tenant);
+    Route route = runtime.routes().route(routeId);
+    if (route == null || present.isEmpty()) {
+      return; // the route is gone with a config change: nothing to flush again
+    }
+    Alert any = state.alerts.get(TenantState.key(tenant, present.get(0)));
+    GroupState recreated =
+        new GroupState(
+            routeId,
+            held.groupKey(),
+            route.groupLabels(any.labels()),
+            held.receiver(),
+            Set.copyOf(present),
+            now + route.options().groupInterval().toMillis(),
+            true);
+    state.putGroup(groupStateKey, recreated, -1);
   }
 
   private void onAlert(String tenant, AlertEvent event, long now) {
@@ -208,7 +287,9 @@ final class TenantStateProcessor implements Processor<String, Object, String, Ob
       }
       AlertmanagerConfig parsed;
       try {
-        parsed = parser.parse(config.getAlertmanagerConfig());
+        parsed =
+            ParsedConfigs.shared()
+                .parse(tenant, config.getVersion(), config.getAlertmanagerConfig());
       } catch (InvalidConfigException e) {
         LOG.warn(
             "tenant {}: config version {} refused, keeping the last good one: {}",
@@ -392,7 +473,8 @@ final class TenantStateProcessor implements Processor<String, Object, String, Ob
       return cached;
     }
     try {
-      AlertmanagerConfig config = parser.parse(stored.getAlertmanagerConfig());
+      AlertmanagerConfig config =
+          ParsedConfigs.shared().parse(tenant, stored.getVersion(), stored.getAlertmanagerConfig());
       TenantRuntime runtime =
           new TenantRuntime(stored.getVersion(), config, new RouteIndex(config.route()));
       runtimes.put(tenant, runtime);

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.groups.Tuple.tuple;
 
 import io.alertstream.schemas.AlertStatus;
+import io.alertstream.schemas.DeliveryResult;
 import io.alertstream.schemas.Notification;
 import io.alertstream.schemas.NotificationReason;
 import java.nio.charset.StandardCharsets;
@@ -195,13 +196,8 @@ class AlertstreamTopologyTest {
         .hasSize(3)
         .allSatisfy(n -> assertThat(n.outcome()).isEqualTo("pending"));
 
-    am.outcomes.pipeInput(
-        "acme",
-        "{\"notificationId\":\""
-            + sent.getId()
-            + "\",\"outcome\":\"failed\",\"reason\":\"unexpected status code 400\","
-            + "\"attempts\":1,\"at\":1}");
-    am.outcomes.pipeInput("acme", "not a report");
+    am.outcome(sent, DeliveryResult.DEAD_LETTERED, "unexpected status code 400", 1);
+    am.rawOutcome("acme", "not a report".getBytes(StandardCharsets.UTF_8));
 
     assertThat(am.history("acme"))
         .filteredOn(n -> n.id().equals(sent.getId()))

@@ -4,6 +4,7 @@ import static io.alertstream.topology.streams.TopologyHarness.alert;
 import static io.alertstream.topology.streams.TopologyHarness.equal;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.alertstream.schemas.DeliveryResult;
 import io.alertstream.schemas.Notification;
 import io.alertstream.schemas.SilenceAction;
 import io.alertstream.topology.explain.Explanation;
@@ -60,11 +61,7 @@ class ExplainTest {
 
     am.advanceTo(1.1);
     Notification sent = am.webhooks().get(0).notification();
-    am.outcomes.pipeInput(
-        "t",
-        "{\"notificationId\":\""
-            + sent.getId()
-            + "\",\"outcome\":\"delivered\",\"attempts\":2,\"at\":1}");
+    am.outcome(sent, DeliveryResult.DELIVERED, "", 2);
     am.advanceTo(3.2);
 
     List<String> steps = texts(am.explain("t", DISK, config));
@@ -90,16 +87,12 @@ class ExplainTest {
     am.post("t", alert(DISK));
     am.advanceTo(1.1);
     Notification sent = am.webhooks().get(0).notification();
-    am.outcomes.pipeInput(
-        "t",
-        "{\"notificationId\":\""
-            + sent.getId()
-            + "\",\"outcome\":\"failed\","
-            + "\"reason\":\"unexpected status code 400: bad channel\",\"attempts\":1,\"at\":1}");
+    am.outcome(sent, DeliveryResult.DEAD_LETTERED, "unexpected status code 400: bad channel", 1);
 
     assertThat(texts(am.explain("t", DISK, config)))
         .contains(
-            "delivery-failed: delivery failed: unexpected status code 400: bad channel (in the DLQ)");
+            "delivery-failed: delivery failed: unexpected status code 400: bad channel (in the DLQ;"
+                + " the group notifies again at its next flush)");
   }
 
   @Test

@@ -1,6 +1,8 @@
 package io.alertstream.topology.streams;
 
 import io.alertstream.schemas.AlertEvent;
+import io.alertstream.schemas.DeliveryOutcome;
+import io.alertstream.schemas.DeliveryResult;
 import io.alertstream.schemas.Matcher;
 import io.alertstream.schemas.Notification;
 import io.alertstream.schemas.SilenceAction;
@@ -9,7 +11,7 @@ import io.alertstream.schemas.TenantConfig;
 import io.alertstream.schemas.serde.AvroSerdes;
 import io.alertstream.schemas.serde.AvroSerializer;
 import io.alertstream.schemas.serde.InMemorySchemaRegistryClient;
-import io.alertstream.topology.server.ServerSettings;
+import io.alertstream.topology.tenancy.FallbackConfig;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -34,7 +36,7 @@ final class TopologyHarness implements AutoCloseable {
   static final Instant T0 = Instant.parse("2026-03-01T12:00:00Z");
 
   static final TopologySettings DEFAULTS =
-      TopologySettings.defaults("http://alertstream:9093", ServerSettings.DEFAULT_FALLBACK_CONFIG);
+      TopologySettings.defaults("http://alertstream:9093", FallbackConfig.DEFAULT);
   final TopologySettings settings;
   final AvroSerdes serdes = new AvroSerdes(new InMemorySchemaRegistryClient());
   final TopologyTestDriver driver;
@@ -43,7 +45,7 @@ final class TopologyHarness implements AutoCloseable {
   final TestInputTopic<String, TenantConfig> configs;
   final TestInputTopic<String, SilenceEvent> silences;
   final TestOutputTopic<byte[], byte[]> dlq;
-  final TestInputTopic<String, String> outcomes;
+  final TestInputTopic<String, DeliveryOutcome> outcomes;
   private final Map<String, TestOutputTopic<String, Notification>> notifications =
       new java.util.HashMap<>();
   private long configVersion;
@@ -80,7 +82,9 @@ final class TopologyHarness implements AutoCloseable {
             new AvroSerializer<>(serdes.registry()));
     outcomes =
         driver.createInputTopic(
-            settings.outcomesTopic(), new StringSerializer(), new StringSerializer());
+            settings.outcomesTopic(),
+            new StringSerializer(),
+            new AvroSerializer<>(serdes.registry()));
     dlq =
         driver.createOutputTopic(
             settings.alertsDlqTopic(), new ByteArrayDeserializer(), new ByteArrayDeserializer());
@@ -178,6 +182,34 @@ final class TopologyHarness implements AutoCloseable {
             .setStartsAt(at(startsAt))
             .setEndsAt(at(endsAt))
             .setUpdatedAt(at(now()))
+            .build());
+  }
+
+  /** Writes bytes to the outcomes topic, as a producer that is not a connector might. */
+  void rawOutcome(String tenant, byte[] value) {
+    driver
+        .createInputTopic(
+            settings.outcomesTopic(), new StringSerializer(), new ByteArraySerializer())
+        .pipeInput(tenant, value);
+  }
+
+  /** Reports what a connector made of a notification, as the connectors do. */
+  void outcome(Notification n, DeliveryResult result, String reason, int attempts) {
+    outcomes.pipeInput(
+        n.getTenant(),
+        DeliveryOutcome.newBuilder()
+            .setNotificationId(n.getId())
+            .setTenant(n.getTenant())
+            .setReceiver(n.getReceiver())
+            .setIntegrationType(n.getIntegration().getType())
+            .setIntegrationId(n.getIntegration().getId())
+            .setGroupKey(n.getGroupKey())
+            .setConfigVersion(n.getConfigVersion())
+            .setOutcome(result)
+            .setReason(reason)
+            .setAttempts(attempts)
+            .setFirstAttemptAt(at(now()))
+            .setFinishedAt(at(now()))
             .build());
   }
 

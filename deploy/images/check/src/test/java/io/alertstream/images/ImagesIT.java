@@ -5,9 +5,9 @@ import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.alertstream.api.server.TopicPlan;
 import io.alertstream.local.EmbeddedKafkaBroker;
 import io.alertstream.local.FreePorts;
-import io.alertstream.topology.server.TopicPlan;
 import io.alertstream.topology.streams.TopologySettings;
 import java.io.IOException;
 import java.net.URI;

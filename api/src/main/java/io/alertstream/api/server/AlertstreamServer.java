@@ -1,0 +1,209 @@
+package io.alertstream.api.server;
+
+import io.alertstream.api.ApiServer;
+import io.alertstream.api.KafkaAlertSink;
+import io.alertstream.api.KafkaSilenceSink;
+import io.alertstream.api.KafkaTenantConfigWriter;
+import io.alertstream.api.ops.HealthHandler;
+import io.alertstream.api.ops.MetricsHandler;
+import io.alertstream.schemas.AlertEvent;
+import io.alertstream.schemas.SilenceEvent;
+import io.alertstream.schemas.TenantConfig;
+import io.alertstream.schemas.Topics;
+import io.alertstream.schemas.serde.AvroSerdes;
+import io.alertstream.schemas.serde.AvroSerializer;
+import io.alertstream.schemas.serde.RestSchemaRegistryClient;
+import io.alertstream.topology.grouping.FlushDelays;
+import io.alertstream.topology.ops.OperatorMetrics;
+import io.alertstream.topology.ops.RestoreProgress;
+import io.alertstream.topology.query.StreamsTenantLocator;
+import io.alertstream.topology.query.StreamsTenantStateReader;
+import io.alertstream.topology.replay.WhatIf;
+import io.alertstream.topology.streams.AlertstreamTopology;
+import io.alertstream.topology.streams.InputEnds;
+import io.alertstream.topology.streams.StreamsSettings;
+import io.alertstream.topology.streams.TopologySettings;
+import io.alertstream.topology.tenancy.StreamsTenantConfigStore;
+import io.micrometer.prometheusmetrics.PrometheusConfig;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import java.io.IOException;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Optional;
+import java.util.Properties;
+import java.util.concurrent.TimeoutException;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.apache.kafka.streams.CloseOptions;
+import org.apache.kafka.streams.KafkaStreams;
+
+/** The topology and the HTTP API of one Alertstream instance. */
+public final class AlertstreamServer implements AutoCloseable {
+
+  /** How often the alerts topic's end offsets are read (see {@link InputEnds}). */
+  private static final Duration INPUT_ENDS_POLL = Duration.ofMillis(50);
+
+  private final KafkaStreams streams;
+  private final KafkaProducer<String, AlertEvent> alertProducer;
+  private final KafkaProducer<String, TenantConfig> configProducer;
+  private final KafkaProducer<String, SilenceEvent> silenceProducer;
+  private final InputEnds inputEnds;
+  private final ApiServer.Services services;
+  private final ApiServer api;
+  private final OperatorMetrics metrics;
+
+  private AlertstreamServer(
+      KafkaStreams streams,
+      KafkaProducer<String, AlertEvent> alertProducer,
+      KafkaProducer<String, TenantConfig> configProducer,
+      KafkaProducer<String, SilenceEvent> silenceProducer,
+      InputEnds inputEnds,
+      ApiServer.Services services,
+      ApiServer api,
+      OperatorMetrics metrics) {
+    this.streams = streams;
+    this.alertProducer = alertProducer;
+    this.configProducer = configProducer;
+    this.silenceProducer = silenceProducer;
+    this.inputEnds = inputEnds;
+    this.services = services;
+    this.api = api;
+    this.metrics = metrics;
+  }
+
+  /** Starts the topology and the API, returning once the topology is running. */
+  public static AlertstreamServer start(ServerSettings settings, Duration timeout)
+      throws IOException, InterruptedException, TimeoutException {
+    AvroSerdes serdes =
+        new AvroSerdes(
+            new RestSchemaRegistryClient(settings.registryUrl(), settings.registryUserInfo()));
+    TopologySettings topologySettings =
+        TopologySettings.defaults(settings.externalUrl(), settings.fallbackConfig());
+    InputEnds inputEnds = InputEnds.polling(settings.kafka(), Topics.ALERTS, INPUT_ENDS_POLL);
+    KafkaStreams streams =
+        new KafkaStreams(
+            AlertstreamTopology.build(
+                topologySettings.withMaxAggregationGroups(settings.limits().maxAggregationGroups()),
+                serdes,
+                inputEnds),
+            StreamsSettings.properties(
+                settings.kafka(),
+                settings.stateDir(),
+                settings.replicationFactor(),
+                settings.standbyReplicas(),
+                settings.streamThreads(),
+                settings.instanceId(),
+                settings.advertisedApi()));
+    RestoreProgress restores = new RestoreProgress();
+    streams.setGlobalStateRestoreListener(restores);
+    PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+    OperatorMetrics metrics =
+        OperatorMetrics.bind(registry, streams, settings.stateDir(), restores, FlushDelays.GLOBAL);
+    var alertProducer =
+        new KafkaProducer<>(
+            producerProps(settings, "alertstream-api-alerts"),
+            new StringSerializer(),
+            new AvroSerializer<AlertEvent>(serdes.registry()));
+    var configProducer =
+        new KafkaProducer<>(
+            producerProps(settings, "alertstream-api-configs"),
+            new StringSerializer(),
+            new AvroSerializer<TenantConfig>(serdes.registry()));
+    var silenceProducer =
+        new KafkaProducer<>(
+            producerProps(settings, "alertstream-api-silences"),
+            new StringSerializer(),
+            new AvroSerializer<SilenceEvent>(serdes.registry()));
+    ApiServer.Services services =
+        new ApiServer.Services(
+            new KafkaAlertSink(alertProducer, Topics.ALERTS),
+            new StreamsTenantConfigStore(streams),
+            new KafkaTenantConfigWriter(configProducer, Topics.CONFIGS),
+            settings.limits(),
+            new StreamsTenantStateReader(streams),
+            new KafkaSilenceSink(silenceProducer, Topics.SILENCES),
+            topologySettings.fallbackConfig(),
+            settings.credentials(),
+            new StreamsTenantLocator(streams, settings.advertisedApi()),
+            Optional.of(new WhatIf(settings.kafka(), serdes.registry(), topologySettings)));
+    ApiServer api =
+        new ApiServer(settings.apiAddress(), services, Clock.systemUTC())
+            .addContext("/metrics", new MetricsHandler(registry, metrics::refresh))
+            .addContext("/-/healthy", HealthHandler.liveness(streams::state))
+            .addContext("/-/ready", HealthHandler.readiness(streams::state));
+    AlertstreamServer server =
+        new AlertstreamServer(
+            streams,
+            alertProducer,
+            configProducer,
+            silenceProducer,
+            inputEnds,
+            services,
+            api,
+            metrics);
+    try {
+      streams.start();
+      awaitRunning(streams, timeout);
+      api.start();
+    } catch (InterruptedException | TimeoutException | RuntimeException e) {
+      server.close();
+      throw e;
+    }
+    return server;
+  }
+
+  private static Properties producerProps(ServerSettings settings, String clientId) {
+    Properties props = new Properties();
+    props.putAll(settings.kafka());
+    props.put(ProducerConfig.ACKS_CONFIG, "all");
+    props.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
+    props.put(ProducerConfig.LINGER_MS_CONFIG, 1);
+    props.put(ProducerConfig.CLIENT_ID_CONFIG, clientId);
+    return props;
+  }
+
+  private static void awaitRunning(KafkaStreams streams, Duration timeout)
+      throws InterruptedException, TimeoutException {
+    long deadline = System.nanoTime() + timeout.toNanos();
+    while (streams.state() != KafkaStreams.State.RUNNING) {
+      if (streams.state() == KafkaStreams.State.ERROR
+          || streams.state() == KafkaStreams.State.NOT_RUNNING) {
+        throw new IllegalStateException("Kafka Streams stopped while starting: " + streams.state());
+      }
+      if (System.nanoTime() > deadline) {
+        throw new TimeoutException(
+            "Kafka Streams not running after " + timeout + ": " + streams.state());
+      }
+      Thread.sleep(50);
+    }
+  }
+
+  public int apiPort() {
+    return api.port();
+  }
+
+  public KafkaStreams streams() {
+    return streams;
+  }
+
+  /** What this server's API serves from, e.g. for a second API with other settings. */
+  public ApiServer.Services apiServices() {
+    return services;
+  }
+
+  @Override
+  public void close() {
+    api.close();
+    metrics.close();
+    alertProducer.close();
+    configProducer.close();
+    silenceProducer.close();
+    inputEnds.close();
+    // Leave the group on a clean stop, so a restarted instance gets its tasks at once instead of
+    // after the session timeout.
+    streams.close(
+        CloseOptions.timeout(Duration.ofSeconds(30))
+            .withGroupMembershipOperation(CloseOptions.GroupMembershipOperation.LEAVE_GROUP));
+  }
+}

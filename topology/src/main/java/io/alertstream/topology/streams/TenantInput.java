@@ -1,0 +1,57 @@
+package io.alertstream.topology.streams;
+
+import io.alertstream.schemas.AlertEvent;
+import io.alertstream.schemas.DeliveryOutcome;
+import io.alertstream.schemas.SilenceEvent;
+import io.alertstream.schemas.TenantConfig;
+
+/**
+ * What the tenant state processor takes in: one record type per input topic, each handing itself to
+ * the matching method of a {@link Handler}.
+ */
+sealed interface TenantInput {
+
+  void applyTo(Handler handler, String tenant);
+
+  /** What the tenant state does with each input. */
+  interface Handler {
+    void alert(String tenant, AlertEvent event);
+
+    /**
+     * @param config null when the tenant's config was deleted
+     */
+    void config(String tenant, TenantConfig config);
+
+    void silence(String tenant, SilenceEvent event);
+
+    void outcome(String tenant, DeliveryOutcome outcome);
+  }
+
+  record AlertReceived(AlertEvent event) implements TenantInput {
+    @Override
+    public void applyTo(Handler handler, String tenant) {
+      handler.alert(tenant, event);
+    }
+  }
+
+  record ConfigChanged(TenantConfig config) implements TenantInput {
+    @Override
+    public void applyTo(Handler handler, String tenant) {
+      handler.config(tenant, config);
+    }
+  }
+
+  record SilenceChanged(SilenceEvent event) implements TenantInput {
+    @Override
+    public void applyTo(Handler handler, String tenant) {
+      handler.silence(tenant, event);
+    }
+  }
+
+  record OutcomeReported(DeliveryOutcome outcome) implements TenantInput {
+    @Override
+    public void applyTo(Handler handler, String tenant) {
+      handler.outcome(tenant, outcome);
+    }
+  }
+}
