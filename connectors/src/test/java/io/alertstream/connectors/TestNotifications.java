@@ -1,5 +1,7 @@
 package io.alertstream.connectors;
 
+import io.alertstream.config.AlertmanagerConfig;
+import io.alertstream.config.receivers.Integration;
 import io.alertstream.connectors.rendering.TenantTemplates;
 import io.alertstream.schemas.AlertStatus;
 import io.alertstream.schemas.IntegrationRef;
@@ -30,7 +32,10 @@ public final class TestNotifications {
         .build();
   }
 
-  /** A notification to the first integration of the given type of receiver "team-x". */
+  /**
+   * A notification to the first integration of the given type of receiver "team-x", without an
+   * integration id: see {@link #naming}.
+   */
   public static Notification of(
       String type,
       Map<String, String> groupLabels,
@@ -41,7 +46,7 @@ public final class TestNotifications {
         .setId("acme-n-1")
         .setTenant("acme")
         .setReceiver("team-x")
-        .setIntegration(new IntegrationRef(type, 0))
+        .setIntegration(new IntegrationRef(type, 0, ""))
         .setReason(NotificationReason.FIRST)
         .setConfigVersion(1)
         .setStatus(firing ? AlertStatus.FIRING : AlertStatus.RESOLVED)
@@ -53,6 +58,27 @@ public final class TestNotifications {
         .setAlerts(alerts)
         .setCreatedAt(Instant.parse("2026-03-01T12:00:00Z"))
         .build();
+  }
+
+  /** The notification, naming receiver team-x's first integration of its type in the config. */
+  public static Notification naming(Notification n, AlertmanagerConfig config) {
+    Integration integration = first(config, n.getIntegration().getType());
+    return Notification.newBuilder(n)
+        .setIntegration(
+            new IntegrationRef(integration.type(), integration.index(), integration.id()))
+        .build();
+  }
+
+  /** The settings of receiver team-x's first integration of the type. */
+  public static <C> C settings(AlertmanagerConfig config, String type, Class<C> settingsType) {
+    return first(config, type).settings(settingsType);
+  }
+
+  private static Integration first(AlertmanagerConfig config, String type) {
+    return config.receiver("team-x").orElseThrow().integrations().stream()
+        .filter(i -> i.type().equals(type))
+        .findFirst()
+        .orElseThrow();
   }
 
   /** One firing DiskFull alert for the given integration type, grouped by alertname. */

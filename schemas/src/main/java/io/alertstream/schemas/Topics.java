@@ -26,6 +26,12 @@ public final class Topics {
 
   public static final String NOTIFICATIONS_PREFIX = "alertstream-notifications-";
 
+  /**
+   * The dead letter topic of a sink connector that serves the notification topics of every type
+   * (the local launcher's); a connector per type uses {@link #notificationsDlq(String)}.
+   */
+  public static final String NOTIFICATIONS_DLQ = "alertstream-notifications-dlq";
+
   private Topics() {}
 
   /** The topic that carries notifications for one integration type, e.g. {@code webhook}. */

@@ -44,6 +44,7 @@ public final class TopicPlan {
       topics.add(
           topic(Topics.notificationsDlq(type), partitions, replicationFactor, delete(SEVEN_DAYS)));
     }
+    topics.add(topic(Topics.NOTIFICATIONS_DLQ, partitions, replicationFactor, delete(SEVEN_DAYS)));
     return topics;
   }
 

@@ -37,9 +37,7 @@ class IntegrationIdTest {
   @Test
   void anyChangedSettingSecretOrNotMakesAnotherIntegration() throws Exception {
     String base =
-        integrations("    slack_configs:\n" + slack("#a", "https://hooks.slack.com/x"))
-            .get(0)
-            .id();
+        integrations("    slack_configs:\n" + slack("#a", "https://hooks.slack.com/x")).get(0).id();
 
     assertThat(
             integrations("    slack_configs:\n" + slack("#other", "https://hooks.slack.com/x"))

@@ -14,6 +14,16 @@ public sealed interface Outbound {
   /** The destination host, for the egress rule. */
   String host();
 
+  /** Calls the visitor's method for this kind of request. */
+  <R> R accept(Visitor<R> visitor);
+
+  /** One method per kind of request, so that whoever handles requests handles every kind. */
+  interface Visitor<R> {
+    R httpPost(HttpPost post);
+
+    R mail(Mail mail);
+  }
+
   /**
    * A JSON POST.
    *
@@ -49,6 +59,11 @@ public sealed interface Outbound {
       return url.getHost();
     }
 
+    @Override
+    public <R> R accept(Visitor<R> visitor) {
+      return visitor.httpPost(this);
+    }
+
     /** The body with its secrets replaced by {@code <secret>}. */
     public String maskedBody() {
       String text = new String(body, StandardCharsets.UTF_8);
@@ -82,6 +97,11 @@ public sealed interface Outbound {
       return host.startsWith("[") && host.endsWith("]")
           ? host.substring(1, host.length() - 1)
           : host;
+    }
+
+    @Override
+    public <R> R accept(Visitor<R> visitor) {
+      return visitor.mail(this);
     }
   }
 

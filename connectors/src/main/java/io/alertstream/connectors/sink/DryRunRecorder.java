@@ -22,7 +22,7 @@ import org.apache.kafka.common.serialization.StringSerializer;
  * dry-run topic, keyed by tenant, with the endpoint's path, the Authorization header and any secret
  * in the body masked. {@link #reason} decides which notifications are recorded.
  */
-public final class DryRunRecorder implements AutoCloseable {
+public final class DryRunRecorder implements DryRunSink, AutoCloseable {
 
   private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -43,8 +43,12 @@ public final class DryRunRecorder implements AutoCloseable {
 
   /**
    * Why a notification is recorded instead of sent, or empty when it is sent: the connector's own
-   * {@code dry.run} puts every tenant in dry run; otherwise the tenant's {@code
-   * alertstream.dry_run} does, for all its integrations or for those of the types it names.
+   * {@code dry.run} (or its {@code integration.<type>.dry.run}) puts every tenant in dry run for
+   * the notification's type; otherwise the tenant's {@code alertstream.dry_run} does, for all its
+   * integrations or for those of the types it names.
+   *
+   * @param connectorDryRun the connector's dry-run setting for {@code integrationType}
+   * @param integrationType the notification's type
    */
   static Optional<String> reason(
       boolean connectorDryRun, TenantSettings tenant, String integrationType) {
@@ -60,6 +64,7 @@ public final class DryRunRecorder implements AutoCloseable {
   }
 
   /** Writes the record; returns once the broker has it. */
+  @Override
   public void record(Notification n, Outbound request)
       throws InterruptedException, ExecutionException, TimeoutException {
     producer
@@ -73,6 +78,7 @@ public final class DryRunRecorder implements AutoCloseable {
     doc.put("receiver", n.getReceiver());
     doc.put("integration", n.getIntegration().getType());
     doc.put("index", n.getIntegration().getIndex());
+    doc.put("integrationId", n.getIntegration().getId());
     doc.put("notificationId", n.getId());
     doc.put("recordedAt", at.toString());
     ObjectNode req = doc.putObject("request");

@@ -4,18 +4,31 @@ import io.alertstream.connectors.delivery.RetryBackoff;
 import io.alertstream.schemas.Topics;
 import io.alertstream.templates.RenderLimits;
 import java.time.Duration;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
 import org.apache.kafka.common.config.AbstractConfig;
 import org.apache.kafka.common.config.ConfigDef;
 import org.apache.kafka.common.config.ConfigDef.Importance;
 import org.apache.kafka.common.config.ConfigDef.Range;
 import org.apache.kafka.common.config.ConfigDef.Type;
+import org.apache.kafka.common.config.ConfigException;
 
 /**
- * Settings shared by every Alertstream sink connector. Endpoints and secrets are not among them:
- * they come from the tenants' configs.
+ * The sink connector's settings. Endpoints and secrets are not among them: they come from the
+ * tenants' configs.
+ *
+ * <p>The connector delivers every integration type; the settings of {@link #PER_TYPE} apply to each
+ * type and may be set for one type with the prefix {@code integration.<type>.}, e.g. {@code
+ * integration.slack.notification.rate.limit=2} ({@link #forType}). The others belong to the task as
+ * a whole.
  */
 public final class NotificationSinkConfig extends AbstractConfig {
+
+  /** Prefix of a setting for one integration type: {@code integration.<type>.<setting>}. */
+  public static final String INTEGRATION_PREFIX = "integration.";
 
   public static final String SCHEMA_REGISTRY_URL = "schema.registry.url";
   public static final String CONFIGS_BOOTSTRAP_SERVERS = "alertstream.configs.bootstrap.servers";
@@ -46,6 +59,26 @@ public final class NotificationSinkConfig extends AbstractConfig {
   public static final String RATE_LIMIT_OVERRIDES = "notification.rate.limit.overrides";
   public static final String RENDER_MAX_OUTPUT_CHARS = "render.max.output.chars";
   public static final String RENDER_TIMEOUT_MS = "render.timeout.ms";
+
+  /**
+   * The settings each integration type has its own of (as when each type had its own connector):
+   * retries, timeouts, delivery threads and concurrency, dry run, egress rule, rate limits.
+   */
+  public static final Set<String> PER_TYPE =
+      Set.of(
+          CONFIG_WAIT_MS,
+          RETRY_TIMEOUT_MS,
+          RETRY_BACKOFF_MS,
+          RETRY_BACKOFF_MAX_MS,
+          REQUEST_TIMEOUT_MS,
+          THREADS,
+          DESTINATION_CONCURRENCY,
+          TENANT_CONCURRENCY,
+          DRY_RUN,
+          BLOCK_PRIVATE,
+          RATE_LIMIT,
+          RATE_LIMIT_BURST,
+          RATE_LIMIT_OVERRIDES);
 
   private static final String GROUP_SOURCES = "Alertstream";
   private static final String GROUP_DELIVERY = "Delivery";
@@ -158,7 +191,7 @@ public final class NotificationSinkConfig extends AbstractConfig {
               16,
               Range.between(1, 64),
               Importance.LOW,
-              "Deliveries in flight at once per task.",
+              "Deliveries in flight at once per task and integration type.",
               GROUP_DELIVERY,
               5,
               ConfigDef.Width.SHORT,
@@ -195,8 +228,8 @@ public final class NotificationSinkConfig extends AbstractConfig {
               10_000,
               Range.atLeast(1),
               Importance.LOW,
-              "Notifications held by a task (waiting or being retried) above which it stops"
-                  + " reading until some are finished.",
+              "Notifications held by a task (waiting or being retried), all integration types"
+                  + " together, above which it stops reading until some are finished.",
               GROUP_DELIVERY,
               6,
               ConfigDef.Width.SHORT,
@@ -249,7 +282,7 @@ public final class NotificationSinkConfig extends AbstractConfig {
               Type.DOUBLE,
               0.0,
               Importance.MEDIUM,
-              "Notifications per second per tenant for this integration (Mimir's"
+              "Notifications per second per tenant and integration type (Mimir's"
                   + " notification_rate_limit); 0 means no limit. Notifications over the limit go"
                   + " to the DLQ.",
               GROUP_GUARDS,
@@ -304,8 +337,60 @@ public final class NotificationSinkConfig extends AbstractConfig {
               ConfigDef.Width.SHORT,
               "Template time limit");
 
+  private final Map<String, String> props;
+
   public NotificationSinkConfig(Map<String, String> props) {
-    super(DEF, props);
+    this(props, true);
+  }
+
+  private NotificationSinkConfig(Map<String, String> props, boolean log) {
+    super(DEF, props, log);
+    this.props = Map.copyOf(props);
+  }
+
+  /**
+   * The settings for one integration type: these, with each {@code integration.<type>.<setting>} in
+   * place of {@code <setting>}.
+   */
+  public NotificationSinkConfig forType(String type) {
+    String prefix = INTEGRATION_PREFIX + type + ".";
+    Map<String, String> merged = new HashMap<>(props);
+    props.forEach(
+        (key, value) -> {
+          if (key.startsWith(prefix)) {
+            merged.put(key.substring(prefix.length()), value);
+          }
+        });
+    return new NotificationSinkConfig(merged, false);
+  }
+
+  /**
+   * Checks the {@code integration.<type>.<setting>} settings: a known type, a setting of {@link
+   * #PER_TYPE}, a valid value.
+   *
+   * @throws ConfigException naming the setting that is not
+   */
+  public void checkTypeSettings(Collection<String> types) {
+    for (String key : props.keySet()) {
+      if (!key.startsWith(INTEGRATION_PREFIX)) {
+        continue;
+      }
+      String rest = key.substring(INTEGRATION_PREFIX.length());
+      int dot = rest.indexOf('.');
+      String type = dot < 0 ? rest : rest.substring(0, dot);
+      if (!types.contains(type)) {
+        throw new ConfigException(
+            key, props.get(key), "unknown integration type " + type + "; known: " + types);
+      }
+      if (dot < 0 || !PER_TYPE.contains(rest.substring(dot + 1))) {
+        throw new ConfigException(
+            key,
+            props.get(key),
+            "not a setting an integration type has its own of; those are "
+                + new TreeSet<>(PER_TYPE));
+      }
+    }
+    types.forEach(this::forType);
   }
 
   public RetryBackoff backoff() {
@@ -322,7 +407,6 @@ public final class NotificationSinkConfig extends AbstractConfig {
     return Duration.ofMillis(getLong(RETRY_TIMEOUT_MS));
   }
 
-  /** The per-tenant rates of {@link #RATE_LIMIT_OVERRIDES}. */
   /**
    * bootstrap.servers and the {@code alertstream.kafka.*} settings, for the connector's clients.
    */
@@ -338,6 +422,7 @@ public final class NotificationSinkConfig extends AbstractConfig {
     return info == null ? null : info.value();
   }
 
+  /** The per-tenant rates of {@link #RATE_LIMIT_OVERRIDES}. */
   public Map<String, Double> rateOverrides() {
     Map<String, Double> out = new java.util.HashMap<>();
     for (String pair : getList(RATE_LIMIT_OVERRIDES)) {
@@ -345,7 +430,7 @@ public final class NotificationSinkConfig extends AbstractConfig {
       try {
         out.put(pair.substring(0, colon).strip(), Double.parseDouble(pair.substring(colon + 1)));
       } catch (RuntimeException e) {
-        throw new org.apache.kafka.common.config.ConfigException(
+        throw new ConfigException(
             RATE_LIMIT_OVERRIDES, pair, "expected tenant:rate, e.g. team-a:5");
       }
     }

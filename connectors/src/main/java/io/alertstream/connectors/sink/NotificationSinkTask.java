@@ -1,21 +1,21 @@
 package io.alertstream.connectors.sink;
 
+import io.alertstream.config.receivers.Integration;
 import io.alertstream.connectors.ConnectorVersion;
 import io.alertstream.connectors.delivery.DeliveryOutcome;
 import io.alertstream.connectors.delivery.EgressGuard;
-import io.alertstream.connectors.delivery.JdkHttpSender;
-import io.alertstream.connectors.delivery.Outbound;
-import io.alertstream.connectors.delivery.SmtpSender;
+import io.alertstream.connectors.delivery.Transport;
+import io.alertstream.connectors.notify.ExactIntegration;
+import io.alertstream.connectors.notify.Notifier;
+import io.alertstream.connectors.notify.Notifiers;
 import io.alertstream.connectors.sink.DeliveryMetrics.FailureReason;
 import io.alertstream.connectors.tenantconfig.TenantConfigCache;
-import io.alertstream.connectors.tenantconfig.TenantConfigReader;
+import io.alertstream.schemas.DeliveryResult;
 import io.alertstream.schemas.Notification;
-import io.alertstream.schemas.TenantConfig;
 import io.alertstream.schemas.serde.AvroDeserializer;
-import io.alertstream.schemas.serde.RestSchemaRegistryClient;
-import io.alertstream.schemas.serde.SchemaRegistryClient;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
@@ -23,7 +23,6 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
-import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -37,13 +36,18 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Delivers notifications of one integration type. Records are handed to {@link DeliveryLanes}, one
- * lane per group and destination, so a group that fails is retried on its own while the others go
- * on; offsets are committed only up to the oldest unfinished notification. A notification that can
- * never be delivered, or has been retried for longer than the retry timeout, goes to the DLQ
- * through the errant record reporter with its reason.
+ * Delivers notifications of every integration type, read from any set of notification topics. Each
+ * record goes by its integration type to that type's {@link Notifier} ({@link Notifiers}), which
+ * builds the request for exactly the integration the notification names (by id, in the tenant's
+ * config at the notification's version or later); the type's {@link Transport} sends it. Each type
+ * has its own settings ({@link NotificationSinkConfig#forType}), delivery threads and {@link
+ * DeliveryLanes}, one lane per group and destination, so a group that fails is retried on its own
+ * while the others go on; offsets are committed only up to the oldest unfinished notification, and
+ * only once the outcomes of the finished ones are written. A notification that can never be
+ * delivered, or has been retried for longer than the retry timeout, goes to the DLQ through the
+ * errant record reporter with its reason.
  */
-public abstract class NotificationSinkTask extends SinkTask {
+public final class NotificationSinkTask extends SinkTask {
 
   private static final Logger LOG = LoggerFactory.getLogger(NotificationSinkTask.class);
   private static final AtomicInteger THREADS = new AtomicInteger();
@@ -52,43 +56,94 @@ public abstract class NotificationSinkTask extends SinkTask {
   private static final class Job {
     final SinkRecord record;
     final TopicPartition partition;
-    final Notification notification;
+    final Notification notification; // null when the record cannot be read
+    final TypeDelivery delivery; // null when no notifier handles the type
     int attempts;
-    long firstAttemptMs;
+    long firstAttemptMs = -1;
 
-    Job(SinkRecord record, Notification notification) {
+    Job(SinkRecord record, Notification notification, TypeDelivery delivery) {
       this.record = record;
       this.partition = new TopicPartition(record.topic(), record.kafkaPartition());
       this.notification = notification;
+      this.delivery = delivery;
     }
   }
 
   private record DeadLetter(Job job, String reason) {}
 
+  /** One integration type's notifier, settings, guards and lanes; made at its first record. */
+  private final class TypeDelivery {
+    final String type;
+    final Notifier<?> notifier;
+    final NotificationSinkConfig settings;
+    final Transport transport;
+    final EgressGuard egress;
+    final RateLimiter rateLimiter;
+    final boolean dryRun;
+    final ScheduledExecutorService executor;
+    final DeliveryLanes<Job> lanes;
+
+    TypeDelivery(String type, Notifier<?> notifier) {
+      this.type = type;
+      this.notifier = notifier;
+      this.settings = config.forType(type);
+      this.transport = env.transport(type);
+      this.egress = new EgressGuard(settings.getBoolean(NotificationSinkConfig.BLOCK_PRIVATE));
+      this.rateLimiter =
+          new RateLimiter(
+              settings.getDouble(NotificationSinkConfig.RATE_LIMIT),
+              settings.rateOverrides(),
+              settings.getInt(NotificationSinkConfig.RATE_LIMIT_BURST),
+              NotificationSinkTask.this::nanos);
+      // Dry run: for every tenant when the connector says so for this type, else for tenants
+      // whose config says so (the config API's alertstream.dry_run); their requests are
+      // recorded, not sent.
+      this.dryRun = settings.getBoolean(NotificationSinkConfig.DRY_RUN);
+      if (dryRun) {
+        LOG.info("{} notifications in dry-run mode: requests are recorded, not sent", type);
+      }
+      this.executor =
+          env.executor(
+              settings.getInt(NotificationSinkConfig.THREADS),
+              r -> {
+                Thread t =
+                    new Thread(r, "alertstream-" + type + "-delivery-" + THREADS.incrementAndGet());
+                t.setDaemon(true);
+                return t;
+              });
+      this.lanes =
+          new DeliveryLanes<>(
+              executor,
+              settings.getInt(NotificationSinkConfig.DESTINATION_CONCURRENCY),
+              settings.getInt(NotificationSinkConfig.TENANT_CONCURRENCY),
+              NotificationSinkTask.this::attempt);
+    }
+  }
+
+  private final Notifiers notifiers;
+  private SinkEnvironment env;
   private NotificationSinkConfig config;
-  private IntegrationRequests requests;
-  private TenantConfigReader reader;
-  private TenantConfigCache tenantConfigs;
+  private Clock clock;
   private AvroDeserializer<Notification> notifications;
-  private JdkHttpSender http;
-  private SmtpSender smtp;
-  private EgressGuard egress;
-  private RateLimiter rateLimiter;
-  private boolean connectorDryRun;
-  private Map<String, Object> dryRunClients;
-  private DryRunRecorder dryRun; // opened when a first request is recorded
-  private OutcomeReporter outcomes;
   private DeliveryMetrics metrics;
-  private ScheduledExecutorService executor;
-  private DeliveryLanes<Job> lanes;
+  private final Map<String, TypeDelivery> deliveries = new ConcurrentHashMap<>();
   private final OffsetTracker offsets = new OffsetTracker();
   private final Set<TopicPartition> owned = ConcurrentHashMap.newKeySet();
   private final ConcurrentLinkedQueue<DeadLetter> deadLetters = new ConcurrentLinkedQueue<>();
-  private final Clock clock = Clock.systemUTC();
   private boolean paused;
 
-  /** The integration this task delivers to. */
-  protected abstract IntegrationRequests requests();
+  /** For Connect: the environment is built from the settings in {@link #start}. */
+  public NotificationSinkTask() {
+    this(null);
+  }
+
+  /**
+   * @param environment what the task works with; null to build it from the settings
+   */
+  NotificationSinkTask(SinkEnvironment environment) {
+    this.env = environment;
+    this.notifiers = Notifiers.ALL;
+  }
 
   @Override
   public String version() {
@@ -98,64 +153,13 @@ public abstract class NotificationSinkTask extends SinkTask {
   @Override
   public void start(Map<String, String> props) {
     config = new NotificationSinkConfig(props);
-    requests = requests();
-    SchemaRegistryClient registry =
-        new RestSchemaRegistryClient(
-            config.getString(NotificationSinkConfig.SCHEMA_REGISTRY_URL),
-            config.registryUserInfo());
-    notifications = new AvroDeserializer<>(Notification.class, registry);
-    tenantConfigs = new TenantConfigCache(config.renderLimits());
-    Map<String, Object> kafka = config.kafkaClients();
-    reader =
-        new TenantConfigReader(
-            kafka,
-            config.getString(NotificationSinkConfig.CONFIGS_TOPIC),
-            new AvroDeserializer<>(TenantConfig.class, registry),
-            tenantConfigs);
-    try {
-      reader.start(Duration.ofSeconds(60));
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new ConnectException("interrupted while reading tenant configs", e);
+    config.checkTypeSettings(notifiers.types());
+    if (env == null) {
+      env = KafkaSinkEnvironment.open(config);
     }
-    http = new JdkHttpSender(config.requestTimeout(), clock);
-    smtp = new SmtpSender(config.requestTimeout());
-    egress = new EgressGuard(config.getBoolean(NotificationSinkConfig.BLOCK_PRIVATE));
-    rateLimiter =
-        new RateLimiter(
-            config.getDouble(NotificationSinkConfig.RATE_LIMIT),
-            config.rateOverrides(),
-            config.getInt(NotificationSinkConfig.RATE_LIMIT_BURST),
-            System::nanoTime);
-    // Dry run: for every tenant when the connector says so, else for tenants whose config says so
-    // (the config API's alertstream.dry_run); their requests are recorded, not sent.
-    connectorDryRun = config.getBoolean(NotificationSinkConfig.DRY_RUN);
-    dryRunClients = kafka;
-    if (connectorDryRun) {
-      LOG.info("{} sink in dry-run mode: requests are recorded, not sent", requests.type());
-    }
-    String outcomesTopic = config.getString(NotificationSinkConfig.OUTCOMES_TOPIC);
-    if (!outcomesTopic.isEmpty()) {
-      outcomes = new OutcomeReporter(kafka, outcomesTopic);
-    }
-    metrics = new DeliveryMetrics(context.pluginMetrics(), requests.type());
-    executor =
-        Executors.newScheduledThreadPool(
-            config.getInt(NotificationSinkConfig.THREADS),
-            r -> {
-              Thread t =
-                  new Thread(
-                      r,
-                      "alertstream-" + requests.type() + "-delivery-" + THREADS.incrementAndGet());
-              t.setDaemon(true);
-              return t;
-            });
-    lanes =
-        new DeliveryLanes<>(
-            executor,
-            config.getInt(NotificationSinkConfig.DESTINATION_CONCURRENCY),
-            config.getInt(NotificationSinkConfig.TENANT_CONCURRENCY),
-            this::attempt);
+    clock = env.clock();
+    notifications = new AvroDeserializer<>(Notification.class, env.registry());
+    metrics = new DeliveryMetrics(context.pluginMetrics());
     owned.addAll(context.assignment());
   }
 
@@ -167,7 +171,9 @@ public abstract class NotificationSinkTask extends SinkTask {
   @Override
   public void close(Collection<TopicPartition> partitions) {
     owned.removeAll(partitions);
-    lanes.drop(job -> partitions.contains(job.partition));
+    for (TypeDelivery d : deliveries.values()) {
+      d.lanes.drop(job -> partitions.contains(job.partition));
+    }
     offsets.forget(partitions);
   }
 
@@ -182,16 +188,36 @@ public abstract class NotificationSinkTask extends SinkTask {
       try {
         n = decode(record);
       } catch (RuntimeException e) {
-        Job job = new Job(record, null);
-        metrics.failed(tenantOf(record), FailureReason.UNREADABLE);
-        deadLetters.add(new DeadLetter(job, "unreadable notification: " + e.getMessage()));
+        metrics.failed(DeliveryMetrics.UNKNOWN_TYPE, tenantOf(record), FailureReason.UNREADABLE);
+        deadLetters.add(
+            new DeadLetter(
+                new Job(record, null, null), "unreadable notification: " + e.getMessage()));
         continue;
       }
       if (n == null) {
         offsets.finished(partition, record.kafkaOffset());
         continue;
       }
-      lanes.submit(n.getTenant(), destination(n), n.getGroupKey(), new Job(record, n));
+      String type = n.getIntegration().getType();
+      Optional<Notifier<?>> notifier = notifiers.forType(type);
+      if (notifier.isEmpty()) {
+        Job job = new Job(record, n, null);
+        job.firstAttemptMs = clock.millis();
+        metrics.failed(DeliveryMetrics.UNKNOWN_TYPE, n.getTenant(), FailureReason.UNKNOWN_TYPE);
+        deadLetters.add(
+            new DeadLetter(
+                job,
+                "no notifier for integration type \""
+                    + type
+                    + "\" (known: "
+                    + String.join(", ", notifiers.types())
+                    + ")"));
+        continue;
+      }
+      TypeDelivery delivery =
+          deliveries.computeIfAbsent(type, t -> new TypeDelivery(t, notifier.get()));
+      delivery.lanes.submit(
+          n.getTenant(), destination(n), n.getGroupKey(), new Job(record, n, delivery));
     }
     reportDeadLetters();
     applyBackpressure();
@@ -209,13 +235,32 @@ public abstract class NotificationSinkTask extends SinkTask {
     return record.key() == null ? "" : record.key().toString();
   }
 
+  /** The exact integration of the tenant's receiver (by position for a record without an id). */
   private static String destination(Notification n) {
-    return n.getTenant() + '\u0000' + n.getReceiver() + '\u0000' + n.getIntegration().getIndex();
+    String id = n.getIntegration().getId();
+    return n.getTenant()
+        + '\u0000'
+        + n.getReceiver()
+        + '\u0000'
+        + (id.isEmpty() ? "#" + n.getIntegration().getIndex() : id);
+  }
+
+  private long nanos() {
+    Instant now = clock.instant();
+    return now.getEpochSecond() * 1_000_000_000L + now.getNano();
+  }
+
+  private int pending() {
+    int pending = 0;
+    for (TypeDelivery d : deliveries.values()) {
+      pending += d.lanes.pending();
+    }
+    return pending;
   }
 
   private void applyBackpressure() {
     int max = config.getInt(NotificationSinkConfig.MAX_PENDING);
-    int pending = lanes.pending();
+    int pending = pending();
     if (!paused && pending >= max) {
       context.pause(context.assignment().toArray(TopicPartition[]::new));
       paused = true;
@@ -233,31 +278,49 @@ public abstract class NotificationSinkTask extends SinkTask {
       return Optional.empty();
     }
     Notification n = job.notification;
+    TypeDelivery d = job.delivery;
     long now = clock.millis();
     if (job.attempts++ == 0) {
       job.firstAttemptMs = now;
-      if (!rateLimiter.tryAcquire(n.getTenant())) {
+      if (!d.rateLimiter.tryAcquire(n.getTenant())) {
         return fail(job, FailureReason.RATE_LIMITED, "tenant is over its notification rate limit");
       }
     }
-    Optional<TenantConfigCache.Entry> tenantConfig;
+    Optional<TenantConfigCache.Entry> found;
     try {
-      tenantConfig =
-          tenantConfigs.awaitVersion(n.getTenant(), n.getConfigVersion(), config.configWait());
+      found =
+          env.tenantConfigs()
+              .awaitVersion(n.getTenant(), n.getConfigVersion(), d.settings.configWait());
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       return Optional.empty();
     }
-    if (tenantConfig.isEmpty()) {
+    if (found.isEmpty()) {
       return retry(
           job,
           new DeliveryOutcome.Retry(
               "tenant " + n.getTenant() + " has no config", Optional.empty()));
     }
-    IntegrationRequests.Prepared prepared;
+    TenantConfigCache.Entry tenantConfig = found.get();
+    if (tenantConfig.version() < n.getConfigVersion()) {
+      return retry(
+          job,
+          new DeliveryOutcome.Retry(
+              "config version "
+                  + n.getConfigVersion()
+                  + " of tenant "
+                  + n.getTenant()
+                  + " not read yet (the task has version "
+                  + tenantConfig.version()
+                  + ")",
+              Optional.empty()));
+    }
+    Notifier.Prepared prepared;
     try {
-      prepared = requests.prepare(n, tenantConfig.get().config(), tenantConfig.get().templates());
-    } catch (IntegrationRequests.Refusal e) {
+      Integration integration =
+          ExactIntegration.find(n, tenantConfig.config(), tenantConfig.version());
+      prepared = Notifiers.prepare(d.notifier, n, integration, tenantConfig.templates());
+    } catch (Notifier.Refusal e) {
       return fail(job, FailureReason.CONFIG, e.getMessage());
     }
     if (!prepared.renderProblems().isEmpty()) {
@@ -269,23 +332,23 @@ public abstract class NotificationSinkTask extends SinkTask {
           String.join("; ", prepared.renderProblems()));
     }
     Optional<String> dryRunReason =
-        DryRunRecorder.reason(connectorDryRun, tenantConfig.get().settings(), requests.type());
+        DryRunRecorder.reason(d.dryRun, tenantConfig.settings(), d.type);
     if (dryRunReason.isPresent()) {
       try {
-        dryRunRecorder().record(n, prepared.request());
+        env.dryRun().record(n, prepared.request());
       } catch (Exception e) {
         return retry(
             job, new DeliveryOutcome.Retry("dry-run record not written", Optional.empty()));
       }
-      return delivered(job, "dry-run", dryRunReason.get(), prepared.renderProblems());
+      return finished(job, DeliveryResult.DRY_RUN, dryRunReason.get(), prepared.renderProblems());
     }
-    Optional<String> blocked = egress.refuse(prepared.request().host());
+    Optional<String> blocked = d.egress.refuse(prepared.request().host());
     if (blocked.isPresent()) {
       return fail(job, FailureReason.EGRESS_BLOCKED, blocked.get());
     }
-    DeliveryOutcome outcome = send(prepared.request());
+    DeliveryOutcome outcome = d.transport.send(prepared.request());
     if (outcome instanceof DeliveryOutcome.Delivered) {
-      return delivered(job, "delivered", prepared.renderProblems());
+      return finished(job, DeliveryResult.DELIVERED, "", prepared.renderProblems());
     }
     if (outcome instanceof DeliveryOutcome.Failed failed) {
       return fail(job, FailureReason.REJECTED, failed.reason());
@@ -293,43 +356,27 @@ public abstract class NotificationSinkTask extends SinkTask {
     return retry(job, (DeliveryOutcome.Retry) outcome);
   }
 
-  private synchronized DryRunRecorder dryRunRecorder() {
-    if (dryRun == null) {
-      dryRun =
-          new DryRunRecorder(dryRunClients, config.getString(NotificationSinkConfig.DRY_RUN_TOPIC));
-    }
-    return dryRun;
-  }
-
-  private DeliveryOutcome send(Outbound request) {
-    if (request instanceof Outbound.HttpPost post) {
-      return http.post(post);
-    }
-    return smtp.send((Outbound.Mail) request);
-  }
-
   /**
+   * Delivered, or recorded in dry run.
+   *
+   * @param note why the outcome is what it is (dry run), reported before any render problems
    * @param renderProblems settings whose template failed and were sent with their default, kept
    *     with the outcome as Alertmanager keeps a template error with the notification
    */
-  private Optional<Duration> delivered(Job job, String outcome, List<String> renderProblems) {
-    return delivered(job, outcome, "", renderProblems);
-  }
-
-  /**
-   * @param note why the outcome is what it is (dry run), reported before any render problems
-   */
-  private Optional<Duration> delivered(
-      Job job, String outcome, String note, List<String> renderProblems) {
+  private Optional<Duration> finished(
+      Job job, DeliveryResult result, String note, List<String> renderProblems) {
     Notification n = job.notification;
-    metrics.sent(n.getTenant(), Math.max(0, clock.millis() - n.getCreatedAt().toEpochMilli()));
+    metrics.sent(
+        job.delivery.type,
+        n.getTenant(),
+        Math.max(0, clock.millis() - n.getCreatedAt().toEpochMilli()));
     String rendering =
         renderProblems.isEmpty()
             ? ""
             : "sent with default text for: " + String.join("; ", renderProblems);
     report(
         job,
-        outcome,
+        result,
         note.isEmpty() || rendering.isEmpty() ? note + rendering : note + "; " + rendering);
     LOG.debug(
         "tenant {}: notification {} delivered to {}", n.getTenant(), n.getId(), n.getReceiver());
@@ -338,9 +385,10 @@ public abstract class NotificationSinkTask extends SinkTask {
   }
 
   private Optional<Duration> retry(Job job, DeliveryOutcome.Retry retry) {
-    Duration wait = config.backoff().after(job.attempts, retry.retryAfter());
+    NotificationSinkConfig settings = job.delivery.settings;
+    Duration wait = settings.backoff().after(job.attempts, retry.retryAfter());
     long elapsed = clock.millis() - job.firstAttemptMs;
-    if (elapsed + wait.toMillis() > config.retryTimeout().toMillis()) {
+    if (elapsed + wait.toMillis() > settings.retryTimeout().toMillis()) {
       return fail(
           job,
           FailureReason.RETRIES_EXHAUSTED,
@@ -351,24 +399,43 @@ public abstract class NotificationSinkTask extends SinkTask {
               + " s: "
               + retry.reason());
     }
-    metrics.retried(job.notification.getTenant());
+    metrics.retried(job.delivery.type, job.notification.getTenant());
     return Optional.of(wait);
   }
 
+  /** Queues the job for the dead letter queue; its outcome is reported once it is there. */
   private Optional<Duration> fail(Job job, FailureReason why, String reason) {
-    metrics.failed(job.notification.getTenant(), why);
-    report(job, "failed", reason);
+    metrics.failed(job.delivery.type, job.notification.getTenant(), why);
     deadLetters.add(new DeadLetter(job, reason));
     return Optional.empty();
   }
 
-  private void report(Job job, String outcome, String reason) {
-    if (outcomes != null) {
-      outcomes.report(job.notification, outcome, reason, job.attempts, clock.millis());
-    }
+  private void report(Job job, DeliveryResult result, String reason) {
+    Notification n = job.notification;
+    long now = clock.millis();
+    env.outcomes()
+        .report(
+            io.alertstream.schemas.DeliveryOutcome.newBuilder()
+                .setNotificationId(n.getId())
+                .setTenant(n.getTenant())
+                .setReceiver(n.getReceiver())
+                .setIntegrationType(n.getIntegration().getType())
+                .setIntegrationId(n.getIntegration().getId())
+                .setGroupKey(n.getGroupKey())
+                .setConfigVersion(n.getConfigVersion())
+                .setOutcome(result)
+                .setReason(reason)
+                .setAttempts(job.attempts)
+                .setFirstAttemptAt(
+                    Instant.ofEpochMilli(job.firstAttemptMs < 0 ? now : job.firstAttemptMs))
+                .setFinishedAt(Instant.ofEpochMilli(now))
+                .build());
   }
 
-  /** Hands dead letters to Connect's reporter, on the task thread, and waits until written. */
+  /**
+   * Hands dead letters to Connect's reporter, on the task thread, waits until written, then reports
+   * their outcome.
+   */
   private void reportDeadLetters() {
     DeadLetter dead;
     while ((dead = deadLetters.poll()) != null) {
@@ -397,45 +464,50 @@ public abstract class NotificationSinkTask extends SinkTask {
       } catch (Exception e) {
         throw new ConnectException("could not write to the dead letter queue", e);
       }
+      if (dead.job().notification != null) {
+        report(dead.job(), DeliveryResult.DEAD_LETTERED, dead.reason());
+      }
       offsets.finished(dead.job().partition, record.kafkaOffset());
     }
   }
 
+  /**
+   * The offsets up to the oldest unfinished notification of each partition, once the outcomes of
+   * the finished ones are written; none while some outcome cannot be written.
+   */
   @Override
   public Map<TopicPartition, OffsetAndMetadata> preCommit(
       Map<TopicPartition, OffsetAndMetadata> currentOffsets) {
     reportDeadLetters();
     applyBackpressure();
-    return offsets.safe(currentOffsets);
+    // A notification's outcome is reported before it counts as finished, so every one below these
+    // offsets is in the outcome sink before the flush starts.
+    Map<TopicPartition, OffsetAndMetadata> safe = offsets.safe(currentOffsets);
+    if (!env.outcomes().flush()) {
+      LOG.warn("outcomes not written yet; offsets not committed this time");
+      return Map.of();
+    }
+    return safe;
   }
 
   @Override
   public void stop() {
-    if (executor != null) {
-      executor.shutdownNow();
+    for (TypeDelivery d : deliveries.values()) {
+      d.executor.shutdownNow();
+    }
+    for (TypeDelivery d : deliveries.values()) {
       try {
-        executor.awaitTermination(10, TimeUnit.SECONDS);
+        d.executor.awaitTermination(10, TimeUnit.SECONDS);
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();
+        break;
       }
-    }
-    synchronized (this) {
-      if (dryRun != null) {
-        dryRun.close();
-      }
-    }
-    if (outcomes != null) {
-      outcomes.close();
     }
     if (metrics != null) {
       metrics.close();
     }
-    if (reader != null) {
-      try {
-        reader.close();
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-      }
+    if (env != null) {
+      env.close();
     }
   }
 }

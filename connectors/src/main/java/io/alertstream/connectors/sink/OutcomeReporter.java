@@ -1,11 +1,16 @@
 package io.alertstream.connectors.sink;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.alertstream.schemas.Notification;
+import io.alertstream.schemas.DeliveryOutcome;
+import io.alertstream.schemas.serde.AvroSerializer;
+import io.alertstream.schemas.serde.SchemaRegistryClient;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.Properties;
+import java.util.Queue;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.Producer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.StringSerializer;
@@ -13,54 +18,96 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Tells the topology what became of each notification: a JSON report on the outcomes topic, keyed
- * by tenant. Reports are best effort (sent without waiting); a lost one leaves the notification
- * "pending" in the history, and changes nothing about delivery. Reasons never carry secrets.
+ * Tells the topology what became of each notification: a {@link DeliveryOutcome} (Avro, Confluent
+ * wire format, subject {@code <topic>-value}) on the outcomes topic, keyed by tenant. Reports are
+ * sent without waiting; {@link #flush} waits for them, and the task flushes before it lets Connect
+ * commit offsets, so no offset moves past a notification whose outcome is not written. An outcome
+ * that could not be written (broker or registry unavailable) is kept and sent again at the next
+ * flush. Reasons never carry secrets.
  */
-public final class OutcomeReporter implements AutoCloseable {
+public final class OutcomeReporter implements OutcomeSink, AutoCloseable {
 
   private static final Logger LOG = LoggerFactory.getLogger(OutcomeReporter.class);
-  private static final ObjectMapper JSON = new ObjectMapper();
 
-  private final KafkaProducer<String, String> producer;
+  private final Producer<String, DeliveryOutcome> producer;
   private final String topic;
+  private final Queue<DeliveryOutcome> unwritten = new ConcurrentLinkedQueue<>();
 
   /**
    * @param kafka client properties: bootstrap.servers and the cluster's security settings
+   * @param registry where the outcome schema is registered
    */
-  public OutcomeReporter(Map<String, Object> kafka, String topic) {
-    Properties props = new Properties();
-    props.putAll(kafka);
-    props.put(ProducerConfig.CLIENT_ID_CONFIG, "alertstream-delivery-outcomes");
-    props.put(ProducerConfig.LINGER_MS_CONFIG, 20);
-    this.producer = new KafkaProducer<>(props, new StringSerializer(), new StringSerializer());
+  public OutcomeReporter(Map<String, Object> kafka, String topic, SchemaRegistryClient registry) {
+    this(producer(kafka, registry), topic);
+  }
+
+  /** Over any producer, e.g. a {@code MockProducer} in tests. */
+  OutcomeReporter(Producer<String, DeliveryOutcome> producer, String topic) {
+    this.producer = producer;
     this.topic = topic;
   }
 
-  public void report(Notification n, String outcome, String reason, int attempts, long at) {
-    producer.send(
-        new ProducerRecord<>(topic, n.getTenant(), describe(n, outcome, reason, attempts, at)),
-        (metadata, error) -> {
-          if (error != null) {
-            LOG.warn(
-                "could not report the outcome of notification {}: {}", n.getId(), error.toString());
-          }
-        });
+  private static Producer<String, DeliveryOutcome> producer(
+      Map<String, Object> kafka, SchemaRegistryClient registry) {
+    Properties props = new Properties();
+    props.putAll(kafka);
+    props.put(ProducerConfig.CLIENT_ID_CONFIG, "alertstream-delivery-outcomes");
+    props.put(ProducerConfig.ACKS_CONFIG, "all");
+    props.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
+    props.put(ProducerConfig.LINGER_MS_CONFIG, 20);
+    return new KafkaProducer<>(props, new StringSerializer(), new AvroSerializer<>(registry));
   }
 
-  static String describe(Notification n, String outcome, String reason, int attempts, long at) {
-    ObjectNode doc = JSON.createObjectNode();
-    doc.put("notificationId", n.getId());
-    doc.put("integration", n.getIntegration().getType());
-    doc.put("outcome", outcome);
-    doc.put("reason", reason);
-    doc.put("attempts", attempts);
-    doc.put("at", at);
-    return doc.toString();
+  @Override
+  public void report(DeliveryOutcome outcome) {
+    send(outcome);
+  }
+
+  private void send(DeliveryOutcome outcome) {
+    try {
+      producer.send(
+          new ProducerRecord<>(topic, outcome.getTenant(), outcome),
+          (metadata, error) -> {
+            if (error != null) {
+              unwritten(outcome, error);
+            }
+          });
+    } catch (RuntimeException e) {
+      // The serializer (schema registry) or the producer refused it at once.
+      unwritten(outcome, e);
+    }
+  }
+
+  private void unwritten(DeliveryOutcome outcome, Exception error) {
+    LOG.warn(
+        "outcome of notification {} not written yet: {}",
+        outcome.getNotificationId(),
+        error.toString());
+    unwritten.add(outcome);
+  }
+
+  /**
+   * Waits for the outcomes sent so far (their callbacks run before the producer's flush returns),
+   * then sends once more those that failed and waits again.
+   */
+  @Override
+  public boolean flush() {
+    producer.flush();
+    if (unwritten.isEmpty()) {
+      return true;
+    }
+    List<DeliveryOutcome> again = new ArrayList<>();
+    for (DeliveryOutcome o; (o = unwritten.poll()) != null; ) {
+      again.add(o);
+    }
+    again.forEach(this::send);
+    producer.flush();
+    return unwritten.isEmpty();
   }
 
   @Override
   public void close() {
+    flush();
     producer.close();
   }
 }

@@ -21,7 +21,7 @@ import org.slf4j.LoggerFactory;
  * The latest valid config of each tenant, as read from the configs topic. A config that does not
  * validate is ignored, so a tenant keeps its last good one, as in the topology.
  */
-public final class TenantConfigCache {
+public final class TenantConfigCache implements TenantConfigSource {
 
   private static final Logger LOG = LoggerFactory.getLogger(TenantConfigCache.class);
 
@@ -90,6 +90,7 @@ public final class TenantConfigCache {
    * The tenant's config once it is at least {@code version}, waiting up to {@code timeout} for the
    * reader to catch up; empty if it does not in time.
    */
+  @Override
   public Optional<Entry> awaitVersion(String tenant, long version, Duration timeout)
       throws InterruptedException {
     long deadline = System.nanoTime() + timeout.toNanos();

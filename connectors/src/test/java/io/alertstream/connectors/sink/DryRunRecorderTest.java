@@ -5,9 +5,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.alertstream.config.ConfigParser;
+import io.alertstream.config.receivers.PagerdutyConfig;
 import io.alertstream.config.tenant.TenantSettings;
 import io.alertstream.connectors.TestNotifications;
-import io.alertstream.connectors.pagerduty.PagerdutyRequests;
+import io.alertstream.connectors.pagerduty.PagerdutyNotifier;
 import io.alertstream.connectors.rendering.TenantTemplates;
 import io.alertstream.schemas.Notification;
 import java.time.Instant;
@@ -32,7 +33,13 @@ class DryRunRecorderTest {
             Map.of("alertname", "DiskFull"),
             Map.of("alertname", "DiskFull"),
             List.of(TestNotifications.alert(Map.of("alertname", "DiskFull"), Map.of(), true)));
-    var request = new PagerdutyRequests().prepare(n, config, TenantTemplates.DEFAULTS).request();
+    var request =
+        new PagerdutyNotifier()
+            .prepare(
+                n,
+                TestNotifications.settings(config, "pagerduty", PagerdutyConfig.class),
+                TenantTemplates.DEFAULTS)
+            .request();
 
     String recorded = DryRunRecorder.describe(n, request, Instant.EPOCH);
 

@@ -12,11 +12,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.github.tomakehurst.wiremock.WireMockServer;
 import io.alertstream.config.AlertmanagerConfig;
 import io.alertstream.config.ConfigParser;
+import io.alertstream.config.receivers.Integration;
+import io.alertstream.connectors.TestNotifications;
 import io.alertstream.connectors.delivery.DeliveryOutcome;
 import io.alertstream.connectors.delivery.JdkHttpSender;
 import io.alertstream.connectors.delivery.Outbound;
+import io.alertstream.connectors.notify.ExactIntegration;
+import io.alertstream.connectors.notify.Notifier;
+import io.alertstream.connectors.notify.Notifiers;
 import io.alertstream.connectors.rendering.TenantTemplates;
-import io.alertstream.connectors.sink.IntegrationRequests;
 import io.alertstream.schemas.Notification;
 import java.time.Clock;
 import java.time.Duration;
@@ -29,12 +33,20 @@ class WebhookDeliveryTest {
   private final WireMockServer peer = new WireMockServer(wireMockConfig().dynamicPort());
   private final JdkHttpSender http = new JdkHttpSender(Duration.ofSeconds(2), Clock.systemUTC());
 
+  /** The notification, naming the config's webhook. */
+  private static Notification to(AlertmanagerConfig config) {
+    return TestNotifications.naming(WebhookPayloadTest.notification(1), config);
+  }
+
+  /** Delivers as the sink task does: the integration the notification names, then its request. */
   private DeliveryOutcome deliver(Notification n, AlertmanagerConfig config) {
     try {
+      Integration webhook = ExactIntegration.find(n, config, 1);
       return http.post(
           (Outbound.HttpPost)
-              new WebhookRequests().prepare(n, config, TenantTemplates.DEFAULTS).request());
-    } catch (IntegrationRequests.Refusal e) {
+              Notifiers.prepare(new WebhookNotifier(), n, webhook, TenantTemplates.DEFAULTS)
+                  .request());
+    } catch (Notifier.Refusal e) {
       return new DeliveryOutcome.Failed(e.getMessage());
     }
   }
@@ -53,8 +65,9 @@ class WebhookDeliveryTest {
   void postsThePayloadWithTheIdempotencyKey() throws Exception {
     peer.stubFor(post(urlPathEqualTo("/hook")).willReturn(aResponse().withStatus(200)));
 
-    DeliveryOutcome outcome =
-        deliver(WebhookPayloadTest.notification(1), config("/hook?token=s3cret"));
+    AlertmanagerConfig config = config("/hook?token=s3cret");
+
+    DeliveryOutcome outcome = deliver(to(config), config);
 
     assertThat(outcome).isInstanceOf(DeliveryOutcome.Delivered.class);
     peer.verify(
@@ -71,8 +84,9 @@ class WebhookDeliveryTest {
         post(urlPathEqualTo("/hook"))
             .willReturn(aResponse().withStatus(503).withHeader("Retry-After", "3")));
 
-    DeliveryOutcome outcome =
-        deliver(WebhookPayloadTest.notification(1), config("/hook?token=s3cret"));
+    AlertmanagerConfig config = config("/hook?token=s3cret");
+
+    DeliveryOutcome outcome = deliver(to(config), config);
 
     assertThat(outcome)
         .isInstanceOfSatisfying(
@@ -93,7 +107,7 @@ class WebhookDeliveryTest {
             .parse(
                 "route: {receiver: team-x}\nreceivers: [{name: team-x, webhook_configs: [{url: 'http://127.0.0.1:1/x?token=s3cret'}]}]\n");
 
-    DeliveryOutcome outcome = deliver(WebhookPayloadTest.notification(1), closed);
+    DeliveryOutcome outcome = deliver(to(closed), closed);
 
     assertThat(outcome)
         .isInstanceOfSatisfying(
@@ -106,11 +120,15 @@ class WebhookDeliveryTest {
     AlertmanagerConfig other =
         new ConfigParser().parse("route: {receiver: other}\nreceivers: [{name: other}]\n");
 
-    DeliveryOutcome outcome = deliver(WebhookPayloadTest.notification(1), other);
+    DeliveryOutcome outcome = deliver(to(config("/hook")), other);
 
     assertThat(outcome)
         .isInstanceOfSatisfying(
-            DeliveryOutcome.Failed.class, f -> assertThat(f.reason()).contains("team-x"));
+            DeliveryOutcome.Failed.class,
+            f ->
+                assertThat(f.reason())
+                    .contains("\"team-x\"")
+                    .contains("removed in config version 1"));
   }
 
   @Test
@@ -124,7 +142,7 @@ class WebhookDeliveryTest {
                     + peer.baseUrl()
                     + "', bearer_token: t0ken}}]}]\n");
 
-    DeliveryOutcome outcome = deliver(WebhookPayloadTest.notification(1), proxied);
+    DeliveryOutcome outcome = deliver(to(proxied), proxied);
 
     assertThat(outcome).isInstanceOf(DeliveryOutcome.Delivered.class);
     peer.verify(

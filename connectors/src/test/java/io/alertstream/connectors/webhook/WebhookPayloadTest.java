@@ -35,7 +35,7 @@ class WebhookPayloadTest {
         .setId("n-1")
         .setTenant("acme")
         .setReceiver("team-x")
-        .setIntegration(new IntegrationRef("webhook", 0))
+        .setIntegration(new IntegrationRef("webhook", 0, ""))
         .setReason(NotificationReason.FIRST)
         .setConfigVersion(1)
         .setStatus(AlertStatus.FIRING)

@@ -1,15 +1,14 @@
 package io.alertstream.local;
 
-import io.alertstream.connectors.email.EmailSinkConnector;
-import io.alertstream.connectors.pagerduty.PagerdutySinkConnector;
 import io.alertstream.connectors.sink.NotificationSinkConfig;
-import io.alertstream.connectors.slack.SlackSinkConnector;
-import io.alertstream.connectors.webhook.WebhookSinkConnector;
+import io.alertstream.connectors.sink.NotificationSinkConnector;
 import io.alertstream.schemas.Topics;
+import io.alertstream.topology.streams.TopologySettings;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -20,23 +19,31 @@ import org.apache.kafka.connect.runtime.rest.entities.ConnectorStateInfo;
 import org.apache.kafka.connect.runtime.standalone.StandaloneHerder;
 import org.apache.kafka.connect.util.FutureCallback;
 
-/** A Kafka Connect worker in standalone mode, in this process, running the sink connectors. */
+/**
+ * A Kafka Connect worker in standalone mode, in this process, running the one sink connector that
+ * delivers the notifications of every integration type.
+ */
 public final class EmbeddedConnect implements AutoCloseable {
 
-  /** The connector class of each integration type, in a fixed order. */
-  public static final Map<String, Class<?>> CONNECTORS = connectors();
+  /** The connector's name. */
+  public static final String CONNECTOR_NAME = "alertstream-notifications";
 
-  private static Map<String, Class<?>> connectors() {
-    Map<String, Class<?>> connectors = new java.util.LinkedHashMap<>();
-    connectors.put("webhook", WebhookSinkConnector.class);
-    connectors.put("slack", SlackSinkConnector.class);
-    connectors.put("pagerduty", PagerdutySinkConnector.class);
-    connectors.put("email", EmailSinkConnector.class);
-    return java.util.Collections.unmodifiableMap(connectors);
-  }
+  /** The connector's class, for every integration type. */
+  public static final Class<NotificationSinkConnector> CONNECTOR_CLASS =
+      NotificationSinkConnector.class;
 
-  public static String connectorName(String type) {
-    return "alertstream-" + type;
+  /** The connector's one dead letter topic, whatever the notification's type. */
+  public static final String DLQ_TOPIC = Topics.NOTIFICATIONS_DLQ;
+
+  /** The integration types whose notification topics the connector reads, in a fixed order. */
+  public static final List<String> TYPES = TopologySettings.INTEGRATION_TYPES;
+
+  /**
+   * The notification topics of every type, named one by one: a pattern such as {@code
+   * alertstream-notifications-.*} would also match the dead letter topic.
+   */
+  public static String topics() {
+    return String.join(",", TYPES.stream().map(Topics::notifications).toList());
   }
 
   private final Connect<StandaloneHerder> connect;
@@ -86,12 +93,10 @@ public final class EmbeddedConnect implements AutoCloseable {
     }
     EmbeddedConnect embedded = new EmbeddedConnect(connect);
     try {
-      for (String type : CONNECTORS.keySet()) {
-        embedded.putConnector(
-            connectorName(type),
-            connectorConfig(type, bootstrapServers, registryUrl, deliveryOverrides),
-            timeout);
-      }
+      embedded.putConnector(
+          CONNECTOR_NAME,
+          connectorConfig(bootstrapServers, registryUrl, deliveryOverrides),
+          timeout);
     } catch (Exception e) {
       embedded.close();
       throw e;
@@ -99,18 +104,18 @@ public final class EmbeddedConnect implements AutoCloseable {
     return embedded;
   }
 
-  /** A sink connector's config as a Connect user would write it. */
+  /** The sink connector's config as a Connect user would write it: every notification topic. */
   public static Map<String, String> connectorConfig(
-      String type, String bootstrapServers, String registryUrl, Map<String, String> overrides) {
+      String bootstrapServers, String registryUrl, Map<String, String> overrides) {
     Map<String, String> config = new HashMap<>();
-    config.put("name", connectorName(type));
-    config.put("connector.class", CONNECTORS.get(type).getName());
+    config.put("name", CONNECTOR_NAME);
+    config.put("connector.class", CONNECTOR_CLASS.getName());
     config.put("tasks.max", "1");
-    config.put("topics", Topics.notifications(type));
+    config.put("topics", topics());
     config.put(NotificationSinkConfig.SCHEMA_REGISTRY_URL, registryUrl);
     config.put(NotificationSinkConfig.CONFIGS_BOOTSTRAP_SERVERS, bootstrapServers);
     config.put("errors.tolerance", "all");
-    config.put("errors.deadletterqueue.topic.name", Topics.notificationsDlq(type));
+    config.put("errors.deadletterqueue.topic.name", DLQ_TOPIC);
     config.put("errors.deadletterqueue.topic.replication.factor", "1");
     config.put("errors.deadletterqueue.context.headers.enable", "true");
     config.put("errors.log.enable", "false");

@@ -10,8 +10,9 @@ import java.util.Optional;
  * Where the local launcher keeps its data and which ports its parts listen on.
  *
  * @param tenantsDir folder of example tenant configs ({@code <tenant>.yml}) loaded at start
- * @param connectorOverrides extra settings for the sink connectors (all four); dry run is not one
- *     of them by default: it is per tenant, set in the tenant's config
+ * @param connectorOverrides extra settings for the sink connector (every integration type; {@code
+ *     integration.<type>.<setting>} for one type); dry run is not one of them by default: it is per
+ *     tenant, set in the tenant's config
  * @param limits per-tenant limits
  * @param credentials per-tenant credentials; present, the API requires authentication
  */

@@ -123,8 +123,10 @@ public final class LocalStack implements AutoCloseable {
         t,
         "kafka connect",
         connect.restUrl()
-            + " (sinks: "
-            + String.join(", ", EmbeddedConnect.CONNECTORS.keySet())
+            + " (connector "
+            + EmbeddedConnect.CONNECTOR_NAME
+            + " for "
+            + String.join(", ", EmbeddedConnect.TYPES)
             + ")");
     LOG.info("all parts up in {} s", seconds(t0));
   }

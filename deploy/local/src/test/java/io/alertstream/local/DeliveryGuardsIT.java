@@ -58,9 +58,9 @@ class DeliveryGuardsIT {
     overrides.put("consumer.override.auto.offset.reset", "latest");
     overrides.put(NotificationSinkConfig.RETRY_BACKOFF_MS, "200");
     Map<String, String> config =
-        EmbeddedConnect.connectorConfig(
-            type, stack.bootstrapServers(), stack.registryUrl(), overrides);
+        EmbeddedConnect.connectorConfig(stack.bootstrapServers(), stack.registryUrl(), overrides);
     config.put("name", name);
+    config.put("topics", Topics.notifications(type));
     stack.connect().putConnector(name, config, Duration.ofSeconds(60));
     extraConnectors.add(name);
     Thread.sleep(2000); // the new consumer group settles on the end of the topic

@@ -7,7 +7,6 @@ import com.icegreen.greenmail.configuration.GreenMailConfiguration;
 import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.GreenMailUtil;
 import com.icegreen.greenmail.util.ServerSetup;
-import io.alertstream.schemas.Topics;
 import jakarta.mail.internet.MimeMessage;
 import java.time.Duration;
 import java.util.List;
@@ -88,8 +87,7 @@ class EmailConnectorIT {
     TestStacks.postAlerts(stack, "mail-bad-tenant", "[{\"labels\":{\"alertname\":\"MailBad\"}}]");
 
     var dead =
-        TestStacks.awaitRecord(
-            stack, Topics.notificationsDlq("email"), "mail-bad-tenant", r -> true);
+        TestStacks.awaitRecord(stack, EmbeddedConnect.DLQ_TOPIC, "mail-bad-tenant", r -> true);
     assertThat(TestStacks.deadLetterReason(dead)).isEqualTo("SMTP authentication failed");
   }
 

@@ -166,40 +166,45 @@ class KubernetesManifestsIT {
 
   @Test
   void theConnectorsAreOursWithValidSettings() throws Exception {
-    Map<String, Class<?>> classes = EmbeddedConnect.CONNECTORS;
+    // One KafkaConnector per notification topic, all of the one connector class.
     List<Map<String, Object>> connectors = ofKind("KafkaConnector");
-    assertThat(connectors).hasSize(classes.size());
+    Set<String> topics = new TreeSet<>();
     for (Map<String, Object> connector : connectors) {
       Map<String, Object> spec = map(connector.get("spec"));
-      String type =
-          classes.entrySet().stream()
-              .filter(e -> e.getValue().getName().equals(spec.get("class")))
-              .map(Map.Entry::getKey)
-              .findFirst()
-              .orElseThrow(
-                  () -> new AssertionError("unknown connector class " + spec.get("class")));
+      assertThat(spec.get("class")).isEqualTo(EmbeddedConnect.CONNECTOR_CLASS.getName());
       Map<String, String> config = new HashMap<>();
       map(spec.get("config")).forEach((k, v) -> config.put(k, String.valueOf(v)));
-      assertThat(config.get("topics")).isEqualTo(Topics.notifications(type));
+      String type =
+          EmbeddedConnect.TYPES.stream()
+              .filter(t -> Topics.notifications(t).equals(config.get("topics")))
+              .findFirst()
+              .orElseThrow(() -> new AssertionError("unknown topics " + config.get("topics")));
+      topics.add(config.get("topics"));
       assertThat(config.get("errors.deadletterqueue.topic.name"))
           .isEqualTo(Topics.notificationsDlq(type));
       for (String key : config.keySet()) {
         boolean known =
             NotificationSinkConfig.DEF.names().contains(key)
                 || key.startsWith(NotificationSinkConfig.KAFKA_CLIENT_PREFIX)
+                || key.startsWith(NotificationSinkConfig.INTEGRATION_PREFIX)
                 || key.equals("topics")
                 || key.startsWith("errors.");
         assertThat(known).as(type + " connector setting " + key).isTrue();
       }
       SinkConnector instance =
-          (SinkConnector) classes.get(type).getDeclaredConstructor().newInstance();
+          EmbeddedConnect.CONNECTOR_CLASS.getDeclaredConstructor().newInstance();
       List<String> errors =
           instance.validate(config).configValues().stream()
               .filter(v -> !v.errorMessages().isEmpty())
               .map(ConfigValue::toString)
               .toList();
       assertThat(errors).as(type).isEmpty();
+      instance.start(config);
+      instance.stop();
     }
+    assertThat(topics)
+        .containsExactlyInAnyOrderElementsOf(
+            EmbeddedConnect.TYPES.stream().map(Topics::notifications).toList());
   }
 
   @Test

@@ -65,8 +65,7 @@ class NotificationLogIT {
 
     await()
         .atMost(Duration.ofSeconds(40))
-        .untilAsserted(
-            () -> receiver.verify(2, postRequestedFor(urlPathEqualTo("/refuse-once"))));
+        .untilAsserted(() -> receiver.verify(2, postRequestedFor(urlPathEqualTo("/refuse-once"))));
     List<LoggedRequest> requests =
         receiver.findAll(postRequestedFor(urlPathEqualTo("/refuse-once")));
     long gapMs =

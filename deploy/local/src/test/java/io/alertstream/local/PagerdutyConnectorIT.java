@@ -12,8 +12,7 @@ import static org.awaitility.Awaitility.await;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.github.tomakehurst.wiremock.WireMockServer;
-import io.alertstream.connectors.pagerduty.PagerdutyRequests;
-import io.alertstream.schemas.Topics;
+import io.alertstream.connectors.pagerduty.PagerdutyNotifier;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
@@ -85,7 +84,7 @@ class PagerdutyConnectorIT {
     TestStacks.postAlerts(stack, "pd-tenant", "[" + alert + "}]");
 
     List<JsonNode> events = awaitEvents(path, 3);
-    String dedupKey = PagerdutyRequests.dedupKey("{}:{alertname=\"PdDown\"}");
+    String dedupKey = PagerdutyNotifier.dedupKey("{}:{alertname=\"PdDown\"}");
     for (JsonNode event : events) {
       assertThat(event.path("dedup_key").asText()).isEqualTo(dedupKey);
       assertThat(event.path("event_action").asText()).isEqualTo("trigger");
@@ -128,9 +127,7 @@ class PagerdutyConnectorIT {
 
     TestStacks.postAlerts(stack, "pd-bad-tenant", "[{\"labels\":{\"alertname\":\"PdBad\"}}]");
 
-    var dead =
-        TestStacks.awaitRecord(
-            stack, Topics.notificationsDlq("pagerduty"), "pd-bad-tenant", r -> true);
+    var dead = TestStacks.awaitRecord(stack, EmbeddedConnect.DLQ_TOPIC, "pd-bad-tenant", r -> true);
     assertThat(TestStacks.deadLetterReason(dead))
         .contains("unexpected status code 400")
         .contains("bad severity");

@@ -14,7 +14,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
-import io.alertstream.schemas.Topics;
 import java.lang.management.ManagementFactory;
 import java.time.Duration;
 import java.time.Instant;
@@ -128,8 +127,7 @@ class SlackConnectorIT {
     TestStacks.postAlerts(stack, "slack-bot-tenant", "[{\"labels\":{\"alertname\":\"Bot\"}}]");
 
     var dead =
-        TestStacks.awaitRecord(
-            stack, Topics.notificationsDlq("slack"), "slack-bot-tenant", r -> true);
+        TestStacks.awaitRecord(stack, EmbeddedConnect.DLQ_TOPIC, "slack-bot-tenant", r -> true);
     assertThat(TestStacks.deadLetterReason(dead)).contains("channel_not_found");
     slack.verify(1, postRequestedFor(urlPathEqualTo("/api/chat.postMessage")));
   }

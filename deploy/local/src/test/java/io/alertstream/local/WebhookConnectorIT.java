@@ -89,6 +89,6 @@ class WebhookConnectorIT {
   }
 
   private static ConsumerRecord<byte[], byte[]> awaitDeadLetter(String tenant) {
-    return TestStacks.awaitRecord(stack, Topics.notificationsDlq("webhook"), tenant, r -> true);
+    return TestStacks.awaitRecord(stack, EmbeddedConnect.DLQ_TOPIC, tenant, r -> true);
   }
 }

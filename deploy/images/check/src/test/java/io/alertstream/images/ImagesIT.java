@@ -126,10 +126,8 @@ class ImagesIT {
           .until(() -> status("http://127.0.0.1:" + port + "/connector-plugins") == 200);
       String plugins = get("http://127.0.0.1:" + port + "/connector-plugins");
       assertThat(plugins)
-          .contains("io.alertstream.connectors.webhook.WebhookSinkConnector")
-          .contains("io.alertstream.connectors.slack.SlackSinkConnector")
-          .contains("io.alertstream.connectors.pagerduty.PagerdutySinkConnector")
-          .contains("io.alertstream.connectors.email.EmailSinkConnector");
+          .contains("io.alertstream.connectors.sink.NotificationSinkConnector")
+          .doesNotContain("io.alertstream.connectors.webhook.WebhookSinkConnector");
     } finally {
       kill(connect);
     }

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.alertstream.config.ConfigParser;
+import io.alertstream.config.receivers.PagerdutyConfig;
 import io.alertstream.connectors.TestNotifications;
 import io.alertstream.connectors.delivery.Outbound;
 import io.alertstream.connectors.rendering.TenantTemplates;
@@ -12,7 +13,7 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
-class PagerdutyRequestsTest {
+class PagerdutyNotifierTest {
 
   private static Outbound.HttpPost post(String settings, boolean firing) throws Exception {
     var config =
@@ -28,12 +29,17 @@ class PagerdutyRequestsTest {
             Map.of("alertname", "DiskFull"),
             List.of(TestNotifications.alert(Map.of("alertname", "DiskFull"), Map.of(), firing)));
     return (Outbound.HttpPost)
-        new PagerdutyRequests().prepare(n, config, TenantTemplates.DEFAULTS).request();
+        new PagerdutyNotifier()
+            .prepare(
+                n,
+                TestNotifications.settings(config, "pagerduty", PagerdutyConfig.class),
+                TenantTemplates.DEFAULTS)
+            .request();
   }
 
   @Test
   void theDedupKeyIsTheSha256OfTheGroupKey() {
-    assertThat(PagerdutyRequests.dedupKey("{}:{alertname=\"Other\"}"))
+    assertThat(PagerdutyNotifier.dedupKey("{}:{alertname=\"Other\"}"))
         .startsWith("17cc0ef1")
         .hasSize(64);
   }
@@ -43,7 +49,7 @@ class PagerdutyRequestsTest {
     var trigger = post("{service_key: sk-1}", true);
     var resolve = post("{service_key: sk-1}", false);
 
-    assertThat(trigger.url()).isEqualTo(PagerdutyRequests.V1_URL);
+    assertThat(trigger.url()).isEqualTo(PagerdutyNotifier.V1_URL);
     JsonNode t = new ObjectMapper().readTree(trigger.body());
     assertThat(t.path("service_key").asText()).isEqualTo("sk-1");
     assertThat(t.path("event_type").asText()).isEqualTo("trigger");
@@ -81,7 +87,14 @@ class PagerdutyRequestsTest {
     var n = TestNotifications.diskFull("pagerduty");
     var tenant = TestNotifications.overridingBuiltIns();
 
-    var post = (Outbound.HttpPost) new PagerdutyRequests().prepare(n, config, tenant).request();
+    var post =
+        (Outbound.HttpPost)
+            new PagerdutyNotifier()
+                .prepare(
+                    n,
+                    TestNotifications.settings(config, "pagerduty", PagerdutyConfig.class),
+                    tenant)
+                .request();
 
     JsonNode body = new ObjectMapper().readTree(post.body());
     assertThat(body.path("payload").path("summary").asText()).isEqualTo("S:DiskFull");

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.alertstream.config.ConfigParser;
+import io.alertstream.config.receivers.SlackConfig;
 import io.alertstream.connectors.TestNotifications;
 import io.alertstream.connectors.delivery.DeliveryOutcome;
 import io.alertstream.connectors.delivery.Outbound;
@@ -13,7 +14,7 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
-class SlackRequestsTest {
+class SlackNotifierTest {
 
   private static JsonNode body(String slackSettings, String alertname) throws Exception {
     var config =
@@ -30,7 +31,12 @@ class SlackRequestsTest {
             List.of(TestNotifications.alert(Map.of("alertname", alertname), Map.of(), true)));
     var post =
         (Outbound.HttpPost)
-            new SlackRequests().prepare(n, config, TenantTemplates.DEFAULTS).request();
+            new SlackNotifier()
+                .prepare(
+                    n,
+                    TestNotifications.settings(config, "slack", SlackConfig.class),
+                    TenantTemplates.DEFAULTS)
+                .request();
     return new ObjectMapper().readTree(post.body());
   }
 
@@ -76,11 +82,11 @@ class SlackRequestsTest {
 
   @Test
   void theWebApisOkFalseIsAFailure() {
-    assertThat(SlackRequests.checkAnswer(200, "{\"ok\":false,\"error\":\"invalid_auth\"}"))
+    assertThat(SlackNotifier.checkAnswer(200, "{\"ok\":false,\"error\":\"invalid_auth\"}"))
         .isInstanceOfSatisfying(
             DeliveryOutcome.Failed.class, f -> assertThat(f.reason()).contains("invalid_auth"));
-    assertThat(SlackRequests.checkAnswer(200, "{\"ok\":true}")).isNull();
-    assertThat(SlackRequests.checkAnswer(200, "ok")).isNull();
+    assertThat(SlackNotifier.checkAnswer(200, "{\"ok\":true}")).isNull();
+    assertThat(SlackNotifier.checkAnswer(200, "ok")).isNull();
   }
 
   @Test
@@ -93,7 +99,11 @@ class SlackRequestsTest {
     var n = TestNotifications.diskFull("slack");
     var tenant = TestNotifications.overridingBuiltIns();
 
-    var post = (Outbound.HttpPost) new SlackRequests().prepare(n, config, tenant).request();
+    var post =
+        (Outbound.HttpPost)
+            new SlackNotifier()
+                .prepare(n, TestNotifications.settings(config, "slack", SlackConfig.class), tenant)
+                .request();
 
     JsonNode body = new ObjectMapper().readTree(post.body());
     JsonNode attachment = body.path("attachments").get(0);

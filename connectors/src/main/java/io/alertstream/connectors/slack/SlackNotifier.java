@@ -6,15 +6,13 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.alertstream.config.AlertmanagerConfig;
-import io.alertstream.config.receivers.ReceiverConfig;
 import io.alertstream.config.receivers.SlackConfig;
 import io.alertstream.connectors.delivery.DeliveryOutcome;
 import io.alertstream.connectors.delivery.Outbound;
+import io.alertstream.connectors.notify.Notifier;
 import io.alertstream.connectors.rendering.FieldRendering;
 import io.alertstream.connectors.rendering.GoText;
 import io.alertstream.connectors.rendering.NotificationData;
-import io.alertstream.connectors.sink.IntegrationRequests;
 import io.alertstream.schemas.Notification;
 import io.alertstream.templates.TemplateSet;
 import java.nio.charset.StandardCharsets;
@@ -25,7 +23,7 @@ import java.util.Map;
  * A Slack message as Alertmanager sends it: one attachment with title, link, text, fields, actions
  * and colour, to an incoming webhook, or to chat.postMessage with a bot token in http_config.
  */
-public final class SlackRequests implements IntegrationRequests {
+public final class SlackNotifier implements Notifier<SlackConfig> {
 
   /** Alertmanager cuts titles longer than this many characters. */
   static final int MAX_TITLE_RUNES = 1024;
@@ -47,10 +45,12 @@ public final class SlackRequests implements IntegrationRequests {
   }
 
   @Override
-  public Prepared prepare(Notification n, AlertmanagerConfig config, TemplateSet templates)
-      throws Refusal {
-    SlackConfig slack =
-        IntegrationRequests.find(n, config, ReceiverConfig::slackConfigs, "slack_configs");
+  public Class<SlackConfig> settingsType() {
+    return SlackConfig.class;
+  }
+
+  @Override
+  public Prepared prepare(Notification n, SlackConfig slack, TemplateSet templates) {
     FieldRendering r = new FieldRendering(templates, NotificationData.of(n));
     Map<String, String> f = slack.fields();
 
@@ -112,7 +112,7 @@ public final class SlackRequests implements IntegrationRequests {
             body.toString().getBytes(StandardCharsets.UTF_8),
             slack.http(),
             List.of(),
-            SlackRequests::checkAnswer),
+            SlackNotifier::checkAnswer),
         r.problems());
   }
 

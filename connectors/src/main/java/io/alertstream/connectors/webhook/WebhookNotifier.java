@@ -1,17 +1,15 @@
 package io.alertstream.connectors.webhook;
 
-import io.alertstream.config.AlertmanagerConfig;
-import io.alertstream.config.receivers.ReceiverConfig;
 import io.alertstream.config.receivers.WebhookConfig;
 import io.alertstream.connectors.delivery.Outbound;
-import io.alertstream.connectors.sink.IntegrationRequests;
+import io.alertstream.connectors.notify.Notifier;
 import io.alertstream.schemas.Notification;
 import io.alertstream.templates.TemplateSet;
 import java.util.List;
 import java.util.Map;
 
 /** A webhook notification: Alertmanager's v4 JSON, POSTed to the configured URL. */
-public final class WebhookRequests implements IntegrationRequests {
+public final class WebhookNotifier implements Notifier<WebhookConfig> {
 
   /** Carries the notification id, so a receiver can drop a redelivered duplicate. */
   public static final String IDEMPOTENCY_KEY = "Idempotency-Key";
@@ -22,10 +20,12 @@ public final class WebhookRequests implements IntegrationRequests {
   }
 
   @Override
-  public Prepared prepare(Notification n, AlertmanagerConfig config, TemplateSet templates)
-      throws Refusal {
-    WebhookConfig webhook =
-        IntegrationRequests.find(n, config, ReceiverConfig::webhookConfigs, "webhook_configs");
+  public Class<WebhookConfig> settingsType() {
+    return WebhookConfig.class;
+  }
+
+  @Override
+  public Prepared prepare(Notification n, WebhookConfig webhook, TemplateSet templates) {
     return new Prepared(
         new Outbound.HttpPost(
             webhook.url(),

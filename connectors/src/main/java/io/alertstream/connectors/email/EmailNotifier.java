@@ -1,13 +1,11 @@
 package io.alertstream.connectors.email;
 
-import io.alertstream.config.AlertmanagerConfig;
 import io.alertstream.config.receivers.EmailConfig;
-import io.alertstream.config.receivers.ReceiverConfig;
 import io.alertstream.connectors.delivery.MailContent;
 import io.alertstream.connectors.delivery.Outbound;
+import io.alertstream.connectors.notify.Notifier;
 import io.alertstream.connectors.rendering.FieldRendering;
 import io.alertstream.connectors.rendering.NotificationData;
-import io.alertstream.connectors.sink.IntegrationRequests;
 import io.alertstream.schemas.Notification;
 import io.alertstream.templates.TemplateSet;
 import java.util.LinkedHashMap;
@@ -19,7 +17,7 @@ import java.util.Map;
  * HTML body and an optional text body. The Message-ID derives from the notification id, so a copy
  * sent again after a crash is recognisably the same message.
  */
-public final class EmailRequests implements IntegrationRequests {
+public final class EmailNotifier implements Notifier<EmailConfig> {
 
   private static final String DEFAULT_SUBJECT = "{{ template \"email.default.subject\" . }}";
   private static final String DEFAULT_HTML = "{{ template \"email.default.html\" . }}";
@@ -30,10 +28,12 @@ public final class EmailRequests implements IntegrationRequests {
   }
 
   @Override
-  public Prepared prepare(Notification n, AlertmanagerConfig config, TemplateSet templates)
-      throws Refusal {
-    EmailConfig email =
-        IntegrationRequests.find(n, config, ReceiverConfig::emailConfigs, "email_configs");
+  public Class<EmailConfig> settingsType() {
+    return EmailConfig.class;
+  }
+
+  @Override
+  public Prepared prepare(Notification n, EmailConfig email, TemplateSet templates) {
     FieldRendering r = new FieldRendering(templates, NotificationData.of(n));
     Map<String, String> headers = new LinkedHashMap<>();
     for (Map.Entry<String, String> h : email.headers().entrySet()) {

@@ -5,16 +5,14 @@ import static io.alertstream.connectors.rendering.JsonFields.putIfNotEmpty;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.alertstream.config.AlertmanagerConfig;
 import io.alertstream.config.GlobalConfig;
 import io.alertstream.config.receivers.PagerdutyConfig;
-import io.alertstream.config.receivers.ReceiverConfig;
 import io.alertstream.config.receivers.Secret;
 import io.alertstream.connectors.delivery.Outbound;
+import io.alertstream.connectors.notify.Notifier;
 import io.alertstream.connectors.rendering.FieldRendering;
 import io.alertstream.connectors.rendering.GoText;
 import io.alertstream.connectors.rendering.NotificationData;
-import io.alertstream.connectors.sink.IntegrationRequests;
 import io.alertstream.schemas.AlertStatus;
 import io.alertstream.schemas.Notification;
 import io.alertstream.templates.TemplateSet;
@@ -31,7 +29,7 @@ import java.util.Map;
  * firing, resolve once resolved), or v1 with a service key. The dedup key is the SHA-256 of the
  * group key, so PagerDuty folds repeats and resolves into one incident.
  */
-public final class PagerdutyRequests implements IntegrationRequests {
+public final class PagerdutyNotifier implements Notifier<PagerdutyConfig> {
 
   static final int MAX_SUMMARY_RUNES = 1024;
   static final URI V1_URL =
@@ -50,10 +48,12 @@ public final class PagerdutyRequests implements IntegrationRequests {
   }
 
   @Override
-  public Prepared prepare(Notification n, AlertmanagerConfig config, TemplateSet templates)
-      throws Refusal {
-    PagerdutyConfig pd =
-        IntegrationRequests.find(n, config, ReceiverConfig::pagerdutyConfigs, "pagerduty_configs");
+  public Class<PagerdutyConfig> settingsType() {
+    return PagerdutyConfig.class;
+  }
+
+  @Override
+  public Prepared prepare(Notification n, PagerdutyConfig pd, TemplateSet templates) {
     FieldRendering r = new FieldRendering(templates, NotificationData.of(n));
     boolean firing = n.getStatus() == AlertStatus.FIRING;
     String key = dedupKey(n.getGroupKey());

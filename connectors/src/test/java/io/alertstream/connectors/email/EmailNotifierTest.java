@@ -3,6 +3,7 @@ package io.alertstream.connectors.email;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.alertstream.config.ConfigParser;
+import io.alertstream.config.receivers.EmailConfig;
 import io.alertstream.connectors.TestNotifications;
 import io.alertstream.connectors.delivery.Outbound;
 import io.alertstream.connectors.rendering.TenantTemplates;
@@ -10,7 +11,7 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
-class EmailRequestsTest {
+class EmailNotifierTest {
 
   @Test
   void headersAreRenderedAndTheMessageIdIsStable() throws Exception {
@@ -29,10 +30,13 @@ class EmailRequestsTest {
                 TestNotifications.alert(
                     Map.of("alertname", "DiskFull", "team", "db"), Map.of(), true)));
 
+    var settings = TestNotifications.settings(config, "email", EmailConfig.class);
     var mail =
-        (Outbound.Mail) new EmailRequests().prepare(n, config, TenantTemplates.DEFAULTS).request();
+        (Outbound.Mail)
+            new EmailNotifier().prepare(n, settings, TenantTemplates.DEFAULTS).request();
     var again =
-        (Outbound.Mail) new EmailRequests().prepare(n, config, TenantTemplates.DEFAULTS).request();
+        (Outbound.Mail)
+            new EmailNotifier().prepare(n, settings, TenantTemplates.DEFAULTS).request();
 
     assertThat(mail.host()).isEqualTo("mail");
     assertThat(mail.content().headers())
@@ -58,7 +62,11 @@ class EmailRequestsTest {
     var n = TestNotifications.diskFull("email");
     var tenant = TestNotifications.overridingBuiltIns();
 
-    var mail = (Outbound.Mail) new EmailRequests().prepare(n, config, tenant).request();
+    var mail =
+        (Outbound.Mail)
+            new EmailNotifier()
+                .prepare(n, TestNotifications.settings(config, "email", EmailConfig.class), tenant)
+                .request();
 
     assertThat(mail.content().headers()).containsEntry("Subject", "S:DiskFull");
     assertThat(mail.content().html())
