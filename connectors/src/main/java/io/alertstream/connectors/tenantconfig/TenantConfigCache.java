@@ -1,10 +1,9 @@
 package io.alertstream.connectors.tenantconfig;
 
 import io.alertstream.config.AlertmanagerConfig;
-import io.alertstream.config.ConfigParser;
 import io.alertstream.config.InvalidConfigException;
+import io.alertstream.config.tenant.ParsedConfigs;
 import io.alertstream.config.tenant.TenantSettings;
-import io.alertstream.connectors.rendering.TenantTemplates;
 import io.alertstream.schemas.TenantConfig;
 import io.alertstream.templates.RenderLimits;
 import io.alertstream.templates.TemplateException;
@@ -32,7 +31,6 @@ public final class TenantConfigCache implements TenantConfigSource {
   public record Entry(
       long version, AlertmanagerConfig config, TemplateSet templates, TenantSettings settings) {}
 
-  private final ConfigParser parser = new ConfigParser();
   private final Map<String, Entry> entries = new ConcurrentHashMap<>();
   private final Object changed = new Object();
   private final RenderLimits renderLimits;
@@ -67,8 +65,10 @@ public final class TenantConfigCache implements TenantConfigSource {
           tenant,
           new Entry(
               config.getVersion(),
-              parser.parse(config.getAlertmanagerConfig()),
-              TenantTemplates.of(config.getTemplateFiles(), renderLimits),
+              ParsedConfigs.shared()
+                  .parse(tenant, config.getVersion(), config.getAlertmanagerConfig()),
+              CompiledTemplates.SHARED.of(
+                  tenant, config.getVersion(), config.getTemplateFiles(), renderLimits),
               settings(config)));
       signal();
     } catch (InvalidConfigException | TemplateException e) {

@@ -80,6 +80,11 @@ class TenantConfigCacheTest {
     assertThat(cache.get("acme").orElseThrow().settings().dryRun("webhook")).isTrue();
   }
 
+  private static TenantConfig withTemplate(TenantConfig config) {
+    config.setTemplateFiles(java.util.Map.of("t.tmpl", "{{ define \"x\" }}y{{ end }}"));
+    return config;
+  }
+
   private static TenantConfig config(long version, String yaml) {
     return TenantConfig.newBuilder()
         .setTenant("acme")
@@ -87,5 +92,24 @@ class TenantConfigCacheTest {
         .setAlertmanagerConfig(yaml)
         .setUpdatedAt(Instant.EPOCH)
         .build();
+  }
+
+  @Test
+  void twoTasksCachesShareOneParsedConfigAndOneTemplateSetPerVersion() {
+    TenantConfigCache other = new TenantConfigCache();
+    String tenant = "shared-" + System.nanoTime();
+    long compiledBefore = CompiledTemplates.SHARED.compilations();
+
+    cache.apply(tenant, withTemplate(config(1, GOOD)));
+    other.apply(tenant, withTemplate(config(1, GOOD)));
+
+    TenantConfigCache.Entry mine = cache.get(tenant).orElseThrow();
+    TenantConfigCache.Entry theirs = other.get(tenant).orElseThrow();
+    assertThat(theirs.config()).isSameAs(mine.config());
+    assertThat(theirs.templates()).isSameAs(mine.templates());
+    assertThat(CompiledTemplates.SHARED.compilations() - compiledBefore).isEqualTo(1);
+
+    other.apply(tenant, withTemplate(config(2, GOOD)));
+    assertThat(other.get(tenant).orElseThrow().templates()).isNotSameAs(mine.templates());
   }
 }
