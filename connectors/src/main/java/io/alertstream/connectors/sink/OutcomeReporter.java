@@ -39,6 +39,21 @@ public final class OutcomeReporter implements OutcomeSink, AutoCloseable {
    */
   public OutcomeReporter(Map<String, Object> kafka, String topic, SchemaRegistryClient registry) {
     this(producer(kafka, registry), topic);
+    registerSchema(registry, topic);
+  }
+
+  /**
+   * Registers the outcome schema now, so that reporting needs no registry call: an outcome written
+   * as the task stops (its delivery thread interrupted, the registry perhaps going away) is then
+   * written all the same, and Connect can commit past its notification. If the registry cannot be
+   * reached now, the first report registers it.
+   */
+  private static void registerSchema(SchemaRegistryClient registry, String topic) {
+    try {
+      registry.register(topic + "-value", DeliveryOutcome.getClassSchema());
+    } catch (RuntimeException e) {
+      LOG.warn("outcome schema not registered yet: {}", e.toString());
+    }
   }
 
   /** Over any producer, e.g. a {@code MockProducer} in tests. */
