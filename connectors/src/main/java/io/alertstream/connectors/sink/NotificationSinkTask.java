@@ -10,6 +10,7 @@ import io.alertstream.connectors.notify.Notifier;
 import io.alertstream.connectors.notify.Notifiers;
 import io.alertstream.connectors.sink.DeliveryMetrics.FailureReason;
 import io.alertstream.connectors.tenantconfig.TenantConfigCache;
+import io.alertstream.schemas.DeliveryOutcomes;
 import io.alertstream.schemas.DeliveryResult;
 import io.alertstream.schemas.Notification;
 import io.alertstream.schemas.serde.AvroDeserializer;
@@ -415,21 +416,13 @@ public final class NotificationSinkTask extends SinkTask {
     long now = clock.millis();
     env.outcomes()
         .report(
-            io.alertstream.schemas.DeliveryOutcome.newBuilder()
-                .setNotificationId(n.getId())
-                .setTenant(n.getTenant())
-                .setReceiver(n.getReceiver())
-                .setIntegrationType(n.getIntegration().getType())
-                .setIntegrationId(n.getIntegration().getId())
-                .setGroupKey(n.getGroupKey())
-                .setConfigVersion(n.getConfigVersion())
-                .setOutcome(result)
-                .setReason(reason)
-                .setAttempts(job.attempts)
-                .setFirstAttemptAt(
-                    Instant.ofEpochMilli(job.firstAttemptMs < 0 ? now : job.firstAttemptMs))
-                .setFinishedAt(Instant.ofEpochMilli(now))
-                .build());
+            DeliveryOutcomes.of(
+                n,
+                result,
+                reason,
+                job.attempts,
+                Instant.ofEpochMilli(job.firstAttemptMs < 0 ? now : job.firstAttemptMs),
+                Instant.ofEpochMilli(now)));
   }
 
   /**

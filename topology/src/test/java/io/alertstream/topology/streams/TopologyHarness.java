@@ -2,6 +2,7 @@ package io.alertstream.topology.streams;
 
 import io.alertstream.schemas.AlertEvent;
 import io.alertstream.schemas.DeliveryOutcome;
+import io.alertstream.schemas.DeliveryOutcomes;
 import io.alertstream.schemas.DeliveryResult;
 import io.alertstream.schemas.Matcher;
 import io.alertstream.schemas.Notification;
@@ -196,21 +197,7 @@ final class TopologyHarness implements AutoCloseable {
   /** Reports what a connector made of a notification, as the connectors do. */
   void outcome(Notification n, DeliveryResult result, String reason, int attempts) {
     outcomes.pipeInput(
-        n.getTenant(),
-        DeliveryOutcome.newBuilder()
-            .setNotificationId(n.getId())
-            .setTenant(n.getTenant())
-            .setReceiver(n.getReceiver())
-            .setIntegrationType(n.getIntegration().getType())
-            .setIntegrationId(n.getIntegration().getId())
-            .setGroupKey(n.getGroupKey())
-            .setConfigVersion(n.getConfigVersion())
-            .setOutcome(result)
-            .setReason(reason)
-            .setAttempts(attempts)
-            .setFirstAttemptAt(at(now()))
-            .setFinishedAt(at(now()))
-            .build());
+        n.getTenant(), DeliveryOutcomes.of(n, result, reason, attempts, at(now()), at(now())));
   }
 
   /** A notification and the wall-clock second it was emitted at. */
