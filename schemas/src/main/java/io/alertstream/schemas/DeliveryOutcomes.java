@@ -21,6 +21,7 @@ public final class DeliveryOutcomes {
         .setReceiver(n.getReceiver())
         .setIntegrationType(n.getIntegration().getType())
         .setIntegrationId(n.getIntegration().getId())
+        .setIntegrationIndex(n.getIntegration().getIndex())
         .setGroupKey(n.getGroupKey())
         .setConfigVersion(n.getConfigVersion())
         .setOutcome(result)

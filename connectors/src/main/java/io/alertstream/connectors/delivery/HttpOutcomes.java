@@ -13,16 +13,16 @@ public final class HttpOutcomes {
 
   private HttpOutcomes() {}
 
-  public static DeliveryOutcome classify(
+  public static AttemptResult classify(
       int status, Optional<String> retryAfterHeader, String bodyExcerpt, Clock clock) {
     if (status / 100 == 2) {
-      return new DeliveryOutcome.Delivered(status);
+      return new AttemptResult.Delivered(status);
     }
     String reason = "unexpected status code " + status + excerpt(bodyExcerpt);
     if (status == 429 || status / 100 == 5) {
-      return new DeliveryOutcome.Retry(reason, retryAfterHeader.flatMap(h -> retryAfter(h, clock)));
+      return new AttemptResult.Retry(reason, retryAfterHeader.flatMap(h -> retryAfter(h, clock)));
     }
-    return new DeliveryOutcome.Failed(reason);
+    return new AttemptResult.Failed(reason);
   }
 
   /** A Retry-After header: either delay-seconds or an HTTP date. */

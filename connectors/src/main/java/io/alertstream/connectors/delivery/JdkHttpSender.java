@@ -37,12 +37,12 @@ public final class JdkHttpSender {
     this.clock = clock;
   }
 
-  public DeliveryOutcome post(Outbound.HttpPost post) {
+  public AttemptResult post(Outbound.HttpPost post) {
     HttpClient client;
     try {
       client = clients.computeIfAbsent(post.http(), this::client);
     } catch (IllegalArgumentException e) {
-      return new DeliveryOutcome.Failed(e.getMessage());
+      return new AttemptResult.Failed(e.getMessage());
     }
     HttpRequest.Builder request =
         HttpRequest.newBuilder(post.url())
@@ -54,24 +54,24 @@ public final class JdkHttpSender {
     try {
       response = client.send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
     } catch (HttpTimeoutException e) {
-      return new DeliveryOutcome.Retry(
+      return new AttemptResult.Retry(
           "no answer within " + timeout.toMillis() + " ms", Optional.empty());
     } catch (IOException e) {
       // The exception text may hold the URL; keep only its kind.
-      return new DeliveryOutcome.Retry(
+      return new AttemptResult.Retry(
           "connection failed: " + e.getClass().getSimpleName(), Optional.empty());
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
-      return new DeliveryOutcome.Retry("interrupted", Optional.empty());
+      return new AttemptResult.Retry("interrupted", Optional.empty());
     }
     String excerpt =
         new String(
             response.body(), 0, Math.min(response.body().length, 512), StandardCharsets.UTF_8);
-    DeliveryOutcome outcome =
+    AttemptResult outcome =
         HttpOutcomes.classify(
             response.statusCode(), response.headers().firstValue("Retry-After"), excerpt, clock);
-    if (outcome instanceof DeliveryOutcome.Delivered) {
-      DeliveryOutcome checked = post.answerCheck().check(response.statusCode(), excerpt);
+    if (outcome instanceof AttemptResult.Delivered) {
+      AttemptResult checked = post.answerCheck().check(response.statusCode(), excerpt);
       return checked == null ? outcome : checked;
     }
     return outcome;

@@ -3,25 +3,25 @@ package io.alertstream.connectors.delivery;
 /** The production transport: HTTP POSTs through {@link JdkHttpSender}, mail through SMTP. */
 public final class NetworkTransport implements Transport {
 
-  private final Outbound.Visitor<DeliveryOutcome> senders;
+  private final Outbound.Visitor<AttemptResult> senders;
 
   public NetworkTransport(JdkHttpSender http, SmtpSender smtp) {
     this.senders =
         new Outbound.Visitor<>() {
           @Override
-          public DeliveryOutcome httpPost(Outbound.HttpPost post) {
+          public AttemptResult httpPost(Outbound.HttpPost post) {
             return http.post(post);
           }
 
           @Override
-          public DeliveryOutcome mail(Outbound.Mail mail) {
+          public AttemptResult mail(Outbound.Mail mail) {
             return smtp.send(mail);
           }
         };
   }
 
   @Override
-  public DeliveryOutcome send(Outbound request) {
+  public AttemptResult send(Outbound request) {
     return request.accept(senders);
   }
 }

@@ -110,6 +110,6 @@ public sealed interface Outbound {
   interface AnswerCheck {
     AnswerCheck NONE = (status, body) -> null;
 
-    DeliveryOutcome check(int status, String body);
+    AttemptResult check(int status, String body);
   }
 }

@@ -35,7 +35,7 @@ public final class SmtpSender {
     this.timeout = timeout;
   }
 
-  public DeliveryOutcome send(Outbound.Mail mail) {
+  public AttemptResult send(Outbound.Mail mail) {
     EmailConfig smtp = mail.smtp();
     String host = mail.host();
     int port = Integer.parseInt(smtp.smarthost().substring(smtp.smarthost().lastIndexOf(':') + 1));
@@ -75,13 +75,13 @@ public final class SmtpSender {
         }
         transport.sendMessage(message, recipients.toArray(InternetAddress[]::new));
       }
-      return new DeliveryOutcome.Delivered(250);
+      return new AttemptResult.Delivered(250);
     } catch (AddressException e) {
-      return new DeliveryOutcome.Failed("invalid address in email config: " + e.getRef());
+      return new AttemptResult.Failed("invalid address in email config: " + e.getRef());
     } catch (AuthenticationFailedException e) {
-      return new DeliveryOutcome.Failed("SMTP authentication failed");
+      return new AttemptResult.Failed("SMTP authentication failed");
     } catch (MailConnectException e) {
-      return new DeliveryOutcome.Retry("SMTP connection failed", Optional.empty());
+      return new AttemptResult.Retry("SMTP connection failed", Optional.empty());
     } catch (SMTPAddressFailedException e) {
       return answer("recipient refused", e.getReturnCode());
     } catch (SMTPSendFailedException e) {
@@ -89,19 +89,19 @@ public final class SmtpSender {
     } catch (MessagingException e) {
       String reason = e.getMessage() == null ? "" : e.getMessage();
       if (reason.contains("STARTTLS")) {
-        return new DeliveryOutcome.Failed(
+        return new AttemptResult.Failed(
             "require_tls is true but the SMTP server does not offer STARTTLS");
       }
-      return new DeliveryOutcome.Retry(
+      return new AttemptResult.Retry(
           "SMTP delivery failed: " + e.getClass().getSimpleName(), Optional.empty());
     }
   }
 
-  private static DeliveryOutcome answer(String what, int code) {
+  private static AttemptResult answer(String what, int code) {
     String reason = "SMTP " + what + " with code " + code;
     return code >= 400 && code < 500
-        ? new DeliveryOutcome.Retry(reason, Optional.empty())
-        : new DeliveryOutcome.Failed(reason);
+        ? new AttemptResult.Retry(reason, Optional.empty())
+        : new AttemptResult.Failed(reason);
   }
 
   /**

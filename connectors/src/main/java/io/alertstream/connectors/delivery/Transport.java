@@ -7,5 +7,5 @@ package io.alertstream.connectors.delivery;
 @FunctionalInterface
 public interface Transport {
 
-  DeliveryOutcome send(Outbound request);
+  AttemptResult send(Outbound request);
 }

@@ -37,7 +37,9 @@ public final class DeliveryMetrics {
     /** The record could not be read as a notification. */
     UNREADABLE,
     /** No notifier handles the notification's integration type. */
-    UNKNOWN_TYPE;
+    UNKNOWN_TYPE,
+    /** Building or sending the request failed in a way nothing above foresaw (a bug). */
+    INTERNAL;
 
     public String tag() {
       return name().toLowerCase(Locale.ROOT);

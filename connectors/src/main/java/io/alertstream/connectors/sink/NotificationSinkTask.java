@@ -2,7 +2,7 @@ package io.alertstream.connectors.sink;
 
 import io.alertstream.config.receivers.Integration;
 import io.alertstream.connectors.ConnectorVersion;
-import io.alertstream.connectors.delivery.DeliveryOutcome;
+import io.alertstream.connectors.delivery.AttemptResult;
 import io.alertstream.connectors.delivery.EgressGuard;
 import io.alertstream.connectors.delivery.Transport;
 import io.alertstream.connectors.notify.ExactIntegration;
@@ -176,6 +176,7 @@ public final class NotificationSinkTask extends SinkTask {
       d.lanes.drop(job -> partitions.contains(job.partition));
     }
     offsets.forget(partitions);
+    deadLetters.removeIf(dead -> partitions.contains(dead.job().partition));
   }
 
   @Override
@@ -278,6 +279,20 @@ public final class NotificationSinkTask extends SinkTask {
     if (!owned.contains(job.partition)) {
       return Optional.empty();
     }
+    try {
+      return attemptOwned(job);
+    } catch (RuntimeException e) {
+      // Only the exception's class: its message may carry the endpoint's URL.
+      LOG.error(
+          "tenant {}: notification {} failed unexpectedly: {}",
+          job.notification.getTenant(),
+          job.notification.getId(),
+          e.getClass().getName());
+      return fail(job, FailureReason.INTERNAL, "unexpected " + e.getClass().getSimpleName());
+    }
+  }
+
+  private Optional<Duration> attemptOwned(Job job) {
     Notification n = job.notification;
     TypeDelivery d = job.delivery;
     long now = clock.millis();
@@ -299,14 +314,13 @@ public final class NotificationSinkTask extends SinkTask {
     if (found.isEmpty()) {
       return retry(
           job,
-          new DeliveryOutcome.Retry(
-              "tenant " + n.getTenant() + " has no config", Optional.empty()));
+          new AttemptResult.Retry("tenant " + n.getTenant() + " has no config", Optional.empty()));
     }
     TenantConfigCache.Entry tenantConfig = found.get();
     if (tenantConfig.version() < n.getConfigVersion()) {
       return retry(
           job,
-          new DeliveryOutcome.Retry(
+          new AttemptResult.Retry(
               "config version "
                   + n.getConfigVersion()
                   + " of tenant "
@@ -338,8 +352,7 @@ public final class NotificationSinkTask extends SinkTask {
       try {
         env.dryRun().record(n, prepared.request());
       } catch (Exception e) {
-        return retry(
-            job, new DeliveryOutcome.Retry("dry-run record not written", Optional.empty()));
+        return retry(job, new AttemptResult.Retry("dry-run record not written", Optional.empty()));
       }
       return finished(job, DeliveryResult.DRY_RUN, dryRunReason.get(), prepared.renderProblems());
     }
@@ -347,14 +360,14 @@ public final class NotificationSinkTask extends SinkTask {
     if (blocked.isPresent()) {
       return fail(job, FailureReason.EGRESS_BLOCKED, blocked.get());
     }
-    DeliveryOutcome outcome = d.transport.send(prepared.request());
-    if (outcome instanceof DeliveryOutcome.Delivered) {
+    AttemptResult outcome = d.transport.send(prepared.request());
+    if (outcome instanceof AttemptResult.Delivered) {
       return finished(job, DeliveryResult.DELIVERED, "", prepared.renderProblems());
     }
-    if (outcome instanceof DeliveryOutcome.Failed failed) {
+    if (outcome instanceof AttemptResult.Failed failed) {
       return fail(job, FailureReason.REJECTED, failed.reason());
     }
-    return retry(job, (DeliveryOutcome.Retry) outcome);
+    return retry(job, (AttemptResult.Retry) outcome);
   }
 
   /**
@@ -385,7 +398,7 @@ public final class NotificationSinkTask extends SinkTask {
     return Optional.empty();
   }
 
-  private Optional<Duration> retry(Job job, DeliveryOutcome.Retry retry) {
+  private Optional<Duration> retry(Job job, AttemptResult.Retry retry) {
     NotificationSinkConfig settings = job.delivery.settings;
     Duration wait = settings.backoff().after(job.attempts, retry.retryAfter());
     long elapsed = clock.millis() - job.firstAttemptMs;
@@ -432,6 +445,9 @@ public final class NotificationSinkTask extends SinkTask {
   private void reportDeadLetters() {
     DeadLetter dead;
     while ((dead = deadLetters.poll()) != null) {
+      if (!owned.contains(dead.job().partition)) {
+        continue; // revoked: its new owner delivers it again
+      }
       SinkRecord record = dead.job().record;
       LOG.warn(
           "notification at {}-{}@{} goes to the dead letter queue: {}",

@@ -7,7 +7,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.alertstream.config.receivers.SlackConfig;
-import io.alertstream.connectors.delivery.DeliveryOutcome;
+import io.alertstream.connectors.delivery.AttemptResult;
 import io.alertstream.connectors.delivery.Outbound;
 import io.alertstream.connectors.notify.Notifier;
 import io.alertstream.connectors.rendering.FieldRendering;
@@ -125,14 +125,14 @@ public final class SlackNotifier implements Notifier<SlackConfig> {
    * unknown channel); that is a failure, not a delivery (as Alertmanager 0.26 and later treat it;
    * 0.25 counted it as delivered).
    */
-  static DeliveryOutcome checkAnswer(int status, String body) {
+  static AttemptResult checkAnswer(int status, String body) {
     if (body == null || !body.stripLeading().startsWith("{")) {
       return null;
     }
     try {
       JsonNode answer = JSON.readTree(body);
       if (answer.path("ok").isBoolean() && !answer.path("ok").asBoolean()) {
-        return new DeliveryOutcome.Failed(
+        return new AttemptResult.Failed(
             "Slack refused the message: " + answer.path("error").asText("no error given"));
       }
     } catch (java.io.IOException e) {

@@ -33,7 +33,7 @@ class HttpOutcomesTest {
     "301, Failed",
   })
   void classifiesStatusCodes(int status, String kind) {
-    DeliveryOutcome outcome = HttpOutcomes.classify(status, Optional.empty(), "", CLOCK);
+    AttemptResult outcome = HttpOutcomes.classify(status, Optional.empty(), "", CLOCK);
 
     assertThat(outcome.getClass().getSimpleName()).isEqualTo(kind);
   }
@@ -49,7 +49,7 @@ class HttpOutcomesTest {
   @Test
   void quotesTheStartOfTheBodyInTheReason() {
     var outcome =
-        (DeliveryOutcome.Failed)
+        (AttemptResult.Failed)
             HttpOutcomes.classify(400, Optional.empty(), "bad   payload\n", CLOCK);
 
     assertThat(outcome.reason()).isEqualTo("unexpected status code 400: bad payload");

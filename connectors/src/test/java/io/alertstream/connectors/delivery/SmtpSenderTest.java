@@ -70,9 +70,9 @@ class SmtpSenderTest {
 
   @Test
   void sendsBothPartsWithTheStableMessageId() throws Exception {
-    DeliveryOutcome outcome = new SmtpSender(Duration.ofSeconds(5)).send(mail(false));
+    AttemptResult outcome = new SmtpSender(Duration.ofSeconds(5)).send(mail(false));
 
-    assertThat(outcome).isInstanceOf(DeliveryOutcome.Delivered.class);
+    assertThat(outcome).isInstanceOf(AttemptResult.Delivered.class);
     var received = smtp.getReceivedMessages();
     assertThat(received).hasSize(1);
     assertThat(received[0].getMessageID()).isEqualTo("<n-1@alertstream>");
@@ -81,17 +81,17 @@ class SmtpSenderTest {
 
   @Test
   void requireTlsRefusesAServerWithoutStartTls() {
-    DeliveryOutcome outcome = new SmtpSender(Duration.ofSeconds(5)).send(mail(true));
+    AttemptResult outcome = new SmtpSender(Duration.ofSeconds(5)).send(mail(true));
 
     assertThat(outcome)
         .isInstanceOfSatisfying(
-            DeliveryOutcome.Failed.class, f -> assertThat(f.reason()).contains("STARTTLS"));
+            AttemptResult.Failed.class, f -> assertThat(f.reason()).contains("STARTTLS"));
     assertThat(smtp.getReceivedMessages()).isEmpty();
   }
 
   @Test
   void theSubjectIsExactlyTheRenderedTextTrailingSpaceIncluded() throws Exception {
-    DeliveryOutcome outcome =
+    AttemptResult outcome =
         new SmtpSender(Duration.ofSeconds(5))
             .send(
                 mail(
@@ -104,7 +104,7 @@ class SmtpSenderTest {
                     "<p>hi</p>",
                     "hi"));
 
-    assertThat(outcome).isInstanceOf(DeliveryOutcome.Delivered.class);
+    assertThat(outcome).isInstanceOf(AttemptResult.Delivered.class);
     MimeMessage received = smtp.getReceivedMessages()[0];
     assertThat(received.getSubject()).isEqualTo("[FIRING:2] DiskFull node ");
     assertThat(received.getHeader("From", null)).isEqualTo("Alerts <from@example.org>");

@@ -6,11 +6,12 @@ import static org.awaitility.Awaitility.await;
 import io.alertstream.config.ConfigParser;
 import io.alertstream.config.receivers.Integration;
 import io.alertstream.connectors.TestNotifications;
-import io.alertstream.connectors.delivery.DeliveryOutcome;
+import io.alertstream.connectors.delivery.AttemptResult;
 import io.alertstream.connectors.delivery.Outbound;
 import io.alertstream.connectors.delivery.Transport;
 import io.alertstream.connectors.tenantconfig.TenantConfigCache;
 import io.alertstream.connectors.tenantconfig.TenantConfigSource;
+import io.alertstream.schemas.DeliveryOutcome;
 import io.alertstream.schemas.DeliveryResult;
 import io.alertstream.schemas.IntegrationRef;
 import io.alertstream.schemas.Notification;
@@ -133,7 +134,7 @@ class NotificationSinkTaskTest {
   @Test
   void aRefusedNotificationGoesToTheDlqAndIsReportedDeadLetteredWithTheReason() throws Exception {
     configs.apply("acme", tenantConfig(1, V1));
-    transport.answer = r -> new DeliveryOutcome.Failed("unexpected status code 400: bad payload");
+    transport.answer = r -> new AttemptResult.Failed("unexpected status code 400: bad payload");
     start(Map.of());
 
     task.put(List.of(record(notification("n-1", "g1", integration(V1, "webhook", 0), 1), 0)));
@@ -155,6 +156,48 @@ class NotificationSinkTaskTest {
   }
 
   @Test
+  void anUnexpectedExceptionDeadLettersTheNotificationWithoutItsMessage() throws Exception {
+    configs.apply("acme", tenantConfig(1, V1));
+    transport.answer =
+        r -> {
+          throw new IllegalStateException("boom at http://hooks.example/a?token=s3cret");
+        };
+    start(Map.of());
+
+    task.put(List.of(record(notification("n-1", "g1", integration(V1, "webhook", 0), 1), 0)));
+
+    awaitDeadLetters(1);
+    var outcome = awaitOutcome("n-1");
+    assertThat(outcome.getOutcome()).isEqualTo(DeliveryResult.DEAD_LETTERED);
+    assertThat(outcome.getReason())
+        .isEqualTo("unexpected IllegalStateException")
+        .doesNotContain("s3cret");
+    assertThat(transport.sent).hasSize(1);
+    assertThat(failedTotal("webhook", "internal")).isEqualTo(1.0);
+  }
+
+  @Test
+  void aFailureOnARevokedPartitionIsLeftToItsNewOwner() throws Exception {
+    configs.apply("acme", tenantConfig(1, V1));
+    transport.holding = true;
+    transport.answer = r -> new AttemptResult.Failed("unexpected status code 400");
+    start(Map.of());
+    task.put(List.of(record(notification("n-1", "g1", integration(V1, "webhook", 0), 1), 0)));
+    await().atMost(WAIT).until(() -> transport.sent.size() == 1);
+
+    task.close(List.of(WEBHOOKS));
+    transport.release.countDown();
+    // The held attempt fails after the revocation; it is queued right after it is counted.
+    await().atMost(WAIT).until(() -> failedTotal("webhook", "rejected") == 1.0);
+    Thread.sleep(100);
+    task.put(List.of());
+    task.preCommit(Map.of());
+
+    assertThat(dlq.records).isEmpty();
+    assertThat(outcomes.durable).isEmpty();
+  }
+
+  @Test
   void aRetryableFailureIsRetriedWithBackoffUntilTheRetryTimeoutThenDeadLettered()
       throws Exception {
     configs.apply("acme", tenantConfig(1, V1));
@@ -163,7 +206,7 @@ class NotificationSinkTaskTest {
     transport.answer =
         r -> {
           clock.advance(Duration.ofMinutes(2));
-          return new DeliveryOutcome.Retry("unexpected status code 503", Optional.empty());
+          return new AttemptResult.Retry("unexpected status code 503", Optional.empty());
         };
     start(
         Map.of(
@@ -499,7 +542,7 @@ class NotificationSinkTaskTest {
         .build();
   }
 
-  private io.alertstream.schemas.DeliveryOutcome awaitOutcome(String notificationId) {
+  private DeliveryOutcome awaitOutcome(String notificationId) {
     return await()
         .atMost(WAIT)
         .until(
@@ -601,7 +644,7 @@ class NotificationSinkTaskTest {
     final List<Outbound> sent = new CopyOnWriteArrayList<>();
     final List<String> threads = new CopyOnWriteArrayList<>();
     final CountDownLatch release = new CountDownLatch(1);
-    volatile Function<Outbound, DeliveryOutcome> answer = r -> new DeliveryOutcome.Delivered(200);
+    volatile Function<Outbound, AttemptResult> answer = r -> new AttemptResult.Delivered(200);
 
     /** Holds requests (those of {@link #holdOnly} if set) until {@link #release}. */
     volatile boolean holding;
@@ -609,7 +652,7 @@ class NotificationSinkTaskTest {
     volatile String holdOnly;
 
     @Override
-    public DeliveryOutcome send(Outbound request) {
+    public AttemptResult send(Outbound request) {
       sent.add(request);
       threads.add(Thread.currentThread().getName());
       String id = ((Outbound.HttpPost) request).headers().get("Idempotency-Key");
@@ -618,7 +661,7 @@ class NotificationSinkTaskTest {
           release.await(WAIT.toMillis(), TimeUnit.MILLISECONDS);
         } catch (InterruptedException e) {
           Thread.currentThread().interrupt();
-          return new DeliveryOutcome.Retry("interrupted", Optional.empty());
+          return new AttemptResult.Retry("interrupted", Optional.empty());
         }
       }
       return answer.apply(request);
@@ -631,12 +674,12 @@ class NotificationSinkTaskTest {
 
   /** Outcomes reported, and those a flush made durable. */
   private final class FakeOutcomes implements OutcomeSink {
-    final List<io.alertstream.schemas.DeliveryOutcome> reported = new CopyOnWriteArrayList<>();
-    final List<io.alertstream.schemas.DeliveryOutcome> durable = new CopyOnWriteArrayList<>();
+    final List<DeliveryOutcome> reported = new CopyOnWriteArrayList<>();
+    final List<DeliveryOutcome> durable = new CopyOnWriteArrayList<>();
     volatile boolean failing;
 
     @Override
-    public void report(io.alertstream.schemas.DeliveryOutcome outcome) {
+    public void report(DeliveryOutcome outcome) {
       reported.add(outcome);
       events.add("outcome " + outcome.getOutcome() + " " + outcome.getNotificationId());
     }

@@ -7,7 +7,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.alertstream.config.ConfigParser;
 import io.alertstream.config.receivers.SlackConfig;
 import io.alertstream.connectors.TestNotifications;
-import io.alertstream.connectors.delivery.DeliveryOutcome;
+import io.alertstream.connectors.delivery.AttemptResult;
 import io.alertstream.connectors.delivery.Outbound;
 import io.alertstream.connectors.rendering.TenantTemplates;
 import java.util.List;
@@ -84,7 +84,7 @@ class SlackNotifierTest {
   void theWebApisOkFalseIsAFailure() {
     assertThat(SlackNotifier.checkAnswer(200, "{\"ok\":false,\"error\":\"invalid_auth\"}"))
         .isInstanceOfSatisfying(
-            DeliveryOutcome.Failed.class, f -> assertThat(f.reason()).contains("invalid_auth"));
+            AttemptResult.Failed.class, f -> assertThat(f.reason()).contains("invalid_auth"));
     assertThat(SlackNotifier.checkAnswer(200, "{\"ok\":true}")).isNull();
     assertThat(SlackNotifier.checkAnswer(200, "ok")).isNull();
   }

@@ -14,7 +14,7 @@ import io.alertstream.config.AlertmanagerConfig;
 import io.alertstream.config.ConfigParser;
 import io.alertstream.config.receivers.Integration;
 import io.alertstream.connectors.TestNotifications;
-import io.alertstream.connectors.delivery.DeliveryOutcome;
+import io.alertstream.connectors.delivery.AttemptResult;
 import io.alertstream.connectors.delivery.JdkHttpSender;
 import io.alertstream.connectors.delivery.Outbound;
 import io.alertstream.connectors.notify.ExactIntegration;
@@ -39,7 +39,7 @@ class WebhookDeliveryTest {
   }
 
   /** Delivers as the sink task does: the integration the notification names, then its request. */
-  private DeliveryOutcome deliver(Notification n, AlertmanagerConfig config) {
+  private AttemptResult deliver(Notification n, AlertmanagerConfig config) {
     try {
       Integration webhook = ExactIntegration.find(n, config, 1);
       return http.post(
@@ -47,7 +47,7 @@ class WebhookDeliveryTest {
               Notifiers.prepare(new WebhookNotifier(), n, webhook, TenantTemplates.DEFAULTS)
                   .request());
     } catch (Notifier.Refusal e) {
-      return new DeliveryOutcome.Failed(e.getMessage());
+      return new AttemptResult.Failed(e.getMessage());
     }
   }
 
@@ -67,9 +67,9 @@ class WebhookDeliveryTest {
 
     AlertmanagerConfig config = config("/hook?token=s3cret");
 
-    DeliveryOutcome outcome = deliver(to(config), config);
+    AttemptResult outcome = deliver(to(config), config);
 
-    assertThat(outcome).isInstanceOf(DeliveryOutcome.Delivered.class);
+    assertThat(outcome).isInstanceOf(AttemptResult.Delivered.class);
     peer.verify(
         postRequestedFor(urlPathEqualTo("/hook"))
             .withHeader("Idempotency-Key", equalTo("n-1"))
@@ -86,11 +86,11 @@ class WebhookDeliveryTest {
 
     AlertmanagerConfig config = config("/hook?token=s3cret");
 
-    DeliveryOutcome outcome = deliver(to(config), config);
+    AttemptResult outcome = deliver(to(config), config);
 
     assertThat(outcome)
         .isInstanceOfSatisfying(
-            DeliveryOutcome.Retry.class,
+            AttemptResult.Retry.class,
             r -> {
               assertThat(r.retryAfter()).contains(Duration.ofSeconds(3));
               assertThat(r.reason())
@@ -107,11 +107,11 @@ class WebhookDeliveryTest {
             .parse(
                 "route: {receiver: team-x}\nreceivers: [{name: team-x, webhook_configs: [{url: 'http://127.0.0.1:1/x?token=s3cret'}]}]\n");
 
-    DeliveryOutcome outcome = deliver(to(closed), closed);
+    AttemptResult outcome = deliver(to(closed), closed);
 
     assertThat(outcome)
         .isInstanceOfSatisfying(
-            DeliveryOutcome.Retry.class,
+            AttemptResult.Retry.class,
             r -> assertThat(r.reason()).doesNotContain("s3cret").doesNotContain("127.0.0.1"));
   }
 
@@ -120,11 +120,11 @@ class WebhookDeliveryTest {
     AlertmanagerConfig other =
         new ConfigParser().parse("route: {receiver: other}\nreceivers: [{name: other}]\n");
 
-    DeliveryOutcome outcome = deliver(to(config("/hook")), other);
+    AttemptResult outcome = deliver(to(config("/hook")), other);
 
     assertThat(outcome)
         .isInstanceOfSatisfying(
-            DeliveryOutcome.Failed.class,
+            AttemptResult.Failed.class,
             f ->
                 assertThat(f.reason())
                     .contains("\"team-x\"")
@@ -142,9 +142,9 @@ class WebhookDeliveryTest {
                     + peer.baseUrl()
                     + "', bearer_token: t0ken}}]}]\n");
 
-    DeliveryOutcome outcome = deliver(to(proxied), proxied);
+    AttemptResult outcome = deliver(to(proxied), proxied);
 
-    assertThat(outcome).isInstanceOf(DeliveryOutcome.Delivered.class);
+    assertThat(outcome).isInstanceOf(AttemptResult.Delivered.class);
     peer.verify(
         postRequestedFor(urlPathEqualTo("/via-proxy"))
             .withHeader("Host", equalTo("unresolvable.invalid"))

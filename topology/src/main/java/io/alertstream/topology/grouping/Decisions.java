@@ -83,8 +83,9 @@ final class Decisions {
             + group.receiver()
             + " via "
             + integration.type()
-            + ": already notified"
-            + lastSent
+            + (last != null && last.pending() != null
+                ? ": a notification made" + lastSent + " is on its way (not yet confirmed)"
+                : ": already notified" + lastSent)
             + " and nothing changed"
             + repeat,
         "");

@@ -83,6 +83,8 @@ public final class GroupFlush {
 
     List<Notification> notifications = new ArrayList<>();
     Map<NotificationLogKey, NotificationLogEntry> logUpdates = new LinkedHashMap<>();
+    // Whether a notification of this group is on its way to one of its integrations.
+    boolean awaitingOutcome = false;
     if (!kept.isEmpty()) {
       Set<String> firing = new LinkedHashSet<>();
       Set<String> resolved = new LinkedHashSet<>();
@@ -96,6 +98,7 @@ public final class GroupFlush {
         NotificationLogEntry last = ctx.notificationLog().apply(key);
         Optional<NotificationReason> reason =
             Dedup.needsUpdate(last, firing, resolved, integration.sendResolved(), repeat, now);
+        awaitingOutcome |= last != null && last.pending() != null;
         if (reason.isEmpty()) {
           // Said once, at the first flush after the notification, not at every group_interval.
           long interval = route.options().groupInterval().toMillis();
@@ -118,17 +121,25 @@ public final class GroupFlush {
           notifications.add(n);
           sent.forEach(a -> decisions.notified(a, n));
           // Pending until the connector reports; withdrawn if it gives up.
+          awaitingOutcome = true;
           logUpdates.put(
               key,
               NotificationLogEntry.sent(
                   firing, resolved, now, expiresAt, n.getId(), group.routeId(), last));
         }
       }
+    } else {
+      awaitingOutcome = awaitingOutcome(group, ctx);
     }
 
-    for (Alert a : alerts) {
-      if (a.resolvedAt(now)) {
-        gone.add(a.fingerprint());
+    // Resolved alerts leave the group once every notification about the group is confirmed, as
+    // Alertmanager's group keeps them until a notification succeeded: a dead-lettered one is made
+    // again, with them, at the next flush.
+    if (!awaitingOutcome) {
+      for (Alert a : alerts) {
+        if (a.resolvedAt(now)) {
+          gone.add(a.fingerprint());
+        }
       }
     }
     GroupState after = group.flushed(gone, now + route.options().groupInterval().toMillis());
@@ -136,6 +147,21 @@ public final class GroupFlush {
       after = null;
     }
     return new FlushResult(after, notifications, logUpdates, decisions.list());
+  }
+
+  /** Whether an integration of the group's receiver still awaits a notification's outcome. */
+  private static boolean awaitingOutcome(GroupState group, FlushContext ctx) {
+    for (Integration integration : ctx.receiver().integrations()) {
+      NotificationLogEntry entry =
+          ctx.notificationLog()
+              .apply(
+                  new NotificationLogKey(
+                      group.groupKey(), group.receiver(), integration.type(), integration.index()));
+      if (entry != null && entry.pending() != null) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /** The time interval that mutes the route now (or the active ones it is outside of). */

@@ -67,15 +67,15 @@ public record GroupState(
     return new GroupState(routeId, groupKey, groupLabels, receiver, updated, next, hasFlushed);
   }
 
-  /** With these alerts added; this same instance when it has them all. */
-  public GroupState withAlerts(java.util.Collection<String> added) {
-    if (fingerprints.containsAll(added)) {
+  /** Without these alerts; this same instance when it has none of them. */
+  public GroupState without(Set<String> removed) {
+    if (removed.stream().noneMatch(fingerprints::contains)) {
       return this;
     }
-    Set<String> updated = new TreeSet<>(fingerprints);
-    updated.addAll(added);
+    Set<String> remaining = new TreeSet<>(fingerprints);
+    remaining.removeAll(removed);
     return new GroupState(
-        routeId, groupKey, groupLabels, receiver, updated, nextFlushAt, hasFlushed);
+        routeId, groupKey, groupLabels, receiver, remaining, nextFlushAt, hasFlushed);
   }
 
   /** After a flush: without the given alerts, next flush at {@code nextFlushAt}. */

@@ -1,5 +1,8 @@
 package io.alertstream.topology.nflog;
 
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -7,24 +10,46 @@ import java.util.Set;
  * the resolved alerts, when, and until when the entry is kept.
  *
  * <p>Alertmanager writes its log only once a notification went out. Here the connector delivers
- * after the flush, so an entry written for a notification is {@link #pending()} until the
- * connector's outcome arrives: the next flushes deduplicate against it as if it had been sent (no
- * second notification while the first is on its way); {@link #delivered} confirms it; {@link
- * #withdrawn} puts back what stood before, so that the group's next flush notifies again.
+ * after the flush, so the notifications of an entry are {@link #pending()} until the connector's
+ * outcome arrives. The next flushes deduplicate against the latest one as if it had been sent (no
+ * second notification while the first is on its way); {@link #delivered} makes a notification's
+ * state the confirmed one; {@link #withdrawn} forgets a notification, so that if it was the latest
+ * the entry says again what the one before it said, and the group's next flush notifies. While an
+ * entry of a group is pending, the group keeps its resolved alerts ({@code GroupFlush}); they leave
+ * it once every integration's notification about them is delivered, as Alertmanager's group keeps
+ * them until a notification about them succeeded.
  *
- * @param pending the notification on its way, null when the entry is confirmed
+ * @param pending the notifications on their way, null when none is
  */
 public record NotificationLogEntry(
     Set<String> firing, Set<String> resolved, long timestamp, long expiresAt, Pending pending) {
 
+  /** At most this many notifications of one entry are awaited; older ones count as delivered. */
+  static final int MAX_IN_FLIGHT = 64;
+
   /**
-   * The notification an entry waits for.
+   * The notifications an entry waits for.
    *
-   * @param notificationId the notification's id
-   * @param routeId the route of the group it was made for, to find the group again
-   * @param before the confirmed entry it replaced, null when there was none
+   * @param routeId the route of the group they were made for, to find the group again
+   * @param confirmed the entry as the last delivered notification left it, null when none was
+   * @param inFlight the notifications on their way, oldest first; the last is the entry's state
    */
-  public record Pending(String notificationId, String routeId, NotificationLogEntry before) {}
+  public record Pending(String routeId, NotificationLogEntry confirmed, List<Sent> inFlight) {
+
+    public Pending {
+      inFlight = List.copyOf(inFlight);
+    }
+  }
+
+  /** One notification on its way and the state it told. */
+  public record Sent(
+      String notificationId, Set<String> firing, Set<String> resolved, long timestamp) {
+
+    public Sent {
+      firing = Set.copyOf(firing);
+      resolved = Set.copyOf(resolved);
+    }
+  }
 
   public NotificationLogEntry {
     firing = Set.copyOf(firing);
@@ -37,10 +62,7 @@ public record NotificationLogEntry(
     this(firing, resolved, timestamp, expiresAt, null);
   }
 
-  /**
-   * The entry for a notification just emitted, replacing {@code previous}; if that was pending too,
-   * what it replaced is what a failure puts back.
-   */
+  /** The entry for a notification just emitted after {@code previous} (null: none). */
   public static NotificationLogEntry sent(
       Set<String> firing,
       Set<String> resolved,
@@ -49,40 +71,85 @@ public record NotificationLogEntry(
       String notificationId,
       String routeId,
       NotificationLogEntry previous) {
-    NotificationLogEntry before = previous == null ? null : previous.confirmed();
+    NotificationLogEntry confirmed = previous == null ? null : previous.confirmed();
+    List<Sent> inFlight = new ArrayList<>();
+    if (previous != null && previous.pending != null) {
+      inFlight.addAll(previous.pending.inFlight());
+    }
+    inFlight.add(new Sent(notificationId, firing, resolved, timestamp));
+    while (inFlight.size() > MAX_IN_FLIGHT) {
+      Sent oldest = inFlight.remove(0);
+      confirmed = state(oldest, expiresAt, null);
+    }
     return new NotificationLogEntry(
-        firing, resolved, timestamp, expiresAt, new Pending(notificationId, routeId, before));
+        firing, resolved, timestamp, expiresAt, new Pending(routeId, confirmed, inFlight));
   }
 
-  /** Whether this entry waits for the outcome of {@code notificationId}. */
-  public boolean awaits(String notificationId) {
-    return pending != null && pending.notificationId().equals(notificationId);
-  }
-
-  /** The entry once {@code notificationId} was delivered: confirmed if it was the one awaited. */
-  public NotificationLogEntry delivered(String notificationId) {
-    return awaits(notificationId)
-        ? new NotificationLogEntry(firing, resolved, timestamp, expiresAt)
-        : this;
+  /** The notification with this id, if this entry awaits it. */
+  public Optional<Sent> awaited(String notificationId) {
+    return pending == null
+        ? Optional.empty()
+        : pending.inFlight().stream()
+            .filter(s -> s.notificationId().equals(notificationId))
+            .findFirst();
   }
 
   /**
-   * The entry once {@code notificationId} was given up: what stood before it (null: no entry) if it
-   * was the one awaited, else unchanged (a later notification is on its way and covers it).
+   * The entry once {@code notificationId} was delivered: its state becomes the confirmed one
+   * (unless a later delivered one is confirmed already); the entry's own state, the latest sent,
+   * stays.
+   */
+  public NotificationLogEntry delivered(String notificationId) {
+    var sent = awaited(notificationId);
+    if (sent.isEmpty()) {
+      return this;
+    }
+    NotificationLogEntry confirmed = pending.confirmed();
+    if (confirmed == null || confirmed.timestamp() <= sent.get().timestamp()) {
+      confirmed = state(sent.get(), expiresAt, null);
+    }
+    List<Sent> left = inFlightWithout(sent.get());
+    return new NotificationLogEntry(
+        firing,
+        resolved,
+        timestamp,
+        expiresAt,
+        left.isEmpty() ? null : new Pending(pending.routeId(), confirmed, left));
+  }
+
+  /**
+   * The entry once {@code notificationId} was given up: without it; if it was the latest, the entry
+   * says what the one before it (still on its way, or the confirmed entry) said, null when nothing
+   * was said before.
    */
   public NotificationLogEntry withdrawn(String notificationId) {
-    return awaits(notificationId) ? pending.before() : this;
+    var sent = awaited(notificationId);
+    if (sent.isEmpty()) {
+      return this;
+    }
+    List<Sent> left = inFlightWithout(sent.get());
+    boolean wasLatest = pending.inFlight().get(pending.inFlight().size() - 1).equals(sent.get());
+    Pending rest =
+        left.isEmpty() ? null : new Pending(pending.routeId(), pending.confirmed(), left);
+    if (!wasLatest) {
+      return new NotificationLogEntry(firing, resolved, timestamp, expiresAt, rest);
+    }
+    return rest == null ? pending.confirmed() : state(left.get(left.size() - 1), expiresAt, rest);
   }
 
-  /** The alerts this entry says were notified, firing and resolved. */
-  public Set<String> notified() {
-    Set<String> all = new java.util.TreeSet<>(firing);
-    all.addAll(resolved);
-    return all;
+  private List<Sent> inFlightWithout(Sent sent) {
+    List<Sent> left = new ArrayList<>(pending.inFlight());
+    left.remove(sent);
+    return left;
   }
 
-  /** The last confirmed state: this entry, or what a pending one replaced. */
+  private static NotificationLogEntry state(Sent sent, long expiresAt, Pending pending) {
+    return new NotificationLogEntry(
+        sent.firing(), sent.resolved(), sent.timestamp(), expiresAt, pending);
+  }
+
+  /** The last confirmed state: this entry, or what its pending notifications replaced. */
   private NotificationLogEntry confirmed() {
-    return pending == null ? this : pending.before();
+    return pending == null ? this : pending.confirmed();
   }
 }

@@ -60,6 +60,11 @@ final class TenantState {
     return tenant + '\u0000' + id;
   }
 
+  /** An aggregation group's key: by route, then Alertmanager's group key. */
+  static String groupStateKey(String tenant, String routeId, String groupKey) {
+    return key(tenant, routeId + '\u0000' + groupKey);
+  }
+
   /** A decision's key: by alert, then in time order. */
   static String decisionKey(String tenant, Decision d, int seq) {
     return key(tenant, d.fingerprint() + '\u0000' + Fingerprint.hex16(d.at()) + '\u0000' + seq);

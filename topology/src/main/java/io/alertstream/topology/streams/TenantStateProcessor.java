@@ -3,6 +3,7 @@ package io.alertstream.topology.streams;
 import io.alertstream.config.AlertmanagerConfig;
 import io.alertstream.config.InvalidConfigException;
 import io.alertstream.config.inhibition.InhibitRule;
+import io.alertstream.config.receivers.Integration;
 import io.alertstream.config.receivers.ReceiverConfig;
 import io.alertstream.config.routing.Route;
 import io.alertstream.config.tenant.ParsedConfigs;
@@ -30,10 +31,11 @@ import io.alertstream.topology.nflog.NotificationLogEntry;
 import io.alertstream.topology.silences.Silence;
 import io.alertstream.topology.silences.SilenceSet;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.utils.Bytes;
@@ -126,77 +128,100 @@ final class TenantStateProcessor
 
   /**
    * Keeps the connector's outcome with the notification and applies it to the notification log as
-   * Alertmanager's pipeline would have: delivered confirms the entry; dead-lettered withdraws it
-   * and puts the notified alerts back into their group, whose next flush notifies again.
+   * Alertmanager's pipeline would have: delivered confirms the notification; dead-lettered
+   * withdraws it, so that the group's next flush notifies again.
    */
   @Override
   public void outcome(String tenant, DeliveryOutcome outcome) {
+    if (outcome == null) {
+      return; // a tombstone on the outcomes topic says nothing
+    }
     String id = outcome.getNotificationId();
     String historyKey = TenantState.key(tenant, id);
     NotificationRecord held = state.history.get(historyKey);
-    if (held == null) {
-      return; // older than the history keeps: long superseded
+    if (held != null) {
+      state.history.put(historyKey, held.withOutcome(outcome));
     }
-    state.history.put(historyKey, held.withOutcome(outcome));
+    int index = outcome.getIntegrationIndex() >= 0 ? outcome.getIntegrationIndex() : -1;
+    if (index < 0 && held != null) {
+      index = held.index(); // an outcome from a connector older than integrationIndex
+    }
+    if (index < 0) {
+      return;
+    }
     String logKey =
         TenantState.key(
             tenant,
             new NotificationLogKey(
-                    held.groupKey(), held.receiver(), held.integration(), held.index())
+                    outcome.getGroupKey(),
+                    outcome.getReceiver(),
+                    outcome.getIntegrationType(),
+                    index)
                 .encode());
     NotificationLogEntry entry = state.notificationLog.get(logKey);
-    if (entry == null || !entry.awaits(id)) {
-      return;
+    Optional<NotificationLogEntry.Sent> sent = entry == null ? Optional.empty() : entry.awaited(id);
+    if (sent.isEmpty()) {
+      return; // confirmed or forgotten already
     }
     if (outcome.getOutcome() != DeliveryResult.DEAD_LETTERED) {
-      state.notificationLog.put(logKey, entry.delivered(id));
+      NotificationLogEntry confirmed = entry.delivered(id);
+      state.notificationLog.put(logKey, confirmed);
+      if (confirmed.pending() == null) {
+        settleGroup(tenant, entry.pending().routeId(), outcome.getGroupKey(), sent.get());
+      }
       return;
     }
-    NotificationLogEntry before = entry.withdrawn(id);
-    if (before == null) {
+    // The group kept the alerts it carried (GroupFlush): its next flush notifies again.
+    NotificationLogEntry after = entry.withdrawn(id);
+    if (after == null) {
       state.notificationLog.delete(logKey);
     } else {
-      state.notificationLog.put(logKey, before);
+      state.notificationLog.put(logKey, after);
     }
-    regroupNotified(tenant, held, entry, context.currentSystemTimeMs());
   }
 
   /**
-   * Puts the alerts a withdrawn notification carried back into their group (recreated if it was
-   * emptied by that flush), as Alertmanager keeps a group's resolved alerts until a notification
-   * about them succeeded.
+   * Once every integration's notification about a group is delivered, the resolved alerts it told
+   * of leave the group (unless they fired again since), and a group left empty goes away: what
+   * Alertmanager does right after a successful notification.
    */
-  private void regroupNotified(
-      String tenant, NotificationRecord held, NotificationLogEntry entry, long now) {
-    List<String> present = new ArrayList<>();
-    for (String fingerprint : entry.notified()) {
-      if (state.alerts.get(TenantState.key(tenant, fingerprint)) != null) {
-        present.add(fingerprint);
-      }
-    }
-    String routeId = entry.pending().routeId();
-    String groupStateKey = TenantState.key(tenant, routeId + '\u0000' + held.groupKey());
+  private void settleGroup(
+      String tenant, String routeId, String groupKey, NotificationLogEntry.Sent delivered) {
+    String groupStateKey = TenantState.groupStateKey(tenant, routeId, groupKey);
     GroupState group = state.groups.get(groupStateKey);
-    if (group != null) {
-      state.putGroup(groupStateKey, group.withAlerts(present), group.nextFlushAt());
+    if (group == null) {
       return;
     }
-    TenantRuntime runtime = runtime(tenant);
-    Route route = runtime.routes().route(routeId);
-    if (route == null || present.isEmpty()) {
-      return; // the route is gone with a config change: nothing to flush again
+    ReceiverConfig receiver = runtime(tenant).config().receiver(group.receiver()).orElse(null);
+    if (receiver == null) {
+      return;
     }
-    Alert any = state.alerts.get(TenantState.key(tenant, present.get(0)));
-    GroupState recreated =
-        new GroupState(
-            routeId,
-            held.groupKey(),
-            route.groupLabels(any.labels()),
-            held.receiver(),
-            Set.copyOf(present),
-            now + route.options().groupInterval().toMillis(),
-            true);
-    state.putGroup(groupStateKey, recreated, -1);
+    for (Integration integration : receiver.integrations()) {
+      String key =
+          TenantState.key(
+              tenant,
+              new NotificationLogKey(
+                      groupKey, group.receiver(), integration.type(), integration.index())
+                  .encode());
+      NotificationLogEntry entry = state.notificationLog.get(key);
+      if (entry != null && entry.pending() != null) {
+        return;
+      }
+    }
+    long now = context.currentSystemTimeMs();
+    Set<String> told = new HashSet<>();
+    for (String fingerprint : delivered.resolved()) {
+      Alert alert = state.alerts.get(TenantState.key(tenant, fingerprint));
+      if (alert == null || alert.resolvedAt(now)) {
+        told.add(fingerprint);
+      }
+    }
+    GroupState settled = group.without(told);
+    if (settled.fingerprints().isEmpty()) {
+      state.deleteGroup(groupStateKey, group);
+    } else if (settled != group) {
+      state.putGroup(groupStateKey, settled, group.nextFlushAt());
+    }
   }
 
   private void onAlert(String tenant, AlertEvent event, long now) {
@@ -222,7 +247,7 @@ final class TenantStateProcessor
       Map<String, String> groupLabels = route.groupLabels(alert.labels());
       String groupKey = route.groupKey(groupLabels);
       String routeId = runtime.routes().id(route);
-      String stateKey = TenantState.key(tenant, routeId + '\u0000' + groupKey);
+      String stateKey = TenantState.groupStateKey(tenant, routeId, groupKey);
       long groupWait = route.options().groupWait().toMillis();
       GroupState group = state.groups.get(stateKey);
       if (arriving && group != null && group.nextFlushAt() <= watermark.readUpTo()) {

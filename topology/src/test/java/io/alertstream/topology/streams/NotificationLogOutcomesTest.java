@@ -122,7 +122,7 @@ class NotificationLogOutcomesTest {
   }
 
   @Test
-  void aGivenUpResolvedNotificationIsSentAgainThoughItsGroupHadEmptied() {
+  void aGivenUpResolvedNotificationIsSentAgainAtTheNextFlush() {
     am.post("t", alert(DISK, 0, null));
     am.advanceTo(1.1);
     for (TopologyHarness.Sent s : am.webhooks()) {
@@ -148,5 +148,85 @@ class NotificationLogOutcomesTest {
             });
     am.advanceTo(30);
     assertThat(am.webhooks()).isEmpty();
+  }
+
+  @Test
+  void aResolvedAlertStaysInItsGroupUntilItsNotificationIsConfirmed() {
+    Map<String, String> a = Map.of("alertname", "DiskFull", "instance", "a");
+    Map<String, String> b = Map.of("alertname", "DiskFull", "instance", "b");
+    am.post("t", alert(a));
+    am.post("t", alert(b));
+    am.advanceTo(1.1);
+    deliverAll(am.webhooks());
+    am.post("t", alert(b, 0, 2.0));
+    am.advanceTo(6.1);
+    List<TopologyHarness.Sent> resolvedB = am.webhooks();
+    assertThat(resolvedB).hasSize(2);
+    am.outcome(resolvedB.get(1).notification(), DeliveryResult.DELIVERED, "", 1);
+
+    // A new alert while the first integration's notification of b's resolution is on its way.
+    am.post("t", alert(Map.of("alertname", "DiskFull", "instance", "c")));
+    am.advanceTo(11.1);
+    List<TopologyHarness.Sent> newAlert = am.webhooks();
+    assertThat(newAlert).hasSize(2);
+    // b is still in the group: the new notification tells its resolution again, to both.
+    assertThat(newAlert)
+        .allSatisfy(
+            s ->
+                assertThat(s.notification().getAlerts())
+                    .anySatisfy(
+                        n -> {
+                          assertThat(n.getLabels()).containsEntry("instance", "b");
+                          assertThat(n.getStatus()).isEqualTo(AlertStatus.RESOLVED);
+                        }));
+
+    // The superseded notification is given up, the later one delivered: nothing to repeat.
+    am.outcome(resolvedB.get(0).notification(), DeliveryResult.DEAD_LETTERED, "status 400", 1);
+    deliverAll(newAlert);
+    am.advanceTo(30);
+    assertThat(am.webhooks()).isEmpty();
+  }
+
+  @Test
+  void aDeliveredNotificationIsNotRepeatedWhenALaterOneIsGivenUp() {
+    am.post("t", alert(DISK));
+    am.advanceTo(1.1);
+    Notification first = am.webhooks().get(0).notification();
+    am.post("t", alert(Map.of("alertname", "DiskFull", "instance", "b")));
+    am.advanceTo(6.1);
+    Notification second = am.webhooks().get(0).notification();
+
+    am.outcome(first, DeliveryResult.DELIVERED, "", 1);
+    am.outcome(second, DeliveryResult.DEAD_LETTERED, "status 400", 1);
+    am.advanceTo(11.1);
+
+    // Sent again: the receiver knows the first alert, not the second.
+    assertThat(am.webhooks())
+        .singleElement()
+        .satisfies(
+            s -> {
+              assertThat(s.notification().getReason()).isEqualTo(NotificationReason.NEW_ALERTS);
+              assertThat(s.notification().getAlerts()).hasSize(2);
+            });
+  }
+
+  @Test
+  void aTombstoneOnTheOutcomesTopicIsIgnored() {
+    am.post("t", alert(DISK));
+    am.advanceTo(1.1);
+    assertThat(am.webhooks()).hasSize(2);
+
+    am.rawOutcome("t", null);
+    am.advanceTo(6.1);
+
+    assertThat(am.history("t"))
+        .hasSize(2)
+        .allSatisfy(n -> assertThat(n.outcome()).isEqualTo("pending"));
+  }
+
+  private void deliverAll(List<TopologyHarness.Sent> sent) {
+    for (TopologyHarness.Sent s : sent) {
+      am.outcome(s.notification(), DeliveryResult.DELIVERED, "", 1);
+    }
   }
 }
