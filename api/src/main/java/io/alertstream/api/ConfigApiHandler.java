@@ -3,6 +3,7 @@ package io.alertstream.api;
 import com.sun.net.httpserver.HttpExchange;
 import io.alertstream.config.InvalidConfigException;
 import io.alertstream.config.tenant.ConfigMasker;
+import io.alertstream.config.tenant.ParsedConfigs;
 import io.alertstream.config.tenant.TenantLimits;
 import io.alertstream.config.tenant.TenantSettings;
 import io.alertstream.config.tenant.UserConfig;
@@ -117,6 +118,8 @@ final class ConfigApiHandler extends TenantHandler {
     if (!write(exchange, tenant, record)) {
       return;
     }
+    // Parsed by the validation: the topology and the API's reads in this process take it as is.
+    ParsedConfigs.shared().remember(tenant, version, config.alertmanagerConfig(), config.parsed());
     if (!store.await(tenant, version, APPLY_WAIT)) {
       LOG.warn(
           "tenant {}: config version {} stored but not applied within {}",

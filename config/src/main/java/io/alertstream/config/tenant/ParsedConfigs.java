@@ -5,6 +5,7 @@ import io.alertstream.config.ConfigParser;
 import io.alertstream.config.InvalidConfigException;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * Tenant configs parsed once per version per process. Everything in a process that needs a stored
@@ -20,7 +21,7 @@ public final class ParsedConfigs {
 
   private final ConfigParser parser;
   private final Map<String, Parsed> newest = new ConcurrentHashMap<>();
-  private volatile long parses;
+  private final AtomicLong parses = new AtomicLong();
 
   ParsedConfigs(ConfigParser parser) {
     this.parser = parser;
@@ -43,16 +44,29 @@ public final class ParsedConfigs {
       return known.config();
     }
     AlertmanagerConfig config = parser.parse(yaml);
-    parses++;
+    parses.incrementAndGet();
+    remember(tenant, version, yaml, config);
+    return config;
+  }
+
+  /**
+   * Remembers a config parsed elsewhere (the config API's validation) as the tenant's version
+   * {@code version}, so that it is not parsed again in this process.
+   */
+  public void remember(String tenant, long version, String yaml, AlertmanagerConfig config) {
     newest.merge(
         tenant,
         new Parsed(version, yaml, config),
         (old, now) -> now.version() >= old.version() ? now : old);
-    return config;
+  }
+
+  /** Forgets a tenant whose config was deleted. */
+  public void forget(String tenant) {
+    newest.remove(tenant);
   }
 
   /** How many times a config was actually parsed: for tests. */
   long parses() {
-    return parses;
+    return parses.get();
   }
 }

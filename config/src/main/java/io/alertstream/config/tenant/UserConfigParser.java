@@ -82,8 +82,9 @@ public final class UserConfigParser {
         throw field.error("invalid template: " + e.getMessage());
       }
     }
+    AlertmanagerConfig parsed;
     try {
-      AlertmanagerConfig parsed = configParser.parse(config);
+      parsed = configParser.parse(config);
       for (String glob : parsed.templates()) {
         if (glob.contains("/")) {
           throw new InvalidConfigException(
@@ -98,7 +99,7 @@ public final class UserConfigParser {
           e.line(),
           stripWhere(e));
     }
-    return new UserConfig(config, templates, settings);
+    return new UserConfig(config, templates, settings, parsed);
   }
 
   private static String stripWhere(InvalidConfigException e) {

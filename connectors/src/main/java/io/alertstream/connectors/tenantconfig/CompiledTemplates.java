@@ -6,6 +6,7 @@ import io.alertstream.templates.TemplateException;
 import io.alertstream.templates.TemplateSet;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * Tenant template sets compiled once per config version per process, shared by every sink task of
@@ -20,7 +21,7 @@ final class CompiledTemplates {
       long version, Map<String, String> files, RenderLimits limits, TemplateSet templates) {}
 
   private final Map<String, Compiled> newest = new ConcurrentHashMap<>();
-  private volatile long compilations;
+  private final AtomicLong compilations = new AtomicLong();
 
   /** The tenant's templates of config version {@code version}, compiled with {@code limits}. */
   TemplateSet of(String tenant, long version, Map<String, String> files, RenderLimits limits)
@@ -33,7 +34,7 @@ final class CompiledTemplates {
       return known.templates();
     }
     TemplateSet templates = TenantTemplates.of(files, limits);
-    compilations++;
+    compilations.incrementAndGet();
     newest.merge(
         tenant,
         new Compiled(version, Map.copyOf(files), limits, templates),
@@ -43,6 +44,11 @@ final class CompiledTemplates {
 
   /** How many template sets were actually compiled: for tests. */
   long compilations() {
-    return compilations;
+    return compilations.get();
+  }
+
+  /** Forgets a tenant whose config was deleted. */
+  void forget(String tenant) {
+    newest.remove(tenant);
   }
 }

@@ -53,6 +53,7 @@ public final class TenantConfigCache implements TenantConfigSource {
     }
     if (config == null) {
       entries.remove(tenant);
+      CompiledTemplates.SHARED.forget(tenant);
       signal();
       return;
     }

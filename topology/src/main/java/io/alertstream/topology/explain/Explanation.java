@@ -119,12 +119,11 @@ public record Explanation(
     long at = n.outcomeAt() == 0 ? n.createdAt() : n.outcomeAt();
     String text =
         switch (n.outcome()) {
-          case "delivered" ->
-              "delivered by the " + n.integration() + " connector" + attempts(n) + reason(n);
+          case "delivered" -> "delivered via " + n.integration() + attempts(n) + reason(n);
           case "dry-run" ->
               "recorded, not sent ("
                   + (n.outcomeReason() == null || n.outcomeReason().isEmpty()
-                      ? "the " + n.integration() + " connector runs in dry-run mode"
+                      ? "the connector runs " + n.integration() + " in dry-run mode"
                       : n.outcomeReason())
                   + ")";
           case "failed" ->
@@ -133,7 +132,10 @@ public record Explanation(
                   + ": "
                   + n.outcomeReason()
                   + " (in the DLQ; the group notifies again at its next flush)";
-          default -> "delivery pending: the " + n.integration() + " connector has not reported yet";
+          default ->
+              "delivery pending: the connector has not reported on this "
+                  + n.integration()
+                  + " notification yet";
         };
     return new Step(at, "delivery-" + n.outcome(), text, "/api/v1/notifications");
   }

@@ -305,6 +305,7 @@ final class TenantStateProcessor
     TenantConfig current = state.configs.get(tenant);
     if (config == null) {
       state.configs.delete(tenant);
+      ParsedConfigs.shared().forget(tenant);
       LOG.info("tenant {}: config deleted, running the fallback config", tenant);
     } else {
       if (current != null && current.getVersion() >= config.getVersion()) {

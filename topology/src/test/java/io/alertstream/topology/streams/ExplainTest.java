@@ -68,10 +68,7 @@ class ExplainTest {
     assertThat(steps)
         .anyMatch(s -> s.startsWith("notified: notified team via webhook (first, firing)"));
     assertThat(steps)
-        .anyMatch(
-            s ->
-                s.equals(
-                    "delivery-delivered: delivered by the webhook connector after 2 attempts"));
+        .anyMatch(s -> s.equals("delivery-delivered: delivered via webhook after 2 attempts"));
     assertThat(steps)
         .anyMatch(
             s ->
