@@ -18,6 +18,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Collection;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -84,6 +85,11 @@ public final class NotificationSinkTask extends SinkTask {
     final ScheduledExecutorService executor;
     final DeliveryLanes<Job> lanes;
 
+    /** The partitions this type's notifications come from: what its backpressure pauses. */
+    final Set<TopicPartition> partitions = ConcurrentHashMap.newKeySet();
+
+    boolean paused; // touched on the task thread only
+
     TypeDelivery(String type, Notifier<?> notifier) {
       this.type = type;
       this.notifier = notifier;
@@ -131,7 +137,6 @@ public final class NotificationSinkTask extends SinkTask {
   private final OffsetTracker offsets = new OffsetTracker();
   private final Set<TopicPartition> owned = ConcurrentHashMap.newKeySet();
   private final ConcurrentLinkedQueue<DeadLetter> deadLetters = new ConcurrentLinkedQueue<>();
-  private boolean paused;
 
   /** For Connect: the environment is built from the settings in {@link #start}. */
   public NotificationSinkTask() {
@@ -176,6 +181,9 @@ public final class NotificationSinkTask extends SinkTask {
       d.lanes.drop(job -> partitions.contains(job.partition));
     }
     offsets.forget(partitions);
+    for (TypeDelivery d : deliveries.values()) {
+      d.partitions.removeAll(partitions);
+    }
     deadLetters.removeIf(dead -> partitions.contains(dead.job().partition));
   }
 
@@ -218,6 +226,7 @@ public final class NotificationSinkTask extends SinkTask {
       }
       TypeDelivery delivery =
           deliveries.computeIfAbsent(type, t -> new TypeDelivery(t, notifier.get()));
+      delivery.partitions.add(partition);
       delivery.lanes.submit(
           n.getTenant(), destination(n), n.getGroupKey(), new Job(record, n, delivery));
     }
@@ -252,26 +261,36 @@ public final class NotificationSinkTask extends SinkTask {
     return now.getEpochSecond() * 1_000_000_000L + now.getNano();
   }
 
-  private int pending() {
-    int pending = 0;
-    for (TypeDelivery d : deliveries.values()) {
-      pending += d.lanes.pending();
-    }
-    return pending;
-  }
-
+  /**
+   * Per integration type: once {@code delivery.max.pending} of its notifications wait, reading
+   * pauses on the partitions they come from (one type's outage does not stop the others of the same
+   * connector), and resumes below half of it.
+   */
   private void applyBackpressure() {
     int max = config.getInt(NotificationSinkConfig.MAX_PENDING);
-    int pending = pending();
-    if (!paused && pending >= max) {
-      context.pause(context.assignment().toArray(TopicPartition[]::new));
-      paused = true;
-      LOG.warn("{} notifications waiting for delivery; reading paused", pending);
-    } else if (paused && pending < max / 2) {
-      context.resume(context.assignment().toArray(TopicPartition[]::new));
-      paused = false;
-      LOG.info("reading resumed");
+    for (TypeDelivery d : deliveries.values()) {
+      int pending = d.lanes.pending();
+      if (!d.paused && pending >= max) {
+        d.paused = true;
+        context.pause(assigned(d.partitions));
+        LOG.warn("{} {} notifications waiting for delivery; reading them paused", pending, d.type);
+      } else if (d.paused && pending < max / 2) {
+        d.paused = false;
+        Set<TopicPartition> resumed = new HashSet<>(d.partitions);
+        for (TypeDelivery other : deliveries.values()) {
+          if (other.paused) {
+            resumed.removeAll(other.partitions); // a topic that mixes types waits for both
+          }
+        }
+        context.resume(assigned(resumed));
+        LOG.info("reading {} notifications resumed", d.type);
+      }
     }
+  }
+
+  private TopicPartition[] assigned(Set<TopicPartition> partitions) {
+    Set<TopicPartition> assignment = context.assignment();
+    return partitions.stream().filter(assignment::contains).toArray(TopicPartition[]::new);
   }
 
   /** One attempt, on a delivery thread: empty when the job is finished, else when to retry. */
