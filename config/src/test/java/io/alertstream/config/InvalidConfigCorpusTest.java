@@ -81,7 +81,7 @@ class InvalidConfigCorpusTest {
   @MethodSource("expectations")
   void refusesWhatAlertmanagerRefuses(String file, String amtoolMessage) throws Exception {
     if (file.startsWith("templates-")) {
-      assertThat(checkConfig(INVALID.resolve(file))).isEqualTo(1);
+      assertThat(checkConfig(INVALID.resolve(file), new ByteArrayOutputStream())).isEqualTo(1);
       return;
     }
     String yaml = Files.readString(INVALID.resolve(file), StandardCharsets.UTF_8);
@@ -112,12 +112,18 @@ class InvalidConfigCorpusTest {
     }
     assertThat(files).hasSizeGreaterThan(10);
     for (Path file : files) {
-      assertThat(checkConfig(file)).as(file.getFileName().toString()).isZero();
+      var out = new ByteArrayOutputStream();
+      int code = checkConfig(file, out);
+      if (out.toString(StandardCharsets.UTF_8).contains("Alertstream does not deliver")) {
+        // Valid for Alertmanager, refused only because Alertstream cannot deliver the type yet.
+        new ConfigParser().parse(Files.readString(file, StandardCharsets.UTF_8));
+        continue;
+      }
+      assertThat(code).as(file.getFileName().toString()).isZero();
     }
   }
 
-  private static int checkConfig(Path file) {
-    var out = new ByteArrayOutputStream();
+  private static int checkConfig(Path file, ByteArrayOutputStream out) {
     var ps = new PrintStream(out, true, StandardCharsets.UTF_8);
     return new AmtoolCompatibleCli(ps, ps).run("check-config", file.toString());
   }

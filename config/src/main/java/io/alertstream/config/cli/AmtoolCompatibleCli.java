@@ -5,6 +5,7 @@ import io.alertstream.config.ConfigParser;
 import io.alertstream.config.InvalidConfigException;
 import io.alertstream.config.matchers.MatcherSyntaxException;
 import io.alertstream.config.routing.Route;
+import io.alertstream.config.tenant.Deliverable;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
@@ -89,6 +90,7 @@ public final class AmtoolCompatibleCli {
       try {
         AlertmanagerConfig config =
             new ConfigParser().parse(Files.readString(path, StandardCharsets.UTF_8));
+        Deliverable.require(config);
         out.println("  SUCCESS");
         out.println("Found:");
         out.println(" - global config");

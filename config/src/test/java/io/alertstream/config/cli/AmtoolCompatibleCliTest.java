@@ -46,4 +46,22 @@ class AmtoolCompatibleCliTest {
     assertThat(err.toString(StandardCharsets.UTF_8)).contains(AmtoolCompatibleCli.USAGE);
     assertThat(out.toString(StandardCharsets.UTF_8)).isEmpty();
   }
+
+  @org.junit.jupiter.api.Test
+  void checkConfigFailsAConfigNamingAnIntegrationTypeThatIsNotDelivered(
+      @org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) throws Exception {
+    java.nio.file.Path file = dir.resolve("am.yml");
+    java.nio.file.Files.writeString(
+        file,
+        "route: {receiver: team}\nreceivers:\n- name: team\n  telegram_configs:\n"
+            + "  - {bot_token: t, chat_id: 1}\n");
+
+    int code = cli.run("check-config", file.toString());
+
+    assertThat(code).isEqualTo(1);
+    assertThat(out.toString(StandardCharsets.UTF_8))
+        .contains(
+            "FAILED: receivers[0].telegram_configs: receiver \"team\": Alertstream does not"
+                + " deliver telegram notifications yet");
+  }
 }

@@ -136,4 +136,18 @@ class UserConfigParserTest {
     assertThatThrownBy(() -> TenantSettings.parseDocument("dry_run: true\n"))
         .hasMessageContaining("field dry_run not found");
   }
+
+  @Test
+  void anIntegrationTypeAlertstreamDoesNotDeliverIsRefusedNamingTheField() {
+    String body =
+        "alertmanager_config: |\n  route:\n    receiver: team\n  receivers:\n"
+            + "    - name: other\n    - name: team\n      opsgenie_configs: [{api_key: k}]\n";
+
+    assertThatThrownBy(() -> parser.parse(body, TenantLimits.NONE))
+        .hasMessageStartingWith(
+            "alertmanager_config.receivers[1].opsgenie_configs: receiver \"team\": Alertstream"
+                + " does not deliver opsgenie notifications yet (it delivers webhook, email,"
+                + " pagerduty, slack)")
+        .hasMessageNotContaining("api_key");
+  }
 }

@@ -2,6 +2,7 @@ package io.alertstream.local;
 
 import io.alertstream.config.ConfigParser;
 import io.alertstream.config.InvalidConfigException;
+import io.alertstream.config.tenant.Deliverable;
 import io.alertstream.config.tenant.TenantSettings;
 import io.alertstream.schemas.TenantConfig;
 import io.alertstream.schemas.Topics;
@@ -60,7 +61,7 @@ public final class TenantSeeder {
       String tenant = file.getFileName().toString().replaceFirst("\\.yml$", "");
       String yaml = Files.readString(file, StandardCharsets.UTF_8);
       try {
-        new ConfigParser().parse(yaml);
+        Deliverable.require(new ConfigParser().parse(yaml));
       } catch (InvalidConfigException e) {
         throw new IOException(
             "example tenant config " + file + " is invalid: " + e.getMessage(), e);
