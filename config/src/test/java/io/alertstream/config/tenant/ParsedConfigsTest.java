@@ -48,4 +48,17 @@ class ParsedConfigsTest {
         .isInstanceOf(InvalidConfigException.class);
     assertThat(configs.parse("t", 1, V1).route().receiver()).isEqualTo("a");
   }
+
+  @Test
+  void aRememberedParseIsServedWithoutParsingAndAForgottenTenantIsParsedAgain() throws Exception {
+    var validated = new ConfigParser().parse(V1);
+    configs.remember("t", 3, V1, validated);
+
+    assertThat(configs.parse("t", 3, V1)).isSameAs(validated);
+    assertThat(configs.parses()).isZero();
+
+    configs.forget("t");
+    assertThat(configs.parse("t", 3, V1)).isNotSameAs(validated);
+    assertThat(configs.parses()).isEqualTo(1);
+  }
 }

@@ -112,4 +112,16 @@ class TenantConfigCacheTest {
     other.apply(tenant, withTemplate(config(2, GOOD)));
     assertThat(other.get(tenant).orElseThrow().templates()).isNotSameAs(mine.templates());
   }
+
+  @Test
+  void aDeletedTenantsTemplatesAreForgottenByTheSharedCache() {
+    String tenant = "deleted-" + System.nanoTime();
+    cache.apply(tenant, withTemplate(config(1, GOOD)));
+    long compiled = CompiledTemplates.SHARED.compilations();
+
+    cache.apply(tenant, null);
+    new TenantConfigCache().apply(tenant, withTemplate(config(1, GOOD)));
+
+    assertThat(CompiledTemplates.SHARED.compilations() - compiled).isEqualTo(1);
+  }
 }
