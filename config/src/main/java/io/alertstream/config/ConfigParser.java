@@ -1,7 +1,9 @@
 package io.alertstream.config;
 
 import io.alertstream.config.inhibition.InhibitRule;
+import io.alertstream.config.receivers.Globals;
 import io.alertstream.config.receivers.HttpClientConfig;
+import io.alertstream.config.receivers.IntegrationTypes;
 import io.alertstream.config.receivers.ReceiverConfig;
 import io.alertstream.config.receivers.ReceiverParser;
 import io.alertstream.config.receivers.Secret;
@@ -47,7 +49,7 @@ public final class ConfigParser {
     GlobalConfig global = global(root.get("global"));
 
     Map<String, ReceiverConfig> receivers = new LinkedHashMap<>();
-    ReceiverParser receiverParser = new ReceiverParser(global, root.get("global"));
+    ReceiverParser receiverParser = new ReceiverParser(new Globals(global, root.get("global")));
     for (YamlNode node : root.get("receivers").items()) {
       ReceiverConfig receiver = receiverParser.parse(node);
       if (receivers.containsKey(receiver.name())) {
@@ -83,32 +85,40 @@ public final class ConfigParser {
   }
 
   private static GlobalConfig global(YamlNode node) throws InvalidConfigException {
-    node.allowOnly(
-        "resolve_timeout",
-        "http_config",
-        "smtp_from",
-        "smtp_hello",
-        "smtp_smarthost",
-        "smtp_auth_username",
-        "smtp_auth_password",
-        "smtp_auth_password_file",
-        "smtp_auth_secret",
-        "smtp_auth_identity",
-        "smtp_require_tls",
-        "slack_api_url",
-        "slack_api_url_file",
-        "victorops_api_key",
-        "victorops_api_key_file",
-        "victorops_api_url",
-        "pagerduty_url",
-        "opsgenie_api_key",
-        "opsgenie_api_key_file",
-        "opsgenie_api_url",
-        "wechat_api_url",
-        "wechat_api_secret",
-        "wechat_api_corp_id",
-        "telegram_api_url",
-        "webex_api_url");
+    List<String> allowed =
+        new ArrayList<>(
+            List.of(
+                "resolve_timeout",
+                "http_config",
+                "smtp_from",
+                "smtp_hello",
+                "smtp_smarthost",
+                "smtp_auth_username",
+                "smtp_auth_password",
+                "smtp_auth_password_file",
+                "smtp_auth_secret",
+                "smtp_auth_identity",
+                "smtp_require_tls",
+                "slack_api_url",
+                "slack_api_url_file",
+                "victorops_api_key",
+                "victorops_api_key_file",
+                "victorops_api_url",
+                "pagerduty_url",
+                "opsgenie_api_key",
+                "opsgenie_api_key_file",
+                "opsgenie_api_url",
+                "wechat_api_url",
+                "wechat_api_secret",
+                "wechat_api_corp_id",
+                "telegram_api_url",
+                "webex_api_url"));
+    for (String key : IntegrationTypes.ALL.globalKeys()) {
+      if (!allowed.contains(key)) {
+        allowed.add(key);
+      }
+    }
+    node.allowOnly(allowed.toArray(String[]::new));
     for (String field :
         List.of("smtp_auth_password", "slack_api_url", "victorops_api_key", "opsgenie_api_key")) {
       ReceiverParser.exclusiveWithFile(node, field);

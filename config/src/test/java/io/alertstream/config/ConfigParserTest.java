@@ -3,8 +3,11 @@ package io.alertstream.config;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.alertstream.config.receivers.EmailConfig;
 import io.alertstream.config.receivers.HttpClientConfig;
+import io.alertstream.config.receivers.PagerdutyConfig;
 import io.alertstream.config.receivers.ReceiverConfig;
+import io.alertstream.config.receivers.SlackConfig;
 import io.alertstream.config.receivers.WebhookConfig;
 import java.io.IOException;
 import java.io.InputStream;
@@ -31,14 +34,14 @@ class ConfigParserTest {
                     + "    http_config: {authorization: {credentials: xoxb-1}}\n");
     ReceiverConfig r = config.receiver("r").orElseThrow();
 
-    HttpClientConfig inherited = r.webhookConfigs().get(0).http();
+    HttpClientConfig inherited = r.configs(WebhookConfig.class).get(0).http();
     assertThat(inherited.proxyUrl()).contains(URI.create("http://proxy:3128"));
     assertThat(inherited.insecureSkipVerify()).isTrue();
     assertThat(inherited.authorization()).isEmpty();
-    HttpClientConfig own = r.webhookConfigs().get(1).http();
+    HttpClientConfig own = r.configs(WebhookConfig.class).get(1).http();
     assertThat(own.proxyUrl()).isEmpty();
     assertThat(own.authorization().orElseThrow().value()).isEqualTo("Basic dTpw");
-    assertThat(r.slackConfigs().get(0).http().authorization().orElseThrow().value())
+    assertThat(r.configs(SlackConfig.class).get(0).http().authorization().orElseThrow().value())
         .isEqualTo("Bearer xoxb-1");
     assertThat(own.toString()).doesNotContain("dTpw");
   }
@@ -50,12 +53,12 @@ class ConfigParserTest {
     assertThat(config.rootReceiver()).isEqualTo("team-x");
     assertThat(config.resolveTimeout()).isEqualTo(Duration.ofMinutes(2));
     ReceiverConfig receiver = config.receiver("team-x").orElseThrow();
-    assertThat(receiver.webhookConfigs()).hasSize(2);
-    assertThat(receiver.webhookConfigs().get(0).url().toString())
+    assertThat(receiver.configs(WebhookConfig.class)).hasSize(2);
+    assertThat(receiver.configs(WebhookConfig.class).get(0).url().toString())
         .isEqualTo("http://hooks.example.com/alerts?token=s3cret");
-    assertThat(receiver.webhookConfigs().get(0).sendResolved()).isTrue();
-    assertThat(receiver.webhookConfigs().get(1).sendResolved()).isFalse();
-    assertThat(receiver.webhookConfigs().get(1).maxAlerts()).isEqualTo(10);
+    assertThat(receiver.configs(WebhookConfig.class).get(0).sendResolved()).isTrue();
+    assertThat(receiver.configs(WebhookConfig.class).get(1).sendResolved()).isFalse();
+    assertThat(receiver.configs(WebhookConfig.class).get(1).maxAlerts()).isEqualTo(10);
   }
 
   @Test
@@ -78,18 +81,20 @@ class ConfigParserTest {
             """);
 
     ReceiverConfig all = config.receiver("all").orElseThrow();
-    assertThat(all.slackConfigs().get(0).apiUrl())
+    assertThat(all.configs(SlackConfig.class).get(0).apiUrl())
         .isEqualTo(URI.create("https://hooks.slack.com/services/T0/B0/X"));
-    assertThat(all.slackConfigs().get(0).sendResolved()).isFalse();
-    assertThat(all.slackConfigs().get(0).fields())
+    assertThat(all.configs(SlackConfig.class).get(0).sendResolved()).isFalse();
+    assertThat(all.configs(SlackConfig.class).get(0).fields())
         .containsEntry("channel", "#ops")
         .containsEntry("title", "{{ template \"slack.default.title\" . }}");
-    assertThat(all.emailConfigs().get(0).smarthost()).isEqualTo("smtp.example.com:587");
-    assertThat(all.emailConfigs().get(0).from()).isEqualTo("alerts@example.com");
-    assertThat(all.emailConfigs().get(0).requireTls()).isFalse();
-    assertThat(all.emailConfigs().get(0).headers()).containsEntry("To", "oncall@example.com");
-    assertThat(all.pagerdutyConfigs().get(0).url()).isEqualTo(GlobalConfig.DEFAULT_PAGERDUTY_URL);
-    assertThat(all.pagerdutyConfigs().get(0).sendResolved()).isTrue();
+    assertThat(all.configs(EmailConfig.class).get(0).smarthost()).isEqualTo("smtp.example.com:587");
+    assertThat(all.configs(EmailConfig.class).get(0).from()).isEqualTo("alerts@example.com");
+    assertThat(all.configs(EmailConfig.class).get(0).requireTls()).isFalse();
+    assertThat(all.configs(EmailConfig.class).get(0).headers())
+        .containsEntry("To", "oncall@example.com");
+    assertThat(all.configs(PagerdutyConfig.class).get(0).url())
+        .isEqualTo(GlobalConfig.DEFAULT_PAGERDUTY_URL);
+    assertThat(all.configs(PagerdutyConfig.class).get(0).sendResolved()).isTrue();
     assertThat(all.unsupported()).containsEntry("opsgenie", 1);
   }
 

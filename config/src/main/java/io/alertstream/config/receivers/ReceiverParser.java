@@ -46,62 +46,89 @@ public final class ReceiverParser {
           Map.entry("callback_id", template("slack.default.callbackid")),
           Map.entry("footer", template("slack.default.footer")));
 
+  static final IntegrationType<WebhookConfig> WEBHOOK =
+      IntegrationType.of(
+          "webhook",
+          WebhookConfig.class,
+          (node, globals) -> new ReceiverParser(globals).webhook(node),
+          WebhookConfig::sendResolved);
+  static final IntegrationType<EmailConfig> EMAIL =
+      IntegrationType.of(
+          "email",
+          EmailConfig.class,
+          (node, globals) -> new ReceiverParser(globals).email(node),
+          EmailConfig::sendResolved);
+  static final IntegrationType<PagerdutyConfig> PAGERDUTY =
+      IntegrationType.of(
+          "pagerduty",
+          PagerdutyConfig.class,
+          (node, globals) -> new ReceiverParser(globals).pagerduty(node),
+          PagerdutyConfig::sendResolved);
+  static final IntegrationType<SlackConfig> SLACK =
+      IntegrationType.of(
+          "slack",
+          SlackConfig.class,
+          (node, globals) -> new ReceiverParser(globals).slack(node),
+          SlackConfig::sendResolved);
+
+  private final Globals globals;
   private final GlobalConfig global;
-  private final YamlNode globalNode;
 
   /**
-   * @param globalNode the {@code global} section as written, for the settings of integrations
-   *     Alertstream only validates
+   * @param globals the {@code global} section, parsed and as written
    */
-  public ReceiverParser(GlobalConfig global, YamlNode globalNode) {
-    this.global = global;
-    this.globalNode = globalNode;
+  public ReceiverParser(Globals globals) {
+    this.globals = globals;
+    this.global = globals.config();
   }
 
   public ReceiverConfig parse(YamlNode node) throws InvalidConfigException {
-    List<String> allowed =
-        new ArrayList<>(
-            List.of(
-                "name", "webhook_configs", "slack_configs", "pagerduty_configs", "email_configs"));
-    allowed.addAll(OtherIntegrations.types());
+    List<String> allowed = new ArrayList<>(List.of("name"));
+    allowed.addAll(IntegrationTypes.ALL.keys());
+    for (String key : OtherIntegrations.types()) {
+      if (!allowed.contains(key)) {
+        allowed.add(key);
+      }
+    }
     node.allowOnly(allowed.toArray(String[]::new));
     String name = node.string("name", "");
     if (name.isEmpty()) {
       throw node.error("missing name in receiver");
     }
-    List<WebhookConfig> webhooks = new ArrayList<>();
-    for (YamlNode item : node.get("webhook_configs").items()) {
-      webhooks.add(webhook(item));
-    }
-    List<SlackConfig> slacks = new ArrayList<>();
-    for (YamlNode item : node.get("slack_configs").items()) {
-      slacks.add(slack(item));
-    }
-    List<PagerdutyConfig> pagerduties = new ArrayList<>();
-    for (YamlNode item : node.get("pagerduty_configs").items()) {
-      pagerduties.add(pagerduty(item));
-    }
-    List<EmailConfig> emails = new ArrayList<>();
-    for (YamlNode item : node.get("email_configs").items()) {
-      emails.add(email(item));
+    List<Integration> integrations = new ArrayList<>();
+    for (IntegrationType<?> type : IntegrationTypes.ALL.all()) {
+      read(name, type, node.get(type.key()).items(), integrations);
     }
     Map<String, Integer> unsupported = new LinkedHashMap<>();
-    for (String type : OtherIntegrations.types()) {
-      List<YamlNode> items = node.get(type).items();
-      for (YamlNode item : items) {
-        OtherIntegrations.check(type, item, globalNode);
+    for (String key : OtherIntegrations.types()) {
+      if (IntegrationTypes.ALL.keys().contains(key)) {
+        continue;
       }
-      int count = items.size();
-      if (count > 0) {
-        unsupported.put(type.replace("_configs", ""), count);
+      List<YamlNode> items = node.get(key).items();
+      for (YamlNode item : items) {
+        OtherIntegrations.check(key, item, globals.node());
+      }
+      if (!items.isEmpty()) {
+        unsupported.put(key.replace("_configs", ""), items.size());
       }
     }
-    return new ReceiverConfig(name, webhooks, slacks, pagerduties, emails, unsupported);
+    return new ReceiverConfig(name, integrations, unsupported);
+  }
+
+  private <C> void read(
+      String receiver, IntegrationType<C> type, List<YamlNode> items, List<Integration> out)
+      throws InvalidConfigException {
+    for (int i = 0; i < items.size(); i++) {
+      YamlNode item = items.get(i);
+      item.requireMap();
+      C settings = type.parse(item, globals);
+      out.add(Integration.of(receiver, type.type(), i, type.sendResolved(settings), settings));
+    }
   }
 
   private WebhookConfig webhook(YamlNode node) throws InvalidConfigException {
     node.allowOnly("send_resolved", "http_config", "url", "url_file", "max_alerts");
-    HttpClientConfig http = httpConfig(node.get("http_config"), global.httpConfig());
+    HttpClientConfig http = globals.httpConfig(node);
     exclusiveWithFile(node, "url");
     String url = node.string("url", "");
     if (url.isEmpty()) {
@@ -145,7 +172,7 @@ public final class ReceiverParser {
             "fields",
             "actions"));
     node.allowOnly(allowed.toArray(String[]::new));
-    HttpClientConfig http = httpConfig(node.get("http_config"), global.httpConfig());
+    HttpClientConfig http = globals.httpConfig(node);
     exclusiveWithFile(node, "api_url");
     for (YamlNode field : node.get("fields").items()) {
       if (field.string("title", "").isEmpty()) {
@@ -208,7 +235,7 @@ public final class ReceiverParser {
             "images",
             "links"));
     node.allowOnly(allowed.toArray(String[]::new));
-    HttpClientConfig http = httpConfig(node.get("http_config"), global.httpConfig());
+    HttpClientConfig http = globals.httpConfig(node);
     exclusiveWithFile(node, "routing_key");
     exclusiveWithFile(node, "service_key");
     String routingKey = node.string("routing_key", "");

@@ -35,7 +35,7 @@ public record TenantSettings(boolean dryRunAll, Set<String> dryRunIntegrations) 
 
   /** The integration types Alertstream delivers, which {@code dry_run} may name. */
   public static final List<String> INTEGRATION_TYPES =
-      List.of("webhook", "email", "pagerduty", "slack");
+      io.alertstream.config.receivers.IntegrationTypes.ALL.names();
 
   public TenantSettings {
     dryRunIntegrations = java.util.Collections.unmodifiableSet(new TreeSet<>(dryRunIntegrations));

@@ -18,11 +18,16 @@ public final class HttpOutcomes {
     if (status / 100 == 2) {
       return new AttemptResult.Delivered(status);
     }
-    String reason = "unexpected status code " + status + excerpt(bodyExcerpt);
+    String reason = unexpected(status, bodyExcerpt);
     if (status == 429 || status / 100 == 5) {
       return new AttemptResult.Retry(reason, retryAfterHeader.flatMap(h -> retryAfter(h, clock)));
     }
     return new AttemptResult.Failed(reason);
+  }
+
+  /** The reason for an answer that is not a success: its status and the body's beginning. */
+  public static String unexpected(int status, String bodyExcerpt) {
+    return "unexpected status code " + status + excerpt(bodyExcerpt);
   }
 
   /** A Retry-After header: either delay-seconds or an HTTP date. */

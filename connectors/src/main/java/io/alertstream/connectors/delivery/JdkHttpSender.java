@@ -3,6 +3,7 @@ package io.alertstream.connectors.delivery;
 import io.alertstream.config.receivers.HttpClientConfig;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
+import java.io.InputStream;
 import java.net.InetSocketAddress;
 import java.net.ProxySelector;
 import java.net.http.HttpClient;
@@ -25,8 +26,15 @@ import javax.net.ssl.TrustManager;
 import javax.net.ssl.TrustManagerFactory;
 import javax.net.ssl.X509TrustManager;
 
-/** Sends {@link Outbound.HttpPost}s on the JDK's HTTP client, one client per http_config. */
+/** Sends {@link Outbound.HttpCall}s on the JDK's HTTP client, one client per http_config. */
 public final class JdkHttpSender {
+
+  /**
+   * The most of an answer's body read: enough for any API's JSON answer, bounded for a hostile one.
+   */
+  static final int MAX_ANSWER_BYTES = 256 * 1024;
+
+  private static final int EXCERPT_CHARS = 512;
 
   private final Duration timeout;
   private final Clock clock;
@@ -37,44 +45,68 @@ public final class JdkHttpSender {
     this.clock = clock;
   }
 
-  public AttemptResult post(Outbound.HttpPost post) {
+  /** Sends one call: the outcome of this attempt. */
+  public AttemptResult send(Outbound.HttpCall call) {
+    try {
+      return outcome(call, answer(call));
+    } catch (Outbound.NoAnswer e) {
+      return e.result();
+    }
+  }
+
+  /** Sends one call and reads at most {@link #MAX_ANSWER_BYTES} of the answer. */
+  public Outbound.Answer answer(Outbound.HttpCall call) throws Outbound.NoAnswer {
     HttpClient client;
     try {
-      client = clients.computeIfAbsent(post.http(), this::client);
+      client = clients.computeIfAbsent(call.http(), this::client);
     } catch (IllegalArgumentException e) {
-      return new AttemptResult.Failed(e.getMessage());
+      throw new Outbound.NoAnswer(new AttemptResult.Failed(e.getMessage()));
     }
+    HttpRequest.BodyPublisher body =
+        call.body().length == 0 && "GET".equals(call.method())
+            ? HttpRequest.BodyPublishers.noBody()
+            : HttpRequest.BodyPublishers.ofByteArray(call.body());
     HttpRequest.Builder request =
-        HttpRequest.newBuilder(post.url())
-            .timeout(timeout)
-            .POST(HttpRequest.BodyPublishers.ofByteArray(post.body()));
-    post.headers().forEach(request::header);
-    post.http().authorization().ifPresent(a -> request.header("Authorization", a.value()));
-    HttpResponse<byte[]> response;
+        HttpRequest.newBuilder(call.url()).timeout(timeout).method(call.method(), body);
+    call.headers().forEach(request::header);
+    call.http().authorization().ifPresent(a -> request.header("Authorization", a.value()));
     try {
-      response = client.send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
+      HttpResponse<InputStream> response =
+          client.send(request.build(), HttpResponse.BodyHandlers.ofInputStream());
+      byte[] read;
+      try (InputStream in = response.body()) {
+        read = in.readNBytes(MAX_ANSWER_BYTES);
+      }
+      return new Outbound.Answer(
+          response.statusCode(),
+          response.headers().firstValue("Retry-After"),
+          new String(read, StandardCharsets.UTF_8));
     } catch (HttpTimeoutException e) {
-      return new AttemptResult.Retry(
-          "no answer within " + timeout.toMillis() + " ms", Optional.empty());
+      throw new Outbound.NoAnswer(
+          new AttemptResult.Retry(
+              "no answer within " + timeout.toMillis() + " ms", Optional.empty()));
     } catch (IOException e) {
       // The exception text may hold the URL; keep only its kind.
-      return new AttemptResult.Retry(
-          "connection failed: " + e.getClass().getSimpleName(), Optional.empty());
+      throw new Outbound.NoAnswer(
+          new AttemptResult.Retry(
+              "connection failed: " + e.getClass().getSimpleName(), Optional.empty()));
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
-      return new AttemptResult.Retry("interrupted", Optional.empty());
+      throw new Outbound.NoAnswer(new AttemptResult.Retry("interrupted", Optional.empty()));
     }
+  }
+
+  /** What an answer means for a call: its answer check first, then the default classification. */
+  public AttemptResult outcome(Outbound.HttpCall call, Outbound.Answer answer) {
     String excerpt =
-        new String(
-            response.body(), 0, Math.min(response.body().length, 512), StandardCharsets.UTF_8);
-    AttemptResult outcome =
-        HttpOutcomes.classify(
-            response.statusCode(), response.headers().firstValue("Retry-After"), excerpt, clock);
-    if (outcome instanceof AttemptResult.Delivered) {
-      AttemptResult checked = post.answerCheck().check(response.statusCode(), excerpt);
-      return checked == null ? outcome : checked;
+        answer.body().length() > EXCERPT_CHARS
+            ? answer.body().substring(0, EXCERPT_CHARS)
+            : answer.body();
+    AttemptResult checked = call.answerCheck().check(answer.status(), answer.body());
+    if (checked != null) {
+      return checked;
     }
-    return outcome;
+    return HttpOutcomes.classify(answer.status(), answer.retryAfter(), excerpt, clock);
   }
 
   private HttpClient client(HttpClientConfig http) {

@@ -1,6 +1,9 @@
 package io.alertstream.connectors.delivery;
 
-/** The production transport: HTTP POSTs through {@link JdkHttpSender}, mail through SMTP. */
+/**
+ * The production transport: HTTP calls and exchanges through {@link JdkHttpSender}, mail through
+ * SMTP.
+ */
 public final class NetworkTransport implements Transport {
 
   private final Outbound.Visitor<AttemptResult> senders;
@@ -9,8 +12,13 @@ public final class NetworkTransport implements Transport {
     this.senders =
         new Outbound.Visitor<>() {
           @Override
-          public AttemptResult httpPost(Outbound.HttpPost post) {
-            return http.post(post);
+          public AttemptResult http(Outbound.HttpCall call) {
+            return http.send(call);
+          }
+
+          @Override
+          public AttemptResult exchange(Outbound.Exchange exchange) {
+            return exchange.conversation().run(new OneHostCaller(http, exchange.host()));
           }
 
           @Override

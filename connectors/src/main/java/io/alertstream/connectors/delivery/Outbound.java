@@ -8,7 +8,10 @@ import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
 
-/** A request ready to leave for an integration's endpoint: an HTTP POST or an email. */
+/**
+ * A request ready to leave for an integration's endpoint: one HTTP call, an exchange of several
+ * calls with one host (fetch a token, then post), or an email.
+ */
 public sealed interface Outbound {
 
   /** The destination host, for the egress rule. */
@@ -19,29 +22,47 @@ public sealed interface Outbound {
 
   /** One method per kind of request, so that whoever handles requests handles every kind. */
   interface Visitor<R> {
-    R httpPost(HttpPost post);
+    R http(HttpCall call);
+
+    R exchange(Exchange exchange);
 
     R mail(Mail mail);
   }
 
   /**
-   * A JSON POST.
+   * One HTTP request.
    *
-   * @param bodySecrets secrets the body carries (e.g. a PagerDuty routing key), masked in records
-   * @param answerCheck how to read a 2xx answer (Slack's API answers errors with 200)
+   * @param method {@code POST}, {@code PUT}, {@code GET}, ...
+   * @param headers every header but Authorization, which comes from {@code http}
+   * @param secrets secrets the body, headers or URL carry (a PagerDuty routing key, an API key
+   *     header), masked in records
+   * @param answerCheck how to read the answer, before the default classification (Slack's API
+   *     answers errors with 200; some APIs do not want 429 retried)
    */
-  record HttpPost(
+  record HttpCall(
+      String method,
       URI url,
       Map<String, String> headers,
       byte[] body,
       HttpClientConfig http,
-      List<Secret> bodySecrets,
+      List<Secret> secrets,
       AnswerCheck answerCheck)
       implements Outbound {
 
-    public HttpPost {
+    public HttpCall {
       headers = Map.copyOf(headers);
-      bodySecrets = List.copyOf(bodySecrets);
+      secrets = List.copyOf(secrets);
+    }
+
+    /** A POST. */
+    public static HttpCall post(
+        URI url,
+        Map<String, String> headers,
+        byte[] body,
+        HttpClientConfig http,
+        List<Secret> secrets,
+        AnswerCheck answerCheck) {
+      return new HttpCall("POST", url, headers, body, http, secrets, answerCheck);
     }
 
     /** The headers every JSON notification carries, with any extra ones. */
@@ -61,13 +82,24 @@ public sealed interface Outbound {
 
     @Override
     public <R> R accept(Visitor<R> visitor) {
-      return visitor.httpPost(this);
+      return visitor.http(this);
     }
 
     /** The body with its secrets replaced by {@code <secret>}. */
     public String maskedBody() {
-      String text = new String(body, StandardCharsets.UTF_8);
-      for (Secret s : bodySecrets) {
+      return masked(new String(body, StandardCharsets.UTF_8));
+    }
+
+    /** The headers with their secrets replaced by {@code <secret>}, Authorization included. */
+    public Map<String, String> maskedHeaders() {
+      Map<String, String> out = new java.util.LinkedHashMap<>();
+      headers.forEach((name, value) -> out.put(name, masked(value)));
+      http.authorization().ifPresent(a -> out.put("Authorization", Secret.MASK));
+      return out;
+    }
+
+    private String masked(String text) {
+      for (Secret s : secrets) {
         if (!s.isEmpty()) {
           text = text.replace(s.value(), Secret.MASK);
         }
@@ -83,6 +115,76 @@ public sealed interface Outbound {
           + (url.getPort() > 0 ? ":" + url.getPort() : "")
           + "/"
           + Secret.MASK;
+    }
+  }
+
+  /**
+   * Several calls to one host, each depending on the answer before (WeChat's token, then the
+   * message; Jira's search, then create or update, then transition). The transport runs the
+   * conversation with a caller that refuses any other host.
+   *
+   * @param first the first call: what the egress rule checks and dry run records
+   * @param conversation makes the calls, {@code first} among them, and reads the answers
+   */
+  record Exchange(HttpCall first, Conversation conversation) implements Outbound {
+
+    @Override
+    public String host() {
+      return first.host();
+    }
+
+    @Override
+    public <R> R accept(Visitor<R> visitor) {
+      return visitor.exchange(this);
+    }
+  }
+
+  /** The calls of an {@link Exchange}. */
+  @FunctionalInterface
+  interface Conversation {
+    /**
+     * @return the outcome of the whole exchange
+     */
+    AttemptResult run(Caller caller);
+  }
+
+  /** Makes one call of a conversation. */
+  interface Caller {
+    /**
+     * @throws NoAnswer when the call got no answer (network, timeout) or went to another host
+     */
+    Answer call(HttpCall call) throws NoAnswer;
+
+    /** What an answer means: the call's answer check, then the default classification. */
+    AttemptResult outcome(HttpCall call, Answer answer);
+  }
+
+  /**
+   * An HTTP answer, its body cut at the transport's limit.
+   *
+   * @param retryAfter the Retry-After header, if any
+   */
+  record Answer(int status, java.util.Optional<String> retryAfter, String body) {
+
+    public boolean ok() {
+      return status / 100 == 2;
+    }
+  }
+
+  /** A call that got no answer; {@link #result()} says why, retried or not. */
+  final class NoAnswer extends Exception {
+    private final transient AttemptResult result;
+
+    public NoAnswer(AttemptResult result) {
+      super(
+          result instanceof AttemptResult.Retry r
+              ? r.reason()
+              : ((AttemptResult.Failed) result).reason());
+      this.result = result;
+    }
+
+    public AttemptResult result() {
+      return result;
     }
   }
 
@@ -105,10 +207,31 @@ public sealed interface Outbound {
     }
   }
 
-  /** Looks at a 2xx answer's body; a non-null result replaces the Delivered outcome. */
+  /**
+   * Looks at an answer before the default classification ({@link HttpOutcomes#classify}: 2xx
+   * delivered, 429 and 5xx retried, other statuses failed); a non-null result replaces it.
+   */
   @FunctionalInterface
   interface AnswerCheck {
     AnswerCheck NONE = (status, body) -> null;
+
+    /**
+     * Alertmanager's retrier: 2xx delivered, 5xx and the given statuses retried, anything else
+     * failed (so a 429 is retried only when named).
+     */
+    static AnswerCheck retrying(int... retryStatuses) {
+      return (status, body) -> {
+        if (status / 100 == 2 || status / 100 == 5) {
+          return null;
+        }
+        for (int retry : retryStatuses) {
+          if (retry == status) {
+            return null;
+          }
+        }
+        return new AttemptResult.Failed(HttpOutcomes.unexpected(status, body));
+      };
+    }
 
     AttemptResult check(int status, String body);
   }

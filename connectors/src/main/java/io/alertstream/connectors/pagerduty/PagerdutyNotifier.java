@@ -109,9 +109,9 @@ public final class PagerdutyNotifier implements Notifier<PagerdutyConfig> {
       details.forEach(custom::put);
     }
     return new Prepared(
-        new Outbound.HttpPost(
+        Outbound.HttpCall.post(
             url,
-            Outbound.HttpPost.jsonHeaders(Map.of()),
+            Outbound.HttpCall.jsonHeaders(Map.of()),
             body.toString().getBytes(StandardCharsets.UTF_8),
             pd.http(),
             List.of(secret),

@@ -82,29 +82,48 @@ public final class DryRunRecorder implements DryRunSink, AutoCloseable {
     doc.put("notificationId", n.getId());
     doc.put("recordedAt", at.toString());
     ObjectNode req = doc.putObject("request");
-    if (request instanceof Outbound.HttpPost post) {
-      req.put("method", "POST");
-      req.put("target", post.maskedTarget());
-      ObjectNode headers = req.putObject("headers");
-      post.headers().forEach(headers::put);
-      post.http().authorization().ifPresent(a -> headers.put("Authorization", "<secret>"));
-      req.put("body", post.maskedBody());
-    } else if (request instanceof Outbound.Mail mail) {
-      req.put("method", "SMTP");
-      req.put("target", "smtp://" + mail.smtp().smarthost());
-      ObjectNode headers = req.putObject("headers");
-      for (Map.Entry<String, String> h : mail.content().headers().entrySet()) {
-        headers.put(h.getKey(), h.getValue());
-      }
-      headers.put("Message-ID", mail.content().messageId());
-      req.put("text", mail.content().text());
-      req.put("html", mail.content().html());
-    }
+    request.accept(
+        new Outbound.Visitor<Void>() {
+          @Override
+          public Void http(Outbound.HttpCall call) {
+            describe(call, req);
+            return null;
+          }
+
+          @Override
+          public Void exchange(Outbound.Exchange exchange) {
+            describe(exchange.first(), req);
+            req.put("exchange", "the first of several calls to this host");
+            return null;
+          }
+
+          @Override
+          public Void mail(Outbound.Mail mail) {
+            req.put("method", "SMTP");
+            req.put("target", "smtp://" + mail.smtp().smarthost());
+            ObjectNode headers = req.putObject("headers");
+            for (Map.Entry<String, String> h : mail.content().headers().entrySet()) {
+              headers.put(h.getKey(), h.getValue());
+            }
+            headers.put("Message-ID", mail.content().messageId());
+            req.put("text", mail.content().text());
+            req.put("html", mail.content().html());
+            return null;
+          }
+        });
     return doc.toString();
   }
 
   @Override
   public void close() {
     producer.close();
+  }
+
+  private static void describe(Outbound.HttpCall call, ObjectNode req) {
+    req.put("method", call.method());
+    req.put("target", call.maskedTarget());
+    ObjectNode headers = req.putObject("headers");
+    call.maskedHeaders().forEach(headers::put);
+    req.put("body", call.maskedBody());
   }
 }

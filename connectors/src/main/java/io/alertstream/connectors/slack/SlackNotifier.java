@@ -106,9 +106,9 @@ public final class SlackNotifier implements Notifier<SlackConfig> {
     body.putArray("attachments").add(attachment);
 
     return new Prepared(
-        new Outbound.HttpPost(
+        Outbound.HttpCall.post(
             slack.apiUrl(),
-            Outbound.HttpPost.jsonHeaders(Map.of()),
+            Outbound.HttpCall.jsonHeaders(Map.of()),
             body.toString().getBytes(StandardCharsets.UTF_8),
             slack.http(),
             List.of(),
@@ -126,7 +126,7 @@ public final class SlackNotifier implements Notifier<SlackConfig> {
    * 0.25 counted it as delivered).
    */
   static AttemptResult checkAnswer(int status, String body) {
-    if (body == null || !body.stripLeading().startsWith("{")) {
+    if (status / 100 != 2 || body == null || !body.stripLeading().startsWith("{")) {
       return null;
     }
     try {

@@ -27,9 +27,9 @@ public final class WebhookNotifier implements Notifier<WebhookConfig> {
   @Override
   public Prepared prepare(Notification n, WebhookConfig webhook, TemplateSet templates) {
     return new Prepared(
-        new Outbound.HttpPost(
+        Outbound.HttpCall.post(
             webhook.url(),
-            Outbound.HttpPost.jsonHeaders(Map.of(IDEMPOTENCY_KEY, n.getId())),
+            Outbound.HttpCall.jsonHeaders(Map.of(IDEMPOTENCY_KEY, n.getId())),
             WebhookPayload.render(n, webhook.maxAlerts()),
             webhook.http(),
             List.of(),

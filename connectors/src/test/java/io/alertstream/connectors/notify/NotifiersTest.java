@@ -50,7 +50,7 @@ class NotifiersTest {
 
     var prepared = Notifiers.prepare(new WebhookNotifier(), n, webhook, TenantTemplates.DEFAULTS);
 
-    assertThat(((Outbound.HttpPost) prepared.request()).url().toString())
+    assertThat(((Outbound.HttpCall) prepared.request()).url().toString())
         .isEqualTo("http://hooks.example/a");
     assertThatThrownBy(
             () -> Notifiers.prepare(new WebhookNotifier(), n, slack, TenantTemplates.DEFAULTS))

@@ -15,7 +15,7 @@ import org.junit.jupiter.api.Test;
 
 class PagerdutyNotifierTest {
 
-  private static Outbound.HttpPost post(String settings, boolean firing) throws Exception {
+  private static Outbound.HttpCall post(String settings, boolean firing) throws Exception {
     var config =
         new ConfigParser()
             .parse(
@@ -28,7 +28,7 @@ class PagerdutyNotifierTest {
             Map.of("alertname", "DiskFull"),
             Map.of("alertname", "DiskFull"),
             List.of(TestNotifications.alert(Map.of("alertname", "DiskFull"), Map.of(), firing)));
-    return (Outbound.HttpPost)
+    return (Outbound.HttpCall)
         new PagerdutyNotifier()
             .prepare(
                 n,
@@ -88,7 +88,7 @@ class PagerdutyNotifierTest {
     var tenant = TestNotifications.overridingBuiltIns();
 
     var post =
-        (Outbound.HttpPost)
+        (Outbound.HttpCall)
             new PagerdutyNotifier()
                 .prepare(
                     n,

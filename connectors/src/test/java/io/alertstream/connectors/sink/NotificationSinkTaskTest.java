@@ -474,7 +474,7 @@ class NotificationSinkTaskTest {
     assertThat(outcome.getOutcome()).isEqualTo(DeliveryResult.DRY_RUN);
     assertThat(outcome.getReason()).isEqualTo("dry run: the tenant's alertstream.dry_run setting");
     assertThat(dryRuns).hasSize(1);
-    assertThat(((Outbound.HttpPost) dryRuns.get(0)).url().toString())
+    assertThat(((Outbound.HttpCall) dryRuns.get(0)).url().toString())
         .isEqualTo("http://hooks.example/a");
     assertThat(transport.sent).isEmpty();
   }
@@ -657,7 +657,7 @@ class NotificationSinkTaskTest {
     public AttemptResult send(Outbound request) {
       sent.add(request);
       threads.add(Thread.currentThread().getName());
-      String id = ((Outbound.HttpPost) request).headers().get("Idempotency-Key");
+      String id = ((Outbound.HttpCall) request).headers().get("Idempotency-Key");
       if (holding && (holdOnly == null || holdOnly.equals(id))) {
         try {
           release.await(WAIT.toMillis(), TimeUnit.MILLISECONDS);
@@ -670,7 +670,7 @@ class NotificationSinkTaskTest {
     }
 
     List<String> urls() {
-      return sent.stream().map(r -> ((Outbound.HttpPost) r).url().toString()).toList();
+      return sent.stream().map(r -> ((Outbound.HttpCall) r).url().toString()).toList();
     }
   }
 

@@ -30,7 +30,7 @@ class SlackNotifierTest {
             Map.of("alertname", alertname),
             List.of(TestNotifications.alert(Map.of("alertname", alertname), Map.of(), true)));
     var post =
-        (Outbound.HttpPost)
+        (Outbound.HttpCall)
             new SlackNotifier()
                 .prepare(
                     n,
@@ -100,7 +100,7 @@ class SlackNotifierTest {
     var tenant = TestNotifications.overridingBuiltIns();
 
     var post =
-        (Outbound.HttpPost)
+        (Outbound.HttpCall)
             new SlackNotifier()
                 .prepare(n, TestNotifications.settings(config, "slack", SlackConfig.class), tenant)
                 .request();

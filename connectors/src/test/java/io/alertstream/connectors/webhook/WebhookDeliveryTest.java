@@ -42,8 +42,8 @@ class WebhookDeliveryTest {
   private AttemptResult deliver(Notification n, AlertmanagerConfig config) {
     try {
       Integration webhook = ExactIntegration.find(n, config, 1);
-      return http.post(
-          (Outbound.HttpPost)
+      return http.send(
+          (Outbound.HttpCall)
               Notifiers.prepare(new WebhookNotifier(), n, webhook, TenantTemplates.DEFAULTS)
                   .request());
     } catch (Notifier.Refusal e) {

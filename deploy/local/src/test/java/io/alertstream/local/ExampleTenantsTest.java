@@ -1,5 +1,8 @@
 package io.alertstream.local;
 
+import io.alertstream.config.receivers.EmailConfig;
+import io.alertstream.config.receivers.SlackConfig;
+import io.alertstream.config.receivers.WebhookConfig;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.alertstream.config.AlertmanagerConfig;
@@ -28,8 +31,8 @@ class ExampleTenantsTest {
   void stageGoesToTheInboxAndSlack() throws Exception {
     var receiver = tenant("stage").receiver("stage-alerts").orElseThrow();
 
-    assertThat(receiver.webhookConfigs()).hasSize(1);
-    assertThat(receiver.slackConfigs().get(0).fields()).containsEntry("channel", "#stage-alerts");
+    assertThat(receiver.configs(WebhookConfig.class)).hasSize(1);
+    assertThat(receiver.configs(SlackConfig.class).get(0).fields()).containsEntry("channel", "#stage-alerts");
   }
 
   @Test
@@ -43,8 +46,8 @@ class ExampleTenantsTest {
     assertThat(prod.route().match(Map.of("alertname", "Slow")).stream().map(Route::receiver))
         .containsExactly("prod-team");
     var team = prod.receiver("prod-team").orElseThrow();
-    assertThat(team.slackConfigs().get(0).fields()).containsEntry("channel", "#prod-alerts");
-    assertThat(team.emailConfigs().get(0).to()).isEqualTo("oncall@example.org");
+    assertThat(team.configs(SlackConfig.class).get(0).fields()).containsEntry("channel", "#prod-alerts");
+    assertThat(team.configs(EmailConfig.class).get(0).to()).isEqualTo("oncall@example.org");
   }
 
   @Test

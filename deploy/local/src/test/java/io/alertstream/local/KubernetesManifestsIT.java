@@ -1,5 +1,8 @@
 package io.alertstream.local;
 
+import io.alertstream.config.receivers.EmailConfig;
+import io.alertstream.config.receivers.PagerdutyConfig;
+import io.alertstream.config.receivers.SlackConfig;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -215,7 +218,7 @@ class KubernetesManifestsIT {
     AlertmanagerConfig stage = parser.parse(configs.get("stage.yml").toString());
     assertThat(stage.route().match(Map.of("alertname", "X")).stream().map(Route::receiver))
         .containsExactly("stage-alerts");
-    assertThat(stage.receiver("stage-alerts").orElseThrow().slackConfigs().get(0).fields())
+    assertThat(stage.receiver("stage-alerts").orElseThrow().configs(SlackConfig.class).get(0).fields())
         .containsEntry("channel", "#stage-alerts");
     AlertmanagerConfig prod = parser.parse(configs.get("prod.yml").toString());
     assertThat(
@@ -223,9 +226,9 @@ class KubernetesManifestsIT {
                 .map(Route::receiver))
         .containsExactly("prod-pagerduty", "prod-team");
     var team = prod.receiver("prod-team").orElseThrow();
-    assertThat(team.slackConfigs().get(0).fields()).containsEntry("channel", "#prod-alerts");
-    assertThat(team.emailConfigs()).hasSize(1);
-    assertThat(prod.receiver("prod-pagerduty").orElseThrow().pagerdutyConfigs()).hasSize(1);
+    assertThat(team.configs(SlackConfig.class).get(0).fields()).containsEntry("channel", "#prod-alerts");
+    assertThat(team.configs(EmailConfig.class)).hasSize(1);
+    assertThat(prod.receiver("prod-pagerduty").orElseThrow().configs(PagerdutyConfig.class)).hasSize(1);
 
     String credentials =
         map(named("Secret", "alertstream-tenant-credentials").get("stringData"))
