@@ -24,7 +24,9 @@ public final class Notifiers {
               new WebhookNotifier(),
               new EmailNotifier(),
               new PagerdutyNotifier(),
-              new SlackNotifier()));
+              new SlackNotifier()
+              // new types above
+              ));
 
   private final Map<String, Notifier<?>> byType;
 

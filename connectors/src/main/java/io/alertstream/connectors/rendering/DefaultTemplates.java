@@ -58,11 +58,12 @@ public final class DefaultTemplates {
             Map.entry("email.default.subject", calls("__subject")),
             Map.entry("email.default.html", (dot, out) -> EmailHtml.render(data(dot), out)));
     named.forEach(builder::nativeTemplate);
+    // per-type defaults above
     return builder;
   }
 
   /** A built-in that is only {@code {{ template "name" . }}}. */
-  private static NativeTemplate calls(String name) {
+  public static NativeTemplate calls(String name) {
     return (dot, out) -> out.template(name, dot);
   }
 

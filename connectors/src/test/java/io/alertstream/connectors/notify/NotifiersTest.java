@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.alertstream.config.ConfigParser;
 import io.alertstream.config.receivers.Integration;
+import io.alertstream.config.receivers.IntegrationType;
+import io.alertstream.config.receivers.IntegrationTypes;
 import io.alertstream.config.tenant.TenantSettings;
 import io.alertstream.connectors.TestNotifications;
 import io.alertstream.connectors.delivery.Outbound;
@@ -23,7 +25,16 @@ class NotifiersTest {
       assertThat(Notifiers.ALL.forType(type))
           .hasValueSatisfying(n -> assertThat(n.type()).isEqualTo(type));
     }
-    assertThat(Notifiers.ALL.forType("opsgenie")).isEmpty();
+    assertThat(Notifiers.ALL.forType("no-such-type")).isEmpty();
+  }
+
+  @Test
+  void eachNotifierTakesTheSettingsItsTypeReads() {
+    for (IntegrationType<?> type : IntegrationTypes.ALL.all()) {
+      assertThat(Notifiers.ALL.forType(type.type()).orElseThrow().settingsType())
+          .as(type.type())
+          .isEqualTo(type.settingsType());
+    }
   }
 
   @Test
