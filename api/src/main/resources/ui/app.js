@@ -281,6 +281,29 @@ async function loadConfig() {
   const status = await api("GET", "/api/v2/status");
   $("config").textContent = status.config.original ||
     "This tenant has no config of its own and runs the fallback config.";
+  const receivers = await api("GET", "/api/v2/receivers");
+  $("receivers").replaceChildren(...receivers.map((r) => {
+    const result = el("ul", { class: "receiver-test-result" });
+    const button = el("button", { class: "receiver-test", "data-receiver": r.name }, "Send test");
+    button.addEventListener("click", () => testReceiver(r.name, button, result));
+    return el("div", { class: "receiver" }, el("strong", {}, r.name), " ", button, result);
+  }));
+}
+
+async function testReceiver(name, button, result) {
+  button.disabled = true;
+  result.replaceChildren(el("li", {}, "sending…"));
+  try {
+    const r = await api("POST", "/api/v1/receivers/test", { receiver: name });
+    result.replaceChildren(...(r.integrations.length ? r.integrations.map((i) =>
+      el("li", {}, el("span", { class: "state outcome-" + i.outcome }, i.outcome),
+        " " + i.type + "[" + i.index + "] · " + i.detail)) :
+      [el("li", {}, "this receiver has no integrations: nothing to send")]));
+  } catch (e) {
+    result.replaceChildren(el("li", {}, e.message));
+  } finally {
+    button.disabled = false;
+  }
 }
 
 async function replay(event) {

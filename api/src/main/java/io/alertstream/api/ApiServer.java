@@ -3,6 +3,7 @@ package io.alertstream.api;
 import com.sun.net.httpserver.HttpHandler;
 import com.sun.net.httpserver.HttpServer;
 import io.alertstream.api.auth.TenantCredentials;
+import io.alertstream.api.receivertest.ReceiverTester;
 import io.alertstream.config.AlertmanagerConfig;
 import io.alertstream.config.tenant.TenantLimits;
 import io.alertstream.topology.query.TenantLocator;
@@ -35,6 +36,7 @@ public final class ApiServer implements AutoCloseable {
    * What the API serves from.
    *
    * @param credentials present: every request must authenticate as the tenant it is for
+   * @param receiverTester sends the test notifications of {@code /api/v1/receivers/test}
    */
   public record Services(
       AlertSink alerts,
@@ -46,7 +48,8 @@ public final class ApiServer implements AutoCloseable {
       AlertmanagerConfig fallbackConfig,
       Optional<TenantCredentials> credentials,
       TenantLocator locator,
-      Optional<WhatIf> whatIf) {
+      Optional<WhatIf> whatIf,
+      ReceiverTester receiverTester) {
 
     public Services withCredentials(TenantCredentials credentials) {
       return new Services(
@@ -59,7 +62,8 @@ public final class ApiServer implements AutoCloseable {
           fallbackConfig,
           Optional.of(credentials),
           locator,
-          whatIf);
+          whatIf,
+          receiverTester);
     }
 
     public Services withLocator(TenantLocator locator) {
@@ -73,7 +77,8 @@ public final class ApiServer implements AutoCloseable {
           fallbackConfig,
           credentials,
           locator,
-          whatIf);
+          whatIf,
+          receiverTester);
     }
   }
 
@@ -128,6 +133,10 @@ public final class ApiServer implements AutoCloseable {
     server.createContext("/api/v1/routes", new TenantInfoHandler(tenants, snapshots, true));
     server.createContext("/api/v1/notifications", new TenantInfoHandler(tenants, snapshots, false));
     server.createContext("/api/v1/settings", new TenantSettingsHandler(tenants, snapshots));
+    server.createContext(
+        "/api/v1/receivers/test",
+        new ReceiversTestHandler(
+            tenants, services.configs(), services.limits(), services.receiverTester()));
     server.createContext(
         "/api/v1/alerts",
         new ConfigApiHandler(

@@ -2,6 +2,7 @@ package io.alertstream.api;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.alertstream.api.receivertest.ReceiverTester;
 import io.alertstream.api.server.ServerSettings;
 import io.alertstream.config.ConfigParser;
 import io.alertstream.config.tenant.TenantLimits;
@@ -59,7 +60,8 @@ class ApiServerTest {
                     new ConfigParser().parse(ServerSettings.DEFAULT_FALLBACK_CONFIG),
                     Optional.empty(),
                     TenantLocator.LOCAL,
-                    Optional.empty()),
+                    Optional.empty(),
+                    ReceiverTester.network(false, "http://alertstream.example")),
                 Clock.fixed(Instant.parse("2026-03-01T12:00:00Z"), ZoneOffset.UTC))
             .start();
   }

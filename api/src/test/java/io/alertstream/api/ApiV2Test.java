@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.alertstream.api.auth.PasswordHash;
 import io.alertstream.api.auth.TenantCredentials;
+import io.alertstream.api.receivertest.ReceiverTester;
 import io.alertstream.api.server.ServerSettings;
 import io.alertstream.config.ConfigParser;
 import io.alertstream.config.tenant.TenantLimits;
@@ -69,7 +70,8 @@ class ApiV2Test {
                     new ConfigParser().parse(ServerSettings.DEFAULT_FALLBACK_CONFIG),
                     credentials,
                     TenantLocator.LOCAL,
-                    Optional.empty()),
+                    Optional.empty(),
+                    ReceiverTester.network(false, "http://alertstream.example")),
                 Clock.fixed(NOW, ZoneOffset.UTC))
             .start();
   }

@@ -2,6 +2,7 @@ package io.alertstream.api;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.alertstream.api.receivertest.ReceiverTester;
 import io.alertstream.api.server.ServerSettings;
 import io.alertstream.config.ConfigParser;
 import io.alertstream.config.tenant.TenantLimits;
@@ -45,7 +46,8 @@ class ForwardingTest {
                 new ConfigParser().parse(ServerSettings.DEFAULT_FALLBACK_CONFIG),
                 Optional.empty(),
                 locator,
-                Optional.empty()),
+                Optional.empty(),
+                ReceiverTester.network(false, "http://alertstream.example")),
             Clock.fixed(NOW, ZoneOffset.UTC))
         .start();
   }

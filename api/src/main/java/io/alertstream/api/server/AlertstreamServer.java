@@ -6,6 +6,7 @@ import io.alertstream.api.KafkaSilenceSink;
 import io.alertstream.api.KafkaTenantConfigWriter;
 import io.alertstream.api.ops.HealthHandler;
 import io.alertstream.api.ops.MetricsHandler;
+import io.alertstream.api.receivertest.ReceiverTester;
 import io.alertstream.schemas.AlertEvent;
 import io.alertstream.schemas.SilenceEvent;
 import io.alertstream.schemas.TenantConfig;
@@ -126,7 +127,8 @@ public final class AlertstreamServer implements AutoCloseable {
             topologySettings.fallbackConfig(),
             settings.credentials(),
             new StreamsTenantLocator(streams, settings.advertisedApi()),
-            Optional.of(new WhatIf(settings.kafka(), serdes.registry(), topologySettings)));
+            Optional.of(new WhatIf(settings.kafka(), serdes.registry(), topologySettings)),
+            ReceiverTester.network(settings.blockPrivateEgress(), settings.externalUrl()));
     ApiServer api =
         new ApiServer(settings.apiAddress(), services, Clock.systemUTC())
             .addContext("/metrics", new MetricsHandler(registry, metrics::refresh))
@@ -195,6 +197,7 @@ public final class AlertstreamServer implements AutoCloseable {
   @Override
   public void close() {
     api.close();
+    services.receiverTester().close();
     metrics.close();
     alertProducer.close();
     configProducer.close();

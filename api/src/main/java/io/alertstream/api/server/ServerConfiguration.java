@@ -195,6 +195,7 @@ public final class ServerConfiguration {
     integer("topics.partitions", 1);
     bool("topics.create");
     integer("startup.timeout.seconds", 1);
+    bool("receivers.test.block.private.addresses");
     String fallback = fallbackConfig();
     Optional<TenantCredentials> credentials = credentials();
     TenantLimits limits =
@@ -224,7 +225,8 @@ public final class ServerConfiguration {
         fallback,
         limits,
         values.get("instance.id"),
-        credentials);
+        credentials,
+        "true".equals(valueOrDefault(values, "receivers.test.block.private.addresses")));
   }
 
   private String fallbackConfig() {
@@ -373,6 +375,11 @@ public final class ServerConfiguration {
     settings.add(
         Setting.withDefault(
             "startup.timeout.seconds", "300", "how long to wait for Kafka Streams to run"));
+    settings.add(
+        Setting.withDefault(
+            "receivers.test.block.private.addresses",
+            "false",
+            "refuse receiver tests to loopback, private and link-local endpoints"));
     for (String limit :
         List.of(
             "max.config.size.bytes",

@@ -28,6 +28,8 @@ import org.apache.kafka.streams.state.HostInfo;
  * @param instanceId stable id of this instance for static group membership, or null
  * @param credentials per-tenant credentials; present, the API requires each request to authenticate
  *     as its tenant
+ * @param blockPrivateEgress receiver tests refuse endpoints at loopback, private or link-local
+ *     addresses
  */
 public record ServerSettings(
     Map<String, String> kafka,
@@ -43,7 +45,8 @@ public record ServerSettings(
     String fallbackConfig,
     TenantLimits limits,
     String instanceId,
-    Optional<TenantCredentials> credentials) {
+    Optional<TenantCredentials> credentials,
+    boolean blockPrivateEgress) {
 
   /** Mimir's default fallback: one receiver that notifies nobody. */
   public static final String DEFAULT_FALLBACK_CONFIG = FallbackConfig.DEFAULT;
@@ -79,7 +82,8 @@ public record ServerSettings(
         DEFAULT_FALLBACK_CONFIG,
         limits,
         instanceId,
-        credentials);
+        credentials,
+        false);
   }
 
   public String bootstrapServers() {

@@ -2,6 +2,7 @@ package io.alertstream.local;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
+import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -166,6 +167,42 @@ class WebUiIT {
     wait(10).until(ExpectedConditions.textToBePresentInElementLocated(By.id("config"), "route"));
     assertThat(browser.findElement(By.id("dry-run")).isDisplayed()).isTrue();
     screenshot("7-dry-run");
+  }
+
+  @Test
+  void aReceiverIsTestedFromTheConfigTab() throws Exception {
+    receiver.stubFor(
+        post(urlPathEqualTo("/ui-refused")).willReturn(aResponse().withStatus(403).withBody("nope")));
+    TestStacks.publishConfig(
+        stack,
+        "ui-test-tenant",
+        "route:\n  receiver: team\nreceivers:\n  - name: team\n    webhook_configs:\n"
+            + "      - url: '"
+            + receiver.baseUrl()
+            + "/ui'\n      - url: '"
+            + receiver.baseUrl()
+            + "/ui-refused'\n");
+    int before = receiver.findAll(postRequestedFor(urlPathEqualTo("/ui"))).size();
+
+    browser.get(stack.apiUrl() + "/ui/?tenant=ui-test-tenant#config");
+    WebElement button =
+        wait(10)
+            .until(
+                ExpectedConditions.elementToBeClickable(
+                    By.cssSelector(".receiver-test[data-receiver=team]")));
+    button.click();
+    WebElement result =
+        wait(20)
+            .until(
+                d -> {
+                  WebElement list = d.findElement(By.className("receiver-test-result"));
+                  return list.getText().contains("failed") ? list : null;
+                });
+    assertThat(result.getText())
+        .contains("delivered webhook[0] · status 200")
+        .contains("failed webhook[1] · unexpected status code 403: nope");
+    assertThat(receiver.findAll(postRequestedFor(urlPathEqualTo("/ui")))).hasSize(before + 1);
+    screenshot("8-receiver-test");
   }
 
   private static WebElement awaitAlertState(String state) {
