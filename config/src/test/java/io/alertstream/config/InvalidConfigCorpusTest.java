@@ -70,6 +70,15 @@ class InvalidConfigCorpusTest {
               "templates-bad-template-syntax.yml",
               "templates are checked by check-config, not by the parser"));
 
+  /**
+   * Files Alertmanager 0.25 refused and current Alertmanager (0.34, no feature flags) accepts, as
+   * Alertstream does, and why.
+   */
+  private static final Map<String, String> ACCEPTED_SINCE_0_25 =
+      Map.of(
+          "matcher-invalid-label-name.yml",
+          "the UTF-8 matcher grammar (0.27+) reads bad-label as a label name");
+
   static Stream<Arguments> expectations() throws Exception {
     return Files.readAllLines(INVALID.resolve("EXPECTED.tsv"), StandardCharsets.UTF_8).stream()
         .filter(l -> !l.isBlank())
@@ -85,6 +94,10 @@ class InvalidConfigCorpusTest {
       return;
     }
     String yaml = Files.readString(INVALID.resolve(file), StandardCharsets.UTF_8);
+    if (ACCEPTED_SINCE_0_25.containsKey(file)) {
+      new ConfigParser().parse(yaml);
+      return;
+    }
 
     var refusal =
         assertThatThrownBy(() -> new ConfigParser().parse(yaml))

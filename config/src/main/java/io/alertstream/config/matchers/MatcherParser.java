@@ -5,24 +5,61 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Parses matcher text as Alertmanager does: {@code {a="1", b=~"x|y"}} or {@code a=1}, braces
- * optional, values quoted or not. Label names may also be double-quoted (the UTF-8 syntax), e.g.
- * {@code "service name"="checkout"}. The text comes from tenants and requests, so it is split with
- * RE2 patterns, in linear time.
+ * Parses matcher text as Alertmanager 0.27 and later does without feature flags. Text the classic
+ * grammar of Alertmanager 0.25 reads ({@code {a="1", b=~x|y}}, braces optional, names {@code
+ * [a-zA-Z_:][a-zA-Z0-9_:]*}, values quoted or not) means what it meant there: Alertmanager parses
+ * with both grammars and keeps the classic reading where they disagree. Other text is read with the
+ * UTF-8 grammar ({@link Utf8MatcherParser}: {@code {"service.name"="checkout"}}); when neither
+ * reads it, the classic grammar's error is given, as in Alertmanager. The text comes from tenants
+ * and requests, so both grammars run in linear time (RE2 patterns, one-pass lexer).
  */
 public final class MatcherParser {
 
   private static final Pattern CLASSIC =
       Pattern.compile(
           "^\\s*([a-zA-Z_:][a-zA-Z0-9_:]*)\\s*(=~|=|!=|!~)\\s*(.*?)\\s*$", Pattern.DOTALL);
-  private static final Pattern QUOTED_NAME =
-      Pattern.compile(
-          "^\\s*\"((?:[^\"\\\\]|\\\\.)*)\"\\s*(=~|=|!=|!~)\\s*(.*?)\\s*$", Pattern.DOTALL);
 
   private MatcherParser() {}
 
-  /** One or more comma-separated matchers. */
+  /** Zero or more comma-separated matchers, braces optional. */
   public static List<Matcher> parseAll(String text) throws MatcherSyntaxException {
+    try {
+      return classicAll(text);
+    } catch (MatcherSyntaxException classicError) {
+      try {
+        return Utf8MatcherParser.parseAll(text);
+      } catch (MatcherSyntaxException utf8Error) {
+        throw classicError;
+      }
+    }
+  }
+
+  /** Exactly one matcher, without braces. */
+  public static Matcher parse(String text) throws MatcherSyntaxException {
+    if (text.startsWith("{") || text.endsWith("}")) {
+      throw new MatcherSyntaxException("unexpected open or close brace: " + text);
+    }
+    try {
+      return classic(text);
+    } catch (MatcherSyntaxException classicError) {
+      try {
+        return single(Utf8MatcherParser.parseAll(text));
+      } catch (MatcherSyntaxException utf8Error) {
+        throw classicError;
+      }
+    }
+  }
+
+  private static Matcher single(List<Matcher> matchers) throws MatcherSyntaxException {
+    if (matchers.size() != 1) {
+      throw new MatcherSyntaxException(
+          matchers.isEmpty() ? "no matchers" : "expected 1 matcher, found " + matchers.size());
+    }
+    return matchers.get(0);
+  }
+
+  /** Alertmanager 0.25's grammar. */
+  static List<Matcher> classicAll(String text) throws MatcherSyntaxException {
     String s = text.strip();
     if (s.startsWith("{")) {
       s = s.substring(1);
@@ -59,25 +96,17 @@ public final class MatcherParser {
     }
     List<Matcher> matchers = new ArrayList<>();
     for (String t : tokens) {
-      matchers.add(parse(t));
+      matchers.add(classic(t));
     }
     return matchers;
   }
 
-  public static Matcher parse(String text) throws MatcherSyntaxException {
+  static Matcher classic(String text) throws MatcherSyntaxException {
     com.google.re2j.Matcher m = CLASSIC.matcher(text);
-    String name;
-    if (m.matches()) {
-      name = m.group(1);
-    } else {
-      m = QUOTED_NAME.matcher(text);
-      if (!m.matches()) {
-        throw new MatcherSyntaxException("bad matcher format: " + text);
-      }
-      name = unescape("\"" + m.group(1) + "\"");
+    if (!m.matches()) {
+      throw new MatcherSyntaxException("bad matcher format: " + text);
     }
-    String value = unescape(m.group(3));
-    return Matcher.checked(name, MatchType.of(m.group(2)), value);
+    return Matcher.checked(m.group(1), MatchType.of(m.group(2)), unescape(m.group(3)));
   }
 
   /**
