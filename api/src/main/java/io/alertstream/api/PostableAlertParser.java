@@ -3,6 +3,7 @@ package io.alertstream.api;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.alertstream.config.matchers.LabelNames;
 import io.alertstream.schemas.AlertEvent;
 import java.time.Instant;
 import java.time.OffsetDateTime;
@@ -12,7 +13,6 @@ import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.regex.Pattern;
 
 /**
  * Reads the body of {@code POST /api/v2/alerts} (a JSON array of Alertmanager postable alerts) and
@@ -22,7 +22,6 @@ import java.util.regex.Pattern;
 public final class PostableAlertParser {
 
   private static final ObjectMapper JSON = new ObjectMapper();
-  private static final Pattern LABEL_NAME = Pattern.compile("[a-zA-Z_][a-zA-Z0-9_]*");
 
   /** The valid alerts, and one message per invalid alert. */
   public record Result(List<AlertEvent> alerts, List<String> problems) {}
@@ -102,7 +101,7 @@ public final class PostableAlertParser {
     }
     for (Iterator<Map.Entry<String, JsonNode>> it = node.fields(); it.hasNext(); ) {
       Map.Entry<String, JsonNode> e = it.next();
-      if (!LABEL_NAME.matcher(e.getKey()).matches()) {
+      if (!LabelNames.isValid(e.getKey())) {
         throw new InvalidAlertException("invalid " + field + " name \"" + e.getKey() + "\"");
       }
       if (!e.getValue().isTextual()) {

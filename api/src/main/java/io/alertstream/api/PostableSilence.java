@@ -1,6 +1,7 @@
 package io.alertstream.api;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.alertstream.config.matchers.LabelNames;
 import io.alertstream.config.matchers.MatchType;
 import io.alertstream.config.matchers.Matcher;
 import io.alertstream.config.matchers.MatcherSyntaxException;
@@ -9,7 +10,6 @@ import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.regex.Pattern;
 
 /**
  * A silence as {@code POST /api/v2/silences} takes it, validated as Alertmanager validates it.
@@ -23,8 +23,6 @@ record PostableSilence(
     long endsAt,
     String createdBy,
     String comment) {
-
-  private static final Pattern LABEL_NAME = Pattern.compile("[a-zA-Z_][a-zA-Z0-9_]*");
 
   static PostableSilence parse(byte[] body) throws BadRequestException {
     JsonNode root;
@@ -61,7 +59,7 @@ record PostableSilence(
 
   private static Matcher matcher(JsonNode m) throws BadRequestException {
     String name = m.path("name").asText("");
-    if (!LABEL_NAME.matcher(name).matches()) {
+    if (!LabelNames.isValid(name)) {
       throw new BadRequestException("invalid label name \"" + name + "\" in matcher");
     }
     if (!m.path("value").isTextual()) {

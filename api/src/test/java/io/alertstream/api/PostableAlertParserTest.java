@@ -42,7 +42,7 @@ class PostableAlertParserTest {
             """
             [{"labels": {"alertname": "Ok"}},
              {"labels": {}},
-             {"labels": {"1bad": "x"}},
+             {"labels": {"": "x"}},
              {"labels": {"a": "b"}, "startsAt": "yesterday"},
              {"labels": {"a": "b"}, "startsAt": "2026-03-01T12:00:00Z", "endsAt": "2026-03-01T11:00:00Z"}]
             """);
@@ -51,9 +51,21 @@ class PostableAlertParserTest {
     assertThat(result.problems())
         .containsExactly(
             "alert 1: at least one label pair required",
-            "alert 2: invalid labels name \"1bad\"",
+            "alert 2: invalid labels name \"\"",
             "alert 3: startsAt is not an RFC 3339 time: \"yesterday\"",
             "alert 4: start time must be before end time");
+  }
+
+  @Test
+  void acceptsUtf8LabelNamesAsAlertmanager027AndLaterDoes() throws Exception {
+    var result =
+        parse("[{\"labels\": {\"service.name\": \"checkout\", \"1st\": \"x\", \"Größe\": \"L\"}}]");
+
+    assertThat(result.problems()).isEmpty();
+    assertThat(result.alerts().get(0).getLabels())
+        .containsEntry("service.name", "checkout")
+        .containsEntry("1st", "x")
+        .containsEntry("Größe", "L");
   }
 
   @Test
