@@ -18,6 +18,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.slf4j.Logger;
@@ -31,7 +32,8 @@ import org.yaml.snakeyaml.Yaml;
  * DELETE it (the tenant falls back to the fallback config). Besides Mimir's {@code
  * alertmanager_config} and {@code template_files}, the body may hold Alertstream's own {@code
  * alertstream:} section ({@link TenantSettings}, e.g. dry run); GET shows it back, with a comment
- * line saying what dry run does, only when the tenant set something.
+ * line saying what dry run does, only when the tenant set something. A stored config's answer lists
+ * its warnings: keys accepted but not acted on.
  */
 final class ConfigApiHandler extends TenantHandler {
 
@@ -134,7 +136,23 @@ final class ConfigApiHandler extends TenantHandler {
           version,
           config.settings().dryRunSummary());
     }
-    JsonResponses.empty(exchange, 201);
+    answerStored(exchange, config);
+  }
+
+  /**
+   * Mimir's 201, empty; with a JSON body listing the warnings when the config has keys Alertstream
+   * accepts but does not act on (tracing, route labels, ...), each naming the key and why.
+   */
+  private static void answerStored(HttpExchange exchange, UserConfig config) throws IOException {
+    List<String> warnings =
+        config.parsed().warnings().stream()
+            .map(w -> w.within("alertmanager_config").toString())
+            .toList();
+    if (warnings.isEmpty()) {
+      JsonResponses.empty(exchange, 201);
+      return;
+    }
+    JsonResponses.json(exchange, 201, Map.of("warnings", warnings));
   }
 
   /** The Alertstream settings a config was stored with. */

@@ -82,7 +82,8 @@ final class ReceiversTestHandler extends TenantHandler {
     }
     String receiverName = body.path("receiver").asText();
     TestNotification alert = alert(body.path("alert"));
-    Candidate candidate = body.has("alertmanager_config") ? candidate(body) : current(tenant);
+    Candidate candidate =
+        body.has("alertmanager_config") ? candidate(tenant, body) : current(tenant);
     ReceiverConfig receiver =
         candidate
             .config()
@@ -146,7 +147,7 @@ final class ReceiversTestHandler extends TenantHandler {
       return new Candidate(
           ParsedConfigs.shared().parse(tenant, stored.getVersion(), stored.getAlertmanagerConfig()),
           stored.getVersion(),
-          templates(stored.getTemplateFiles()),
+          templates(tenant, stored.getTemplateFiles()),
           ConfigApiHandler.settings(stored));
     } catch (InvalidConfigException e) {
       throw new BadRequestException(
@@ -154,7 +155,7 @@ final class ReceiversTestHandler extends TenantHandler {
     }
   }
 
-  private Candidate candidate(JsonNode body) throws BadRequestException {
+  private Candidate candidate(String tenant, JsonNode body) throws BadRequestException {
     Map<String, Object> document = new LinkedHashMap<>();
     document.put("alertmanager_config", body.path("alertmanager_config").asText());
     Map<String, String> files = new LinkedHashMap<>();
@@ -168,12 +169,14 @@ final class ReceiversTestHandler extends TenantHandler {
     } catch (InvalidConfigException e) {
       throw new BadRequestException(400, "error validating Alertmanager config: " + e.getMessage());
     }
-    return new Candidate(config.parsed(), 0, templates(config.templateFiles()), config.settings());
+    return new Candidate(
+        config.parsed(), 0, templates(tenant, config.templateFiles()), config.settings());
   }
 
-  private static TemplateSet templates(Map<String, String> files) throws BadRequestException {
+  private static TemplateSet templates(String tenant, Map<String, String> files)
+      throws BadRequestException {
     try {
-      return TenantTemplates.of(files);
+      return TenantTemplates.of(tenant, files);
     } catch (TemplateException e) {
       throw new BadRequestException(400, "template_files: " + e.getMessage());
     }

@@ -148,6 +148,22 @@ class ApiServerTest {
           + "  receivers: [{name: team, webhook_configs: [{url: 'http://hooks.example.com/x?token=s3cret'}]}]\n";
 
   @Test
+  void aStoredConfigIsAnsweredWithItsWarningsNamingTheKeys() throws Exception {
+    var plain = send("POST", "/api/v1/alerts", CONFIG_BODY);
+    assertThat(plain.statusCode()).isEqualTo(201);
+    assertThat(plain.body()).isEmpty();
+
+    var warned =
+        send("POST", "/api/v1/alerts", CONFIG_BODY + "  tracing: {endpoint: 'otel:4317'}\n");
+
+    assertThat(warned.statusCode()).isEqualTo(201);
+    assertThat(warned.body())
+        .startsWith("{\"warnings\":[\"alertmanager_config.tracing (line 3): ignored:")
+        .doesNotContain("s3cret");
+    assertThat(configs.current("acme").orElseThrow().getAlertmanagerConfig()).contains("tracing");
+  }
+
+  @Test
   void configApiStoresReadsMaskedAndDeletes() throws Exception {
     assertThat(send("GET", "/api/v1/alerts", null).statusCode()).isEqualTo(404);
 

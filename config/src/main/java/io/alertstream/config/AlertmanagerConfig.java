@@ -16,6 +16,7 @@ import java.util.Optional;
  * @param receivers by name, in document order
  * @param timeIntervals by name, from both {@code time_intervals} and {@code mute_time_intervals}
  * @param templates the {@code templates} globs, as written
+ * @param warnings keys accepted but not acted on as Alertmanager would, each saying why
  */
 public record AlertmanagerConfig(
     GlobalConfig global,
@@ -23,13 +24,15 @@ public record AlertmanagerConfig(
     Map<String, ReceiverConfig> receivers,
     List<InhibitRule> inhibitRules,
     Map<String, TimeInterval> timeIntervals,
-    List<String> templates) {
+    List<String> templates,
+    List<ConfigWarning> warnings) {
 
   public AlertmanagerConfig {
     receivers = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(receivers));
     inhibitRules = List.copyOf(inhibitRules);
     timeIntervals = Map.copyOf(timeIntervals);
     templates = List.copyOf(templates);
+    warnings = List.copyOf(warnings);
   }
 
   public Duration resolveTimeout() {

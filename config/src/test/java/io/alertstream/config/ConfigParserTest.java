@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.alertstream.config.receivers.EmailConfig;
 import io.alertstream.config.receivers.HttpClientConfig;
+import io.alertstream.config.receivers.Integration;
 import io.alertstream.config.receivers.PagerdutyConfig;
 import io.alertstream.config.receivers.ReceiverConfig;
 import io.alertstream.config.receivers.SlackConfig;
@@ -95,7 +96,7 @@ class ConfigParserTest {
     assertThat(all.configs(PagerdutyConfig.class).get(0).url())
         .isEqualTo(GlobalConfig.DEFAULT_PAGERDUTY_URL);
     assertThat(all.configs(PagerdutyConfig.class).get(0).sendResolved()).isTrue();
-    assertThat(all.unsupported()).containsEntry("opsgenie", 1);
+    assertThat(all.integrations()).extracting(Integration::type).contains("opsgenie");
   }
 
   @Test
@@ -110,7 +111,8 @@ class ConfigParserTest {
               assertThat(e.field()).isEqualTo("receivers[0].webhook_configs[0]");
               assertThat(e.line()).isEqualTo(6);
             })
-        .hasMessage("receivers[0].webhook_configs[0] (line 6): missing URL in webhook config");
+        .hasMessage(
+            "receivers[0].webhook_configs[0] (line 6): one of url or url_file must be configured");
   }
 
   @Test

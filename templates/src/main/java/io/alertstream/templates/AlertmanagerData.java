@@ -8,18 +8,48 @@ import java.util.Optional;
 
 /**
  * The data Alertmanager's notification templates see: {@code .Receiver}, {@code .Status}, {@code
- * .Alerts} (with {@code .Firing} and {@code .Resolved}), {@code .GroupLabels}, {@code
- * .CommonLabels}, {@code .CommonAnnotations}, {@code .ExternalURL}.
+ * .Alerts} (with {@code .Firing} and {@code .Resolved}), {@code .NotificationReason}, {@code
+ * .GroupLabels}, {@code .CommonLabels}, {@code .CommonAnnotations}, {@code .RouteLabels}, {@code
+ * .ExternalURL}.
+ *
+ * @param notificationReason why this notification is sent, in Alertmanager's words ({@code first
+ *     notification}, {@code new alerts added}, {@code some alerts resolved}, {@code all alerts
+ *     resolved}, {@code repeat interval elapsed})
+ * @param routeLabels the route's labels, already rendered ({@code routeLabels "name"} returns them
+ *     as they are)
  */
 public record AlertmanagerData(
     String receiver,
     String status,
     Alerts alerts,
+    String notificationReason,
     KV groupLabels,
     KV commonLabels,
     KV commonAnnotations,
+    KV routeLabels,
     String externalUrl)
     implements TemplateObject {
+
+  /** Data without a notification reason or route labels. */
+  public AlertmanagerData(
+      String receiver,
+      String status,
+      Alerts alerts,
+      KV groupLabels,
+      KV commonLabels,
+      KV commonAnnotations,
+      String externalUrl) {
+    this(
+        receiver,
+        status,
+        alerts,
+        "",
+        groupLabels,
+        commonLabels,
+        commonAnnotations,
+        new KV(Map.of()),
+        externalUrl);
+  }
 
   /** One alert: {@code .Status}, {@code .Labels}, {@code .Annotations}, times, source, id. */
   public record Alert(
@@ -117,9 +147,11 @@ public record AlertmanagerData(
       case "Receiver" -> receiver;
       case "Status" -> status;
       case "Alerts" -> alerts;
+      case "NotificationReason" -> notificationReason;
       case "GroupLabels" -> groupLabels;
       case "CommonLabels" -> commonLabels;
       case "CommonAnnotations" -> commonAnnotations;
+      case "RouteLabels" -> routeLabels;
       case "ExternalURL" -> externalUrl;
       default -> MISSING;
     };

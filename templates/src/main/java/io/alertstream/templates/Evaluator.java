@@ -48,6 +48,11 @@ final class Evaluator {
     return budget;
   }
 
+  /** The data the rendering was started with (the outermost {@code $}). */
+  Object root() {
+    return vars.isEmpty() ? null : vars.get(0).value();
+  }
+
   void run(String name, List<Node> body, Object dot) throws TemplateException {
     String saved = current;
     int mark = vars.size();

@@ -15,12 +15,13 @@ import java.util.concurrent.ConcurrentHashMap;
 /**
  * The functions templates may call: Go's built-ins and the ones Alertmanager adds (toUpper,
  * toLower, title, join, match, reReplaceAll, safeHtml, stringSlice, date, tz, since, humanize,
- * humanizeDuration, trimSpace, ...).
+ * humanizeDuration, trimSpace, ...; the newer ones in {@link RecentAlertmanagerFunctions}) and
+ * Mimir's tenantID.
  */
 final class Functions {
 
   interface Fn {
-    Object apply(List<Evaluator.Lazy> args, RenderBudget budget) throws TemplateException;
+    Object apply(List<Evaluator.Lazy> args, Evaluator evaluator) throws TemplateException;
   }
 
   interface Strict {
@@ -44,10 +45,24 @@ final class Functions {
   private static final int MAX_PATTERNS = 256;
   private static final int MAX_CACHED_PATTERN_LENGTH = 1024;
 
+  /** The tenant whose templates these are: Mimir's {@code tenantID}. */
+  private volatile String tenant = "";
+
   Functions(Clock clock) {
     this.clock = clock;
     builtIns();
     alertmanager();
+    new RecentAlertmanagerFunctions(clock).register(this);
+    strict(
+        "tenantID",
+        a -> {
+          arity("tenantID", a, 0);
+          return tenant;
+        });
+  }
+
+  void tenant(String id) {
+    this.tenant = id;
   }
 
   Set<String> names() {
@@ -61,7 +76,7 @@ final class Functions {
       throw new TemplateException("function \"" + name + "\" not defined");
     }
     try {
-      Object result = fn.apply(args, evaluator.budget());
+      Object result = fn.apply(args, evaluator);
       evaluator.budget().checkValue(result);
       return result;
     } catch (RuntimeException e) {
@@ -73,16 +88,25 @@ final class Functions {
     bounded(name, (args, budget) -> fn.apply(args));
   }
 
-  private void bounded(String name, Bounded fn) {
-    functions.put(
-        name,
-        (lazy, budget) -> {
-          List<Object> args = new ArrayList<>(lazy.size());
-          for (Evaluator.Lazy l : lazy) {
-            args.add(l.get());
-          }
-          return fn.apply(args, budget);
-        });
+  void bounded(String name, Bounded fn) {
+    functions.put(name, (lazy, evaluator) -> fn.apply(values(lazy), evaluator.budget()));
+  }
+
+  /** A function that reads the rendering's data ({@code routeLabels}). */
+  interface Contextual {
+    Object apply(List<Object> args, Evaluator evaluator) throws TemplateException;
+  }
+
+  void contextual(String name, Contextual fn) {
+    functions.put(name, (lazy, evaluator) -> fn.apply(values(lazy), evaluator));
+  }
+
+  private static List<Object> values(List<Evaluator.Lazy> lazy) throws TemplateException {
+    List<Object> args = new ArrayList<>(lazy.size());
+    for (Evaluator.Lazy l : lazy) {
+      args.add(l.get());
+    }
+    return args;
   }
 
   private static void arity(String name, List<?> args, int n) throws TemplateException {
@@ -103,7 +127,7 @@ final class Functions {
   private void builtIns() {
     functions.put(
         "and",
-        (args, budget) -> {
+        (args, evaluator) -> {
           if (args.isEmpty()) {
             throw new TemplateException("wrong number of args for and: want at least 1 got 0");
           }
@@ -118,7 +142,7 @@ final class Functions {
         });
     functions.put(
         "or",
-        (args, budget) -> {
+        (args, evaluator) -> {
           if (args.isEmpty()) {
             throw new TemplateException("wrong number of args for or: want at least 1 got 0");
           }

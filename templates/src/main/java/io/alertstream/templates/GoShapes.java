@@ -83,6 +83,12 @@ final class GoShapes {
     if (v instanceof KV.Pairs || v instanceof AlertmanagerData.Alerts) {
       return new GoShape.Slice(((TemplateObject) v).typeName(), (List<?>) v, false);
     }
+    if (v instanceof TemplateList list) {
+      return new GoShape.Slice("[]interface {}", list, true);
+    }
+    if (v instanceof TemplateDict dict) {
+      return new GoShape.MapOf("map[string]interface {}", sortedEntries(dict), true);
+    }
     if (v instanceof List<?> list) {
       boolean strings = list.stream().allMatch(e -> e instanceof String);
       return new GoShape.Slice(strings ? "[]string" : "[]interface {}", list, !strings);

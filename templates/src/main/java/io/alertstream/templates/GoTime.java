@@ -123,7 +123,7 @@ public final class GoTime implements TemplateObject {
     "5"
   };
 
-  private static String token(String rest) {
+  static String token(String rest) {
     if (rest.startsWith(".0")
         || rest.startsWith(".9")
         || rest.startsWith(",0")
@@ -202,6 +202,12 @@ public final class GoTime implements TemplateObject {
   private String zoneAbbreviation() {
     if (time.getZone().equals(ZoneOffset.UTC) || time.getZone().getId().equals("UTC")) {
       return "UTC";
+    }
+    if (time.getZone() instanceof ZoneOffset offset) {
+      // Go's zone without a name (a parsed numeric offset) prints as -0700 does.
+      int seconds = offset.getTotalSeconds();
+      int minutes = Math.abs(seconds) / 60;
+      return (seconds < 0 ? "-" : "+") + String.format("%02d%02d", minutes / 60, minutes % 60);
     }
     String name = time.getZone().getDisplayName(TextStyle.SHORT, Locale.ENGLISH);
     if (name.startsWith("GMT") || name.startsWith("UTC") || name.contains("/")) {

@@ -51,6 +51,12 @@ public final class TemplateSet {
       return this;
     }
 
+    /** The tenant whose templates these are, for Mimir's {@code tenantID} (else ""). */
+    public Builder tenant(String tenantId) {
+      functions.tenant(tenantId);
+      return this;
+    }
+
     /** The limits each notification's rendering starts with ({@link #newBudget}). */
     public Builder limits(RenderLimits limits) {
       this.limits = limits;

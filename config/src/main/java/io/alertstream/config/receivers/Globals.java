@@ -1,5 +1,7 @@
 package io.alertstream.config.receivers;
 
+import io.alertstream.config.ConfigWarning;
+import io.alertstream.config.ConfigWarnings;
 import io.alertstream.config.GlobalConfig;
 import io.alertstream.config.InvalidConfigException;
 import io.alertstream.config.yaml.YamlNode;
@@ -11,12 +13,27 @@ import java.net.URI;
  *
  * @param config the parsed section
  * @param node the section as written; absent when the config has none
+ * @param warnings where the parse collects keys accepted but not acted on
  */
-public record Globals(GlobalConfig config, YamlNode node) {
+public record Globals(GlobalConfig config, YamlNode node, ConfigWarnings warnings) {
+
+  /** Globals whose warnings are not kept (for tests of one entry). */
+  public Globals(GlobalConfig config, YamlNode node) {
+    this(config, node, new ConfigWarnings());
+  }
 
   /** The shared http_config, or the entry's own one when it has one (it replaces the global). */
   public HttpClientConfig httpConfig(YamlNode entry) throws InvalidConfigException {
-    return ReceiverParser.httpConfig(entry.get("http_config"), config.httpConfig());
+    return HttpConfigParser.parse(entry.get("http_config"), config.httpConfig(), warnings);
+  }
+
+  /** Records that a key is accepted but not acted on as Alertmanager would, and why. */
+  public void warn(YamlNode key, String reason) {
+    warn(key.warning(reason));
+  }
+
+  public void warn(ConfigWarning warning) {
+    warnings.add(warning);
   }
 
   /** A global string setting; {@code fallback} when unset or empty. */

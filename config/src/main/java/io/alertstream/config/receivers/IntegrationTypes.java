@@ -1,5 +1,19 @@
 package io.alertstream.config.receivers;
 
+import io.alertstream.config.receivers.discord.DiscordIntegration;
+import io.alertstream.config.receivers.incidentio.IncidentioIntegration;
+import io.alertstream.config.receivers.jira.JiraIntegration;
+import io.alertstream.config.receivers.mattermost.MattermostIntegration;
+import io.alertstream.config.receivers.msteams.MsteamsIntegration;
+import io.alertstream.config.receivers.msteamsv2.Msteamsv2Integration;
+import io.alertstream.config.receivers.opsgenie.OpsgenieIntegration;
+import io.alertstream.config.receivers.pushover.PushoverIntegration;
+import io.alertstream.config.receivers.rocketchat.RocketchatIntegration;
+import io.alertstream.config.receivers.sns.SnsIntegration;
+import io.alertstream.config.receivers.telegram.TelegramIntegration;
+import io.alertstream.config.receivers.victorops.VictoropsIntegration;
+import io.alertstream.config.receivers.webex.WebexIntegration;
+import io.alertstream.config.receivers.wechat.WechatIntegration;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -21,9 +35,21 @@ public final class IntegrationTypes {
               ReceiverParser.WEBHOOK,
               ReceiverParser.EMAIL,
               ReceiverParser.PAGERDUTY,
-              ReceiverParser.SLACK
-              // new types above
-              ));
+              new OpsgenieIntegration(),
+              new WechatIntegration(),
+              ReceiverParser.SLACK,
+              new VictoropsIntegration(),
+              new PushoverIntegration(),
+              new SnsIntegration(),
+              new TelegramIntegration(),
+              new DiscordIntegration(),
+              new WebexIntegration(),
+              new MsteamsIntegration(),
+              new Msteamsv2Integration(),
+              new JiraIntegration(),
+              new IncidentioIntegration(),
+              new RocketchatIntegration(),
+              new MattermostIntegration()));
 
   private final Map<String, IntegrationType<?>> byType;
 

@@ -2,22 +2,17 @@ package io.alertstream.config.receivers;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 
 /**
- * A named receiver and its integrations, in Alertmanager's order of types. Integration types
- * Alertstream does not deliver yet are counted in {@code unsupported} (type → number of configs) so
- * that they can be refused with the reason.
+ * A named receiver and its integrations, in Alertmanager's order of types.
  *
  * @param integrations every integration with its settings and stable id
  */
-public record ReceiverConfig(
-    String name, List<Integration> integrations, Map<String, Integer> unsupported) {
+public record ReceiverConfig(String name, List<Integration> integrations) {
 
   public ReceiverConfig {
     integrations = List.copyOf(integrations);
-    unsupported = Map.copyOf(unsupported);
   }
 
   /** The settings of every integration of one type, in order. */
@@ -43,6 +38,6 @@ public record ReceiverConfig(
       integrations.add(
           Integration.of(name, "webhook", i, webhooks.get(i).sendResolved(), webhooks.get(i)));
     }
-    return new ReceiverConfig(name, integrations, Map.of());
+    return new ReceiverConfig(name, integrations);
   }
 }

@@ -1,13 +1,13 @@
 package io.alertstream.config.receivers;
 
+import io.alertstream.config.ConfigWarnings;
 import io.alertstream.config.GlobalConfig;
 import io.alertstream.config.InvalidConfigException;
+import io.alertstream.config.yaml.GoDurations;
 import io.alertstream.config.yaml.YamlNode;
 import java.net.URI;
 import java.net.URISyntaxException;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -15,21 +15,6 @@ import java.util.Optional;
 
 /** Parses and validates one receiver, filling in global defaults as Alertmanager does. */
 public final class ReceiverParser {
-
-  private static final String[] HTTP_CONFIG_FIELDS = {
-    "basic_auth",
-    "authorization",
-    "oauth2",
-    "bearer_token",
-    "bearer_token_file",
-    "proxy_url",
-    "no_proxy",
-    "proxy_from_environment",
-    "proxy_connect_header",
-    "tls_config",
-    "follow_redirects",
-    "enable_http2"
-  };
 
   /** Alertmanager's defaults for Slack's templated fields. */
   private static final Map<String, String> SLACK_DEFAULTS =
@@ -71,6 +56,8 @@ public final class ReceiverParser {
           (node, globals) -> new ReceiverParser(globals).slack(node),
           SlackConfig::sendResolved);
 
+  private static final String SLACK_POST_MESSAGE = "https://slack.com/api/chat.postMessage";
+
   private final Globals globals;
   private final GlobalConfig global;
 
@@ -83,36 +70,41 @@ public final class ReceiverParser {
   }
 
   public ReceiverConfig parse(YamlNode node) throws InvalidConfigException {
-    List<String> allowed = new ArrayList<>(List.of("name"));
+    List<String> allowed = new ArrayList<>(List.of("name", "labels"));
     allowed.addAll(IntegrationTypes.ALL.keys());
-    for (String key : OtherIntegrations.types()) {
-      if (!allowed.contains(key)) {
-        allowed.add(key);
-      }
-    }
     node.allowOnly(allowed.toArray(String[]::new));
     String name = node.string("name", "");
     if (name.isEmpty()) {
       throw node.error("missing name in receiver");
     }
+    receiverLabels(node, name);
     List<Integration> integrations = new ArrayList<>();
     for (IntegrationType<?> type : IntegrationTypes.ALL.all()) {
       read(name, type, node.get(type.key()).items(), integrations);
     }
-    Map<String, Integer> unsupported = new LinkedHashMap<>();
-    for (String key : OtherIntegrations.types()) {
-      if (IntegrationTypes.ALL.keys().contains(key)) {
-        continue;
-      }
-      List<YamlNode> items = node.get(key).items();
-      for (YamlNode item : items) {
-        OtherIntegrations.check(key, item, globals.node());
-      }
-      if (!items.isEmpty()) {
-        unsupported.put(key.replace("_configs", ""), items.size());
-      }
+    return new ReceiverConfig(name, integrations);
+  }
+
+  /** Receiver labels, checked as Alertmanager checks them; Alertstream's API does not show them. */
+  private void receiverLabels(YamlNode receiver, String name) throws InvalidConfigException {
+    YamlNode labels = receiver.get("labels");
+    Map<String, String> values = receiver.stringMap("labels");
+    String named = values.get("name");
+    if (named != null && !named.equals(name)) {
+      throw labels
+          .get("name")
+          .error(
+              "receiver label \"name\" must match receiver name \""
+                  + name
+                  + "\", got \""
+                  + named
+                  + "\"");
     }
-    return new ReceiverConfig(name, integrations, unsupported);
+    if (values.keySet().stream().anyMatch(k -> !k.equals("name"))) {
+      globals.warn(
+          labels,
+          "ignored: Alertstream's API does not list or filter receivers by their labels yet");
+    }
   }
 
   private <C> void read(
@@ -127,19 +119,42 @@ public final class ReceiverParser {
   }
 
   private WebhookConfig webhook(YamlNode node) throws InvalidConfigException {
-    node.allowOnly("send_resolved", "http_config", "url", "url_file", "max_alerts");
+    node.allowOnly(
+        "send_resolved", "http_config", "url", "url_file", "max_alerts", "timeout", "payload");
     HttpClientConfig http = globals.httpConfig(node);
-    exclusiveWithFile(node, "url");
     String url = node.string("url", "");
-    if (url.isEmpty()) {
-      throw node.error("missing URL in webhook config");
+    if (url.isEmpty() && node.get("url_file").isAbsent()) {
+      throw node.error("one of url or url_file must be configured");
+    }
+    exclusiveWithFile(node, "url");
+    if (url.contains("{{")) {
+      throw node.get("url")
+          .error(
+              "templated webhook URLs are not supported by Alertstream yet; set a fixed URL per"
+                  + " webhook config");
+    }
+    if (!node.get("payload").isAbsent()) {
+      throw node.get("payload")
+          .error(
+              "custom webhook payloads are not supported by Alertstream yet: the webhook receives"
+                  + " Alertmanager's standard payload; remove payload");
     }
     int maxAlerts = node.integer("max_alerts", 0);
     if (maxAlerts < 0) {
-      throw node.get("max_alerts").error("max_alerts must not be negative");
+      throw node.get("max_alerts").error("cannot unmarshal !!int `" + maxAlerts + "` into uint64");
     }
     return new WebhookConfig(
-        url(node.get("url"), url), node.bool("send_resolved", true), maxAlerts, http);
+        url(node.get("url"), url),
+        node.bool("send_resolved", true),
+        maxAlerts,
+        withTimeout(node, http));
+  }
+
+  /** The entry's {@code timeout} (a Go duration), honoured by the HTTP sender. */
+  private static HttpClientConfig withTimeout(YamlNode node, HttpClientConfig http)
+      throws InvalidConfigException {
+    YamlNode timeout = node.get("timeout");
+    return timeout.isAbsent() ? http : http.withTimeout(GoDurations.parse(timeout));
   }
 
   private SlackConfig slack(YamlNode node) throws InvalidConfigException {
@@ -151,6 +166,7 @@ public final class ReceiverParser {
       "title_link",
       "pretext",
       "text",
+      "message_text",
       "fallback",
       "icon_emoji",
       "icon_url",
@@ -166,35 +182,97 @@ public final class ReceiverParser {
             "http_config",
             "api_url",
             "api_url_file",
+            "app_token",
+            "app_token_file",
+            "app_url",
             "link_names",
             "short_fields",
             "mrkdwn_in",
             "fields",
-            "actions"));
+            "actions",
+            "update_message",
+            "timeout"));
     node.allowOnly(allowed.toArray(String[]::new));
-    HttpClientConfig http = globals.httpConfig(node);
     exclusiveWithFile(node, "api_url");
+    exclusiveWithFile(node, "app_token");
+    String inlineUrl = node.string("api_url", "");
+    String inlineToken = node.string("app_token", "");
+    if (!inlineUrl.isEmpty() && !inlineToken.isEmpty()) {
+      throw node.error(
+          "at most one of api_url/api_url_file & app_token/app_token_file must be configured");
+    }
+    boolean updateMessage = node.bool("update_message", false);
+    if (updateMessage && !inlineUrl.equals(SLACK_POST_MESSAGE)) {
+      throw node.get("update_message")
+          .error(
+              "update_message can only be used with bot tokens. api_url must be set to "
+                  + SLACK_POST_MESSAGE);
+    }
     for (YamlNode field : node.get("fields").items()) {
+      field.allowOnly("title", "value", "short");
       if (field.string("title", "").isEmpty()) {
         throw field.error("missing title in Slack field configuration");
       }
+      if (field.string("value", "").isEmpty()) {
+        throw field.error("missing value in Slack field configuration");
+      }
     }
     for (YamlNode action : node.get("actions").items()) {
+      action.allowOnly("type", "text", "url", "style", "name", "value", "confirm");
       if (action.string("type", "").isEmpty()) {
         throw action.error("missing type in Slack action configuration");
+      }
+      if (action.string("text", "").isEmpty()) {
+        throw action.error("missing text in Slack action configuration");
       }
       if (action.string("name", "").isEmpty() && action.string("url", "").isEmpty()) {
         throw action.error("missing name or url in Slack action configuration");
       }
+      YamlNode confirm = action.get("confirm");
+      if (!confirm.isAbsent()) {
+        confirm.allowOnly("text", "title", "ok_text", "dismiss_text");
+        if (confirm.string("text", "").isEmpty()) {
+          throw confirm.error("missing text in Slack confirmation configuration");
+        }
+        if (action.string("url", "").isEmpty()) {
+          globals.warn(
+              confirm, "ignored: Alertstream does not send confirmation dialogs with actions yet");
+        }
+      }
     }
-    URI apiUrl;
-    String inline = node.string("api_url", "");
-    if (!inline.isEmpty()) {
-      apiUrl = url(node.get("api_url"), inline);
-    } else if (global.slackApiUrl() != null) {
-      apiUrl = global.slackApiUrl();
-    } else {
-      throw node.error("no global Slack API URL set either inline or in a file");
+    HttpClientConfig http = withTimeout(node, globals.httpConfig(node));
+    URI appUrl =
+        node.string("app_url", "").isEmpty()
+            ? global.slackAppUrl()
+            : url(node.get("app_url"), node.string("app_url", ""));
+    Secret appToken = new Secret(inlineToken);
+    boolean localAuthorization =
+        !node.get("http_config").get("authorization").isAbsent()
+            || !node.get("http_config").get("bearer_token").isAbsent();
+    if (appToken.isEmpty() && !localAuthorization && inlineUrl.isEmpty()) {
+      appToken = global.slackAppToken();
+    }
+    URI apiUrl = inlineUrl.isEmpty() ? global.slackApiUrl() : url(node.get("api_url"), inlineUrl);
+    if (apiUrl == null && appToken.isEmpty()) {
+      throw node.error("no Slack API URL nor App token set either inline or in a file");
+    }
+    if (!appToken.isEmpty()) {
+      if (http.authorization().isPresent()) {
+        throw node.error("http authorization can't be set when using Slack App tokens");
+      }
+      http = http.withAuthorization(new Secret("Bearer " + appToken.value()));
+      apiUrl = appUrl;
+    }
+    if (!node.string("message_text", "").isEmpty()) {
+      globals.warn(
+          node.get("message_text"),
+          "ignored: Alertstream's Slack notifier does not send a top-level message text yet");
+    }
+    if (updateMessage) {
+      globals.warn(
+          node.get("update_message"),
+          "ignored: every notification posts a new message; Alertstream does not keep the ids of"
+              + " earlier messages to update them");
     }
     Map<String, String> fields = new LinkedHashMap<>(SLACK_DEFAULTS);
     for (String f : textFields) {
@@ -233,7 +311,8 @@ public final class ReceiverParser {
             "url",
             "details",
             "images",
-            "links"));
+            "links",
+            "timeout"));
     node.allowOnly(allowed.toArray(String[]::new));
     HttpClientConfig http = globals.httpConfig(node);
     exclusiveWithFile(node, "routing_key");
@@ -259,7 +338,16 @@ public final class ReceiverParser {
     details.put("resolved", "{{ template \"pagerduty.default.instances\" .Alerts.Resolved }}");
     details.put("num_firing", "{{ .Alerts.Firing | len }}");
     details.put("num_resolved", "{{ .Alerts.Resolved | len }}");
-    details.putAll(node.stringMap("details"));
+    YamlNode detailsNode = node.get("details").requireMap();
+    for (String key : detailsNode.keys()) {
+      YamlNode value = detailsNode.get(key);
+      if (value.isMap() || value.isList()) {
+        throw value.error(
+            "details values other than text are not supported by Alertstream yet; write the"
+                + " value as a template string");
+      }
+      details.put(key, value.text(""));
+    }
     return new PagerdutyConfig(
         new Secret(routingKey),
         new Secret(serviceKey),
@@ -269,7 +357,7 @@ public final class ReceiverParser {
         details,
         pagerdutyLinks(node.get("images"), "src", "alt", "href"),
         pagerdutyLinks(node.get("links"), "href", "text"),
-        http);
+        withTimeout(node, http));
   }
 
   private static List<Map<String, String>> pagerdutyLinks(YamlNode list, String... keys)
@@ -302,14 +390,16 @@ public final class ReceiverParser {
       throws InvalidConfigException {
     List<SlackConfig.Action> out = new ArrayList<>();
     for (YamlNode item : list.items()) {
+      // As in Alertmanager: a URL action is a link button, so the message-action fields go.
+      boolean link = !item.string("url", "").isEmpty();
       out.add(
           new SlackConfig.Action(
               item.string("type", ""),
               item.string("text", ""),
               item.string("url", ""),
               item.string("style", ""),
-              item.string("name", ""),
-              item.string("value", "")));
+              link ? "" : item.string("name", ""),
+              link ? "" : item.string("value", "")));
     }
     return out;
   }
@@ -325,13 +415,17 @@ public final class ReceiverParser {
         "auth_password",
         "auth_password_file",
         "auth_secret",
+        "auth_secret_file",
         "auth_identity",
         "headers",
         "html",
         "text",
         "require_tls",
-        "tls_config");
+        "tls_config",
+        "force_implicit_tls",
+        "threading");
     exclusiveWithFile(node, "auth_password");
+    exclusiveWithFile(node, "auth_secret");
     String to = node.string("to", "");
     if (to.isEmpty()) {
       throw node.error("missing to address in email config");
@@ -344,6 +438,7 @@ public final class ReceiverParser {
       }
       headers.put(canonical, h.getValue());
     }
+    threading(node.get("threading"), headers);
     String smarthost =
         node.get("smarthost").isAbsent()
             ? global.smtpSmarthost()
@@ -355,6 +450,15 @@ public final class ReceiverParser {
     if (from == null || from.isEmpty()) {
       throw node.error("no global SMTP from set");
     }
+    TlsConfig tls =
+        node.get("tls_config").isAbsent()
+            ? global.smtpTls()
+            : HttpConfigParser.tls(node.get("tls_config"), globals.warnings());
+    YamlNode implicitNode = node.get("force_implicit_tls");
+    Optional<Boolean> implicitTls =
+        implicitNode.isAbsent()
+            ? global.smtpForceImplicitTls()
+            : Optional.of(node.bool("force_implicit_tls", false));
     headers.putIfAbsent("Subject", "{{ template \"email.default.subject\" . }}");
     headers.putIfAbsent("To", to);
     headers.putIfAbsent("From", from);
@@ -371,7 +475,33 @@ public final class ReceiverParser {
         node.bool("send_resolved", false),
         node.string("html", "{{ template \"email.default.html\" . }}"),
         node.string("text", ""),
-        headers);
+        headers,
+        tls,
+        implicitTls);
+  }
+
+  /** Checks {@code threading} as Alertmanager does; Alertstream does not thread mails yet. */
+  private void threading(YamlNode node, Map<String, String> headers) throws InvalidConfigException {
+    node.allowOnly("enabled", "thread_by_date");
+    if (!node.bool("enabled", false)) {
+      return;
+    }
+    for (String header : List.of("References", "In-Reply-To")) {
+      if (headers.containsKey(header)) {
+        throw node.get("enabled")
+            .error(
+                "conflicting configuration: threading.enabled conflicts with custom "
+                    + header
+                    + " header");
+      }
+    }
+    if (!List.of("none", "daily").contains(node.string("thread_by_date", ""))) {
+      throw node.get("thread_by_date")
+          .error("threading.thread_by_date must be either 'none' or 'daily'");
+    }
+    globals.warn(
+        node.get("enabled"),
+        "ignored: Alertstream does not thread emails yet (no References or In-Reply-To headers)");
   }
 
   private static String template(String name) {
@@ -380,82 +510,12 @@ public final class ReceiverParser {
 
   /**
    * Checks an http_config as Alertmanager does and returns the settings the connectors act on;
-   * {@code fallback} when the node is absent.
+   * {@code fallback} when the node is absent. Warnings are dropped: prefer {@link
+   * Globals#httpConfig}.
    */
   public static HttpClientConfig httpConfig(YamlNode node, HttpClientConfig fallback)
       throws InvalidConfigException {
-    if (node.isAbsent()) {
-      return fallback;
-    }
-    node.allowOnly(HTTP_CONFIG_FIELDS);
-    exclusiveWithFile(node, "bearer_token");
-    exclusiveWithFile(node.get("basic_auth"), "password");
-    exclusiveWithFile(node.get("authorization"), "credentials");
-    int schemes = 0;
-    for (String field : List.of("basic_auth", "oauth2", "bearer_token", "authorization")) {
-      schemes += node.get(field).isAbsent() ? 0 : 1;
-    }
-    if (schemes > 1) {
-      throw node.error(
-          "at most one of basic_auth, oauth2, bearer_token & bearer_token_file must be configured");
-    }
-    if (!node.get("oauth2").isAbsent()) {
-      throw node.get("oauth2").error("oauth2 is not supported by Alertstream's connectors yet");
-    }
-    Optional<URI> proxyUrl = Optional.empty();
-    String proxy = node.string("proxy_url", "");
-    if (!proxy.isEmpty()) {
-      try {
-        URI uri = new URI(proxy);
-        if (uri.getScheme() == null) {
-          throw node.get("proxy_url").error("proxy URL is missing a protocol scheme");
-        }
-        proxyUrl = Optional.of(uri);
-      } catch (URISyntaxException e) {
-        throw node.get("proxy_url")
-            .error("proxy URL is missing a protocol scheme or malformed: " + e.getReason());
-      }
-    }
-    YamlNode tls = node.get("tls_config");
-    for (String file : List.of("ca_file", "cert_file", "key_file")) {
-      if (!tls.get(file).isAbsent()) {
-        throw tls.get(file)
-            .error("file paths are not allowed in a tenant configuration; set the value inline");
-      }
-    }
-    String minVersion = tls.string("min_version", "");
-    if (!minVersion.isEmpty()
-        && !List.of("TLS10", "TLS11", "TLS12", "TLS13").contains(minVersion)) {
-      throw tls.get("min_version").error("unknown TLS version: " + minVersion);
-    }
-    String ca = tls.string("ca", "");
-    return new HttpClientConfig(
-        proxyUrl,
-        authorizationHeader(node),
-        tls.bool("insecure_skip_verify", false),
-        ca.isEmpty() ? Optional.empty() : Optional.of(ca),
-        node.bool("follow_redirects", true));
-  }
-
-  private static Optional<Secret> authorizationHeader(YamlNode node) throws InvalidConfigException {
-    String bearer = node.string("bearer_token", "");
-    if (!bearer.isEmpty()) {
-      return Optional.of(new Secret("Bearer " + bearer));
-    }
-    YamlNode authorization = node.get("authorization");
-    if (!authorization.isAbsent()) {
-      String type = authorization.string("type", "Bearer");
-      return Optional.of(new Secret(type + " " + authorization.string("credentials", "")));
-    }
-    YamlNode basic = node.get("basic_auth");
-    if (!basic.isAbsent()) {
-      String pair = basic.string("username", "") + ":" + basic.string("password", "");
-      return Optional.of(
-          new Secret(
-              "Basic "
-                  + Base64.getEncoder().encodeToString(pair.getBytes(StandardCharsets.UTF_8))));
-    }
-    return Optional.empty();
+    return HttpConfigParser.parse(node, fallback, new ConfigWarnings());
   }
 
   /**
@@ -471,15 +531,18 @@ public final class ReceiverParser {
     if (!node.get(field).isAbsent()) {
       throw node.error("at most one of " + field + " & " + field + "_file must be configured");
     }
-    throw file.error("file paths are not allowed in a tenant configuration; set the value inline");
+    throw file.error(HttpConfigParser.NO_FILES);
   }
 
   /** An SMTP {@code host:port}. */
   public static String smarthost(YamlNode node) throws InvalidConfigException {
     String text = node.text("");
     int colon = text.lastIndexOf(':');
-    if (!text.isEmpty() && (colon < 0 || colon == text.length() - 1)) {
+    if (!text.isEmpty() && colon < 0) {
       throw node.error("address " + text + ": missing port in address");
+    }
+    if (!text.isEmpty() && colon == text.length() - 1) {
+      throw node.error("address \"" + text + "\": port cannot be empty");
     }
     return text;
   }

@@ -1,6 +1,8 @@
 package io.alertstream.config.routing;
 
+import io.alertstream.config.ConfigWarnings;
 import io.alertstream.config.InvalidConfigException;
+import io.alertstream.config.matchers.LabelNames;
 import io.alertstream.config.matchers.MatchType;
 import io.alertstream.config.matchers.Matcher;
 import io.alertstream.config.matchers.MatcherParser;
@@ -20,7 +22,9 @@ import java.util.regex.Pattern;
 /** Builds the routing tree from the {@code route} section, validating as Alertmanager does. */
 public final class RouteParser {
 
+  /** The names {@code match} and {@code match_re} take: still 0.25's, as in Alertmanager. */
   private static final Pattern LABEL_NAME = Pattern.compile("[a-zA-Z_][a-zA-Z0-9_]*");
+
   private static final String[] FIELDS = {
     "receiver",
     "group_by",
@@ -33,19 +37,27 @@ public final class RouteParser {
     "group_interval",
     "repeat_interval",
     "mute_time_intervals",
-    "active_time_intervals"
+    "active_time_intervals",
+    "labels"
   };
 
   private final Set<String> receivers;
   private final Set<String> timeIntervals;
+  private final ConfigWarnings warnings;
 
   /**
    * @param receivers the names routes may use
    * @param timeIntervals the names of the defined time intervals
+   * @param warnings where keys accepted but not acted on are noted
    */
-  public RouteParser(Set<String> receivers, Set<String> timeIntervals) {
+  public RouteParser(Set<String> receivers, Set<String> timeIntervals, ConfigWarnings warnings) {
     this.receivers = receivers;
     this.timeIntervals = timeIntervals;
+    this.warnings = warnings;
+  }
+
+  public RouteParser(Set<String> receivers, Set<String> timeIntervals) {
+    this(receivers, timeIntervals, new ConfigWarnings());
   }
 
   public Route parseRoot(YamlNode node) throws InvalidConfigException {
@@ -96,7 +108,7 @@ public final class RouteParser {
       for (String name : names) {
         if (name.equals("...")) {
           groupByAll = true;
-        } else if (!LABEL_NAME.matcher(name).matches()) {
+        } else if (!LabelNames.isValid(name)) {
           throw node.get("group_by").error("invalid label name \"" + name + "\" in group_by list");
         } else if (!seen.add(name)) {
           throw node.get("group_by").error("duplicated label \"" + name + "\" in group_by");
@@ -104,13 +116,14 @@ public final class RouteParser {
       }
       if (groupByAll && names.size() > 1) {
         throw node.get("group_by")
-            .error("cannot have wildcard group_by (`...`) and other other labels at the same time");
+            .error("cannot have wildcard group_by (`...`) and other labels at the same time");
       }
       groupBy = groupByAll ? List.of() : List.copyOf(new TreeSet<>(names));
     }
     Duration groupWait = duration(node, "group_wait", inherited.groupWait(), false);
     Duration groupInterval = duration(node, "group_interval", inherited.groupInterval(), true);
     Duration repeatInterval = duration(node, "repeat_interval", inherited.repeatInterval(), true);
+    labels(node.get("labels"));
     List<String> mute = intervalNames(node, "mute_time_intervals");
     List<String> active = intervalNames(node, "active_time_intervals");
     RouteOptions options =
@@ -140,6 +153,25 @@ public final class RouteParser {
       throw value.error(field + " cannot be zero");
     }
     return d;
+  }
+
+  /** Route labels are checked as Alertmanager checks them, then set aside with a warning. */
+  private void labels(YamlNode node) throws InvalidConfigException {
+    if (node.isAbsent()) {
+      return;
+    }
+    node.requireMap();
+    for (String name : node.keys()) {
+      if (!LabelNames.isValid(name)) {
+        throw node.get(name).error("invalid label name \"" + name + "\" in route labels");
+      }
+      node.get(name).text("");
+    }
+    if (!node.keys().isEmpty()) {
+      warnings.add(
+          node.warning(
+              "ignored: Alertstream does not add route labels to the notification data yet"));
+    }
   }
 
   private List<String> intervalNames(YamlNode node, String field) throws InvalidConfigException {

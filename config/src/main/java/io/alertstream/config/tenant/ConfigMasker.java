@@ -13,6 +13,7 @@ import org.yaml.snakeyaml.nodes.Node;
 import org.yaml.snakeyaml.nodes.NodeTuple;
 import org.yaml.snakeyaml.nodes.ScalarNode;
 import org.yaml.snakeyaml.nodes.SequenceNode;
+import org.yaml.snakeyaml.nodes.Tag;
 
 /**
  * Rewrites alertmanager.yml text with every secret replaced by {@code <secret>}, for every read
@@ -46,7 +47,15 @@ public final class ConfigMasker {
           "webhook_url",
           "secret_key",
           "key",
-          "access_key");
+          "access_key",
+          "app_token",
+          "slack_app_token",
+          "telegram_bot_token",
+          "rocketchat_token",
+          "rocketchat_token_id",
+          "token_id",
+          "mattermost_webhook_url",
+          "client_certificate_key");
 
   private ConfigMasker() {}
 
@@ -80,6 +89,9 @@ public final class ConfigMasker {
             && isSecret(key.getValue(), path)
             && !scalar.getValue().isEmpty()) {
           replace(map, tuple, scalar);
+        } else if (value instanceof SequenceNode list && key.getValue().equals("secrets")) {
+          // http_headers: {Name: {secrets: [...]}}
+          list.getValue().replaceAll(ConfigMasker::masked);
         } else {
           mask(value, append(path, key.getValue()));
         }
@@ -99,15 +111,17 @@ public final class ConfigMasker {
   }
 
   private static void replace(MappingNode map, NodeTuple tuple, ScalarNode scalar) {
-    ScalarNode masked =
-        new ScalarNode(
-            scalar.getTag(),
-            Secret.MASK,
-            scalar.getStartMark(),
-            scalar.getEndMark(),
-            DumperOptions.ScalarStyle.PLAIN);
     int i = map.getValue().indexOf(tuple);
-    map.getValue().set(i, new NodeTuple(tuple.getKeyNode(), masked));
+    map.getValue().set(i, new NodeTuple(tuple.getKeyNode(), masked(scalar)));
+  }
+
+  private static Node masked(Node value) {
+    return new ScalarNode(
+        Tag.STR,
+        Secret.MASK,
+        value.getStartMark(),
+        value.getEndMark(),
+        DumperOptions.ScalarStyle.PLAIN);
   }
 
   private static List<String> append(List<String> path, String key) {

@@ -85,7 +85,6 @@ public final class UserConfigParser {
     AlertmanagerConfig parsed;
     try {
       parsed = configParser.parse(config);
-      Deliverable.require(parsed);
       for (String glob : parsed.templates()) {
         if (glob.contains("/")) {
           throw new InvalidConfigException(

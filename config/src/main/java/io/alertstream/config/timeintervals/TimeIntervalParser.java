@@ -36,10 +36,17 @@ public final class TimeIntervalParser {
   private TimeIntervalParser() {}
 
   public static TimeInterval parse(YamlNode node) throws InvalidConfigException {
+    return parse(node, "time interval");
+  }
+
+  /**
+   * @param kind {@code time interval} or, for the deprecated section, {@code mute time interval}
+   */
+  public static TimeInterval parse(YamlNode node, String kind) throws InvalidConfigException {
     node.allowOnly("name", "time_intervals");
     String name = node.string("name", "");
     if (name.isEmpty()) {
-      throw node.error("missing name in time interval");
+      throw node.error("missing name in " + kind);
     }
     List<TimeIntervalSpec> specs = new ArrayList<>();
     for (YamlNode spec : node.get("time_intervals").items()) {

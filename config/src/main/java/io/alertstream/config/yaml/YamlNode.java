@@ -1,5 +1,6 @@
 package io.alertstream.config.yaml;
 
+import io.alertstream.config.ConfigWarning;
 import io.alertstream.config.InvalidConfigException;
 import java.io.StringReader;
 import java.util.ArrayList;
@@ -97,6 +98,11 @@ public final class YamlNode {
   /** An error about this node. */
   public InvalidConfigException error(String problem) {
     return new InvalidConfigException(path, line, problem);
+  }
+
+  /** A warning about this node: it is accepted, but not acted on as Alertmanager would. */
+  public ConfigWarning warning(String reason) {
+    return new ConfigWarning(path, line, reason);
   }
 
   public boolean isMissing() {

@@ -48,20 +48,35 @@ class AmtoolCompatibleCliTest {
   }
 
   @org.junit.jupiter.api.Test
-  void checkConfigFailsAConfigNamingAnIntegrationTypeThatIsNotDelivered(
+  void checkConfigSucceedsAndPrintsAWarningPerKeyNotActedOn(
+      @org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) throws Exception {
+    java.nio.file.Path file = dir.resolve("am.yml");
+    java.nio.file.Files.writeString(
+        file,
+        "route: {receiver: team}\nreceivers:\n- name: team\n"
+            + "tracing: {endpoint: 'otel:4317'}\n");
+
+    int code = cli.run("check-config", file.toString());
+
+    assertThat(code).isZero();
+    assertThat(out.toString(StandardCharsets.UTF_8))
+        .contains("  SUCCESS\n  WARNING: tracing (line 4): ignored: Alertstream does not export")
+        .contains("Found:");
+  }
+
+  @Test
+  void checkConfigAcceptsEveryReceiverTypeOfCurrentAlertmanager(
       @org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) throws Exception {
     java.nio.file.Path file = dir.resolve("am.yml");
     java.nio.file.Files.writeString(
         file,
         "route: {receiver: team}\nreceivers:\n- name: team\n  telegram_configs:\n"
-            + "  - {bot_token: t, chat_id: 1}\n");
+            + "  - {bot_token: t, chat_id: 1}\n  discord_configs:\n"
+            + "  - {webhook_url: 'https://discord.example/api/webhooks/1/x'}\n");
 
     int code = cli.run("check-config", file.toString());
 
-    assertThat(code).isEqualTo(1);
-    assertThat(out.toString(StandardCharsets.UTF_8))
-        .contains(
-            "FAILED: receivers[0].telegram_configs: receiver \"team\": Alertstream does not"
-                + " deliver telegram notifications yet");
+    assertThat(code).isEqualTo(0);
+    assertThat(out.toString(StandardCharsets.UTF_8)).contains("SUCCESS");
   }
 }

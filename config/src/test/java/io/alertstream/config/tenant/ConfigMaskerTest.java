@@ -61,4 +61,18 @@ class ConfigMaskerTest {
 
     assertThat(config.receivers()).containsOnlyKeys("all");
   }
+
+  @Test
+  void masksTheSecretsOfCurrentAlertmanagerKeys() {
+    String masked =
+        ConfigMasker.mask(
+            "global:\n  slack_app_token: APPSECRET\n"
+                + "  http_config:\n    http_headers:\n"
+                + "      X-Key: {values: [visible], secrets: [HEADERSECRET, OTHERSECRET]}\n"
+                + "receivers:\n- name: r\n  slack_configs:\n  - app_token: LOCALSECRET\n");
+
+    assertThat(masked)
+        .doesNotContain("APPSECRET", "HEADERSECRET", "OTHERSECRET", "LOCALSECRET")
+        .contains("visible");
+  }
 }

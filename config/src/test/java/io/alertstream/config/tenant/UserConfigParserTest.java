@@ -119,7 +119,8 @@ class UserConfigParserTest {
             () -> parser.parse(BODY + "alertstream:\n  dry_run: [sms]\n", TenantLimits.NONE))
         .hasMessage(
             "alertstream.dry_run[0] (line 11): unknown integration type \"sms\" (known: webhook,"
-                + " email, pagerduty, slack)");
+                + " email, pagerduty, opsgenie, wechat, slack, victorops, pushover, sns, telegram,"
+                + " discord, webex, msteams, msteamsv2, jira, incidentio, rocketchat, mattermost)");
     assertThatThrownBy(
             () -> parser.parse(BODY + "alertstream:\n  dryrun: true\n", TenantLimits.NONE))
         .hasMessage("alertstream.dryrun (line 11): field dryrun not found in type config.plain");
@@ -138,16 +139,14 @@ class UserConfigParserTest {
   }
 
   @Test
-  void anIntegrationTypeAlertstreamDoesNotDeliverIsRefusedNamingTheField() {
+  void aMistakeInAnIntegrationIsRefusedNamingTheFieldAndNoSecret() {
     String body =
         "alertmanager_config: |\n  route:\n    receiver: team\n  receivers:\n"
-            + "    - name: other\n    - name: team\n      opsgenie_configs: [{api_key: k}]\n";
+            + "    - name: other\n    - name: team\n"
+            + "      opsgenie_configs: [{api_key: s3cret, responders: [{id: x, type: bogus}]}]\n";
 
     assertThatThrownBy(() -> parser.parse(body, TenantLimits.NONE))
-        .hasMessageStartingWith(
-            "alertmanager_config.receivers[1].opsgenie_configs: receiver \"team\": Alertstream"
-                + " does not deliver opsgenie notifications yet (it delivers webhook, email,"
-                + " pagerduty, slack)")
-        .hasMessageNotContaining("api_key");
+        .hasMessageStartingWith("alertmanager_config.receivers[1].opsgenie_configs[0]")
+        .hasMessageNotContaining("s3cret");
   }
 }

@@ -1,7 +1,6 @@
 package io.alertstream.connectors.delivery;
 
 import io.alertstream.config.receivers.HttpClientConfig;
-import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.InetSocketAddress;
@@ -11,20 +10,13 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.net.http.HttpTimeoutException;
 import java.nio.charset.StandardCharsets;
-import java.security.GeneralSecurityException;
-import java.security.KeyStore;
-import java.security.cert.Certificate;
-import java.security.cert.CertificateFactory;
-import java.security.cert.X509Certificate;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
-import javax.net.ssl.SSLContext;
-import javax.net.ssl.TrustManager;
-import javax.net.ssl.TrustManagerFactory;
-import javax.net.ssl.X509TrustManager;
+import javax.net.ssl.SSLParameters;
 
 /** Sends {@link Outbound.HttpCall}s on the JDK's HTTP client, one client per http_config. */
 public final class JdkHttpSender {
@@ -66,9 +58,13 @@ public final class JdkHttpSender {
         call.body().length == 0 && "GET".equals(call.method())
             ? HttpRequest.BodyPublishers.noBody()
             : HttpRequest.BodyPublishers.ofByteArray(call.body());
+    // The integration's own timeout counts when it is the shorter one.
+    Duration callTimeout =
+        call.http().timeout().filter(t -> t.compareTo(timeout) < 0).orElse(timeout);
     HttpRequest.Builder request =
-        HttpRequest.newBuilder(call.url()).timeout(timeout).method(call.method(), body);
+        HttpRequest.newBuilder(call.url()).timeout(callTimeout).method(call.method(), body);
     call.headers().forEach(request::header);
+    call.http().headers().forEach(h -> request.header(h.name(), h.value()));
     call.http().authorization().ifPresent(a -> request.header("Authorization", a.value()));
     try {
       HttpResponse<InputStream> response =
@@ -84,7 +80,7 @@ public final class JdkHttpSender {
     } catch (HttpTimeoutException e) {
       throw new Outbound.NoAnswer(
           new AttemptResult.Retry(
-              "no answer within " + timeout.toMillis() + " ms", Optional.empty()));
+              "no answer within " + callTimeout.toMillis() + " ms", Optional.empty()));
     } catch (IOException e) {
       // The exception text may hold the URL; keep only its kind.
       throw new Outbound.NoAnswer(
@@ -113,65 +109,32 @@ public final class JdkHttpSender {
     HttpClient.Builder builder =
         HttpClient.newBuilder()
             .connectTimeout(timeout)
+            .version(http.enableHttp2() ? HttpClient.Version.HTTP_2 : HttpClient.Version.HTTP_1_1)
             .followRedirects(
                 http.followRedirects() ? HttpClient.Redirect.NORMAL : HttpClient.Redirect.NEVER);
     http.proxyUrl()
         .ifPresent(
-            proxy ->
-                builder.proxy(
-                    ProxySelector.of(
-                        new InetSocketAddress(
-                            proxy.getHost(),
-                            proxy.getPort() > 0
-                                ? proxy.getPort()
-                                : "https".equals(proxy.getScheme()) ? 443 : 80))));
-    if (http.insecureSkipVerify() || http.caPem().isPresent()) {
-      builder.sslContext(sslContext(http));
+            proxy -> {
+              InetSocketAddress address =
+                  new InetSocketAddress(
+                      proxy.getHost(),
+                      proxy.getPort() > 0
+                          ? proxy.getPort()
+                          : "https".equals(proxy.getScheme()) ? 443 : 80);
+              builder.proxy(
+                  http.noProxy().isEmpty()
+                      ? ProxySelector.of(address)
+                      : new NoProxySelector(address, http.noProxy()));
+            });
+    if (TlsContexts.needsOwnContext(http.tls())) {
+      builder.sslContext(TlsContexts.context(http.tls()));
+    }
+    List<String> protocols = TlsContexts.protocols(http.tls());
+    if (!protocols.isEmpty()) {
+      SSLParameters parameters = new SSLParameters();
+      parameters.setProtocols(protocols.toArray(String[]::new));
+      builder.sslParameters(parameters);
     }
     return builder.build();
-  }
-
-  private static SSLContext sslContext(HttpClientConfig http) {
-    try {
-      TrustManager[] trust;
-      if (http.insecureSkipVerify()) {
-        trust = new TrustManager[] {new TrustAll()};
-      } else {
-        KeyStore store = KeyStore.getInstance(KeyStore.getDefaultType());
-        store.load(null, null);
-        int i = 0;
-        for (Certificate c :
-            CertificateFactory.getInstance("X.509")
-                .generateCertificates(
-                    new ByteArrayInputStream(
-                        http.caPem().get().getBytes(StandardCharsets.UTF_8)))) {
-          store.setCertificateEntry("ca-" + i++, c);
-        }
-        TrustManagerFactory factory =
-            TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
-        factory.init(store);
-        trust = factory.getTrustManagers();
-      }
-      SSLContext context = SSLContext.getInstance("TLS");
-      context.init(null, trust, null);
-      return context;
-    } catch (GeneralSecurityException | IOException e) {
-      throw new IllegalArgumentException(
-          "tls_config.ca could not be read as PEM certificates: " + e.getClass().getSimpleName());
-    }
-  }
-
-  /** tls_config.insecure_skip_verify: accepts any server certificate. */
-  private static final class TrustAll implements X509TrustManager {
-    @Override
-    public void checkClientTrusted(X509Certificate[] chain, String authType) {}
-
-    @Override
-    public void checkServerTrusted(X509Certificate[] chain, String authType) {}
-
-    @Override
-    public X509Certificate[] getAcceptedIssuers() {
-      return new X509Certificate[0];
-    }
   }
 }

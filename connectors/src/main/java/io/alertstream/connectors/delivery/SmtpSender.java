@@ -1,6 +1,7 @@
 package io.alertstream.connectors.delivery;
 
 import io.alertstream.config.receivers.EmailConfig;
+import io.alertstream.config.receivers.TlsConfig;
 import jakarta.mail.AuthenticationFailedException;
 import jakarta.mail.MessagingException;
 import jakarta.mail.Session;
@@ -24,8 +25,9 @@ import org.eclipse.angus.mail.util.MailConnectException;
 
 /**
  * Sends {@link Outbound.Mail} over SMTP as Alertmanager does: STARTTLS when offered (required
- * unless require_tls is false), implicit TLS on port 465, authentication when a user name is set,
- * the configured HELO name. SMTP 4xx answers and connection failures are retried, 5xx are not.
+ * unless require_tls is false), implicit TLS on port 465 or as force_implicit_tls says, the
+ * tls_config's trust and versions, authentication when a user name is set, the configured HELO
+ * name. SMTP 4xx answers and connection failures are retried, 5xx are not.
  */
 public final class SmtpSender {
 
@@ -39,9 +41,14 @@ public final class SmtpSender {
     EmailConfig smtp = mail.smtp();
     String host = mail.host();
     int port = Integer.parseInt(smtp.smarthost().substring(smtp.smarthost().lastIndexOf(':') + 1));
-    boolean implicitTls = port == 465;
+    boolean implicitTls = smtp.implicitTls();
     String protocol = implicitTls ? "smtps" : "smtp";
     Properties props = new Properties();
+    try {
+      tls(props, "mail." + protocol + ".ssl.", smtp.tls());
+    } catch (IllegalArgumentException e) {
+      return new AttemptResult.Failed(e.getMessage());
+    }
     props.put("mail." + protocol + ".host", host);
     props.put("mail." + protocol + ".port", Integer.toString(port));
     props.put("mail." + protocol + ".localhost", smtp.hello());
@@ -94,6 +101,24 @@ public final class SmtpSender {
       }
       return new AttemptResult.Retry(
           "SMTP delivery failed: " + e.getClass().getSimpleName(), Optional.empty());
+    }
+  }
+
+  /**
+   * The tls_config (or smtp_tls_config) for the implicit TLS connection or STARTTLS: own trust (a
+   * CA, or none when insecure_skip_verify) and the allowed protocol versions.
+   */
+  private static void tls(Properties props, String prefix, TlsConfig tls) {
+    if (TlsContexts.needsOwnContext(tls)) {
+      props.put(prefix + "socketFactory", TlsContexts.context(tls).getSocketFactory());
+    }
+    if (tls.insecureSkipVerify()) {
+      props.put(prefix + "trust", "*");
+      props.put(prefix + "checkserveridentity", "false");
+    }
+    List<String> protocols = TlsContexts.protocols(tls);
+    if (!protocols.isEmpty()) {
+      props.put(prefix + "protocols", String.join(" ", protocols));
     }
   }
 

@@ -1,10 +1,24 @@
 package io.alertstream.connectors.notify;
 
 import io.alertstream.config.receivers.Integration;
+import io.alertstream.connectors.discord.DiscordNotifier;
 import io.alertstream.connectors.email.EmailNotifier;
+import io.alertstream.connectors.incidentio.IncidentioNotifier;
+import io.alertstream.connectors.jira.JiraNotifier;
+import io.alertstream.connectors.mattermost.MattermostNotifier;
+import io.alertstream.connectors.msteams.MsteamsNotifier;
+import io.alertstream.connectors.msteamsv2.Msteamsv2Notifier;
+import io.alertstream.connectors.opsgenie.OpsgenieNotifier;
 import io.alertstream.connectors.pagerduty.PagerdutyNotifier;
+import io.alertstream.connectors.pushover.PushoverNotifier;
+import io.alertstream.connectors.rocketchat.RocketchatNotifier;
 import io.alertstream.connectors.slack.SlackNotifier;
+import io.alertstream.connectors.sns.SnsNotifier;
+import io.alertstream.connectors.telegram.TelegramNotifier;
+import io.alertstream.connectors.victorops.VictoropsNotifier;
+import io.alertstream.connectors.webex.WebexNotifier;
 import io.alertstream.connectors.webhook.WebhookNotifier;
+import io.alertstream.connectors.wechat.WechatNotifier;
 import io.alertstream.schemas.Notification;
 import io.alertstream.templates.TemplateSet;
 import java.util.Collections;
@@ -17,16 +31,28 @@ import java.util.Set;
 /** The notifier of each integration type: the one place a type is registered. */
 public final class Notifiers {
 
-  /** Every integration type Alertstream delivers to. */
+  /** Every integration type Alertstream delivers to, in Alertmanager's order. */
   public static final Notifiers ALL =
       new Notifiers(
           List.of(
               new WebhookNotifier(),
               new EmailNotifier(),
               new PagerdutyNotifier(),
-              new SlackNotifier()
-              // new types above
-              ));
+              new OpsgenieNotifier(),
+              new WechatNotifier(),
+              new SlackNotifier(),
+              new VictoropsNotifier(),
+              new PushoverNotifier(),
+              new SnsNotifier(),
+              new TelegramNotifier(),
+              new DiscordNotifier(),
+              new WebexNotifier(),
+              new MsteamsNotifier(),
+              new Msteamsv2Notifier(),
+              new JiraNotifier(),
+              new IncidentioNotifier(),
+              new RocketchatNotifier(),
+              new MattermostNotifier()));
 
   private final Map<String, Notifier<?>> byType;
 

@@ -1,5 +1,18 @@
 package io.alertstream.connectors.rendering;
 
+import io.alertstream.connectors.discord.DiscordTemplates;
+import io.alertstream.connectors.jira.JiraTemplates;
+import io.alertstream.connectors.mattermost.MattermostTemplates;
+import io.alertstream.connectors.msteams.MsteamsTemplates;
+import io.alertstream.connectors.msteamsv2.Msteamsv2Templates;
+import io.alertstream.connectors.opsgenie.OpsgenieDefaults;
+import io.alertstream.connectors.pushover.PushoverDefaults;
+import io.alertstream.connectors.rocketchat.RocketchatTemplates;
+import io.alertstream.connectors.sns.SnsDefaults;
+import io.alertstream.connectors.telegram.TelegramTemplates;
+import io.alertstream.connectors.victorops.VictoropsDefaults;
+import io.alertstream.connectors.webex.WebexTemplates;
+import io.alertstream.connectors.wechat.WechatDefaults;
 import io.alertstream.templates.AlertmanagerData;
 import io.alertstream.templates.KV;
 import io.alertstream.templates.NativeTemplate;
@@ -36,6 +49,7 @@ public final class DefaultTemplates {
             Map.entry("__subject", DefaultTemplates::subject),
             Map.entry("__description", NOTHING),
             Map.entry("__text_alert_list", DefaultTemplates::textAlertList),
+            Map.entry(MarkdownAlerts.LIST, MarkdownAlerts::list),
             Map.entry("slack.default.title", calls("__subject")),
             Map.entry("slack.default.username", calls("__alertmanager")),
             Map.entry(
@@ -58,7 +72,19 @@ public final class DefaultTemplates {
             Map.entry("email.default.subject", calls("__subject")),
             Map.entry("email.default.html", (dot, out) -> EmailHtml.render(data(dot), out)));
     named.forEach(builder::nativeTemplate);
-    // per-type defaults above
+    OpsgenieDefaults.register(builder);
+    WechatDefaults.register(builder);
+    VictoropsDefaults.register(builder);
+    PushoverDefaults.register(builder);
+    SnsDefaults.register(builder);
+    TelegramTemplates.register(builder);
+    DiscordTemplates.register(builder);
+    WebexTemplates.register(builder);
+    MsteamsTemplates.register(builder);
+    Msteamsv2Templates.register(builder);
+    JiraTemplates.register(builder);
+    RocketchatTemplates.register(builder);
+    MattermostTemplates.register(builder);
     return builder;
   }
 

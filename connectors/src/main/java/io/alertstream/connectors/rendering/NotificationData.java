@@ -6,6 +6,7 @@ import io.alertstream.schemas.NotifiedAlert;
 import io.alertstream.templates.AlertmanagerData;
 import io.alertstream.templates.KV;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -21,10 +22,29 @@ public final class NotificationData {
         GoText.quoteMeta(n.getReceiver()),
         status(n.getStatus()),
         new AlertmanagerData.Alerts(n.getAlerts().stream().map(NotificationData::alert).toList()),
+        reason(n),
         new KV(n.getGroupLabels()),
         new KV(n.getCommonLabels()),
         new KV(n.getCommonAnnotations()),
+        new KV(Map.of()),
         n.getExternalURL());
+  }
+
+  /**
+   * Alertmanager's {@code .NotificationReason}. A resolution is "all alerts resolved" when nothing
+   * fires any more, else "some alerts resolved", as Alertmanager's dedup stage tells them apart.
+   */
+  static String reason(Notification n) {
+    if (n.getReason() == null) {
+      return "unknown";
+    }
+    return switch (n.getReason()) {
+      case FIRST -> "first notification";
+      case NEW_ALERTS -> "new alerts added";
+      case RESOLVED ->
+          n.getStatus() == AlertStatus.RESOLVED ? "all alerts resolved" : "some alerts resolved";
+      case REPEAT -> "repeat interval elapsed";
+    };
   }
 
   private static AlertmanagerData.Alert alert(NotifiedAlert a) {

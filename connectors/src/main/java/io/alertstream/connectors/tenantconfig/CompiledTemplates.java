@@ -33,7 +33,7 @@ final class CompiledTemplates {
         && known.files().equals(files)) {
       return known.templates();
     }
-    TemplateSet templates = TenantTemplates.of(files, limits);
+    TemplateSet templates = TenantTemplates.of(tenant, files, limits);
     compilations.incrementAndGet();
     newest.merge(
         tenant,

@@ -7,12 +7,14 @@ import com.icegreen.greenmail.util.GreenMailUtil;
 import com.icegreen.greenmail.util.ServerSetup;
 import io.alertstream.config.receivers.EmailConfig;
 import io.alertstream.config.receivers.Secret;
+import io.alertstream.config.receivers.TlsConfig;
 import jakarta.mail.internet.MimeMessage;
 import jakarta.mail.internet.MimeMultipart;
 import jakarta.mail.internet.MimeUtility;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -56,7 +58,9 @@ class SmtpSenderTest {
             false,
             "",
             "",
-            Map.of());
+            Map.of(),
+            TlsConfig.DEFAULT,
+            Optional.empty());
     return new Outbound.Mail(
         config,
         new MailContent(

@@ -47,12 +47,12 @@ class NotificationSinkConfigTest {
 
   @Test
   void anUnknownTypeIsRefused() {
-    var config = config(Map.of("integration.opsgenie.dry.run", "true"));
+    var config = config(Map.of("integration.sms.dry.run", "true"));
 
     assertThatThrownBy(() -> config.checkTypeSettings(Notifiers.ALL.types()))
         .isInstanceOf(ConfigException.class)
-        .hasMessageContaining("integration.opsgenie.dry.run")
-        .hasMessageContaining("unknown integration type opsgenie");
+        .hasMessageContaining("integration.sms.dry.run")
+        .hasMessageContaining("unknown integration type sms");
   }
 
   @Test

@@ -328,18 +328,18 @@ class NotificationSinkTaskTest {
   void aRecordOfAnUnknownTypeGoesToTheDlq() throws Exception {
     configs.apply("acme", tenantConfig(1, V1));
     start(Map.of());
-    Notification opsgenie =
+    Notification sms =
         Notification.newBuilder(notification("n-1", "g1", integration(V1, "webhook", 0), 1))
-            .setIntegration(new IntegrationRef("opsgenie", 0, "opsgenie-0123"))
+            .setIntegration(new IntegrationRef("sms", 0, "sms-0123"))
             .build();
 
-    task.put(List.of(record(opsgenie, 0)));
+    task.put(List.of(record(sms, 0)));
 
     awaitDeadLetters(1);
     var outcome = awaitOutcome("n-1");
     assertThat(outcome.getOutcome()).isEqualTo(DeliveryResult.DEAD_LETTERED);
     assertThat(outcome.getReason())
-        .contains("no notifier for integration type \"opsgenie\"")
+        .contains("no notifier for integration type \"sms\"")
         .contains("webhook");
     assertThat(outcome.getAttempts()).isZero();
     assertThat(transport.sent).isEmpty();

@@ -114,6 +114,15 @@ class TenantConfigCacheTest {
   }
 
   @Test
+  void aTenantsTemplatesKnowTheTenantsId() throws Exception {
+    String tenant = "team-" + System.nanoTime();
+    cache.apply(tenant, config(1, GOOD));
+
+    assertThat(cache.get(tenant).orElseThrow().templates().renderText("{{ tenantID }}", null))
+        .isEqualTo(tenant);
+  }
+
+  @Test
   void aDeletedTenantsTemplatesAreForgottenByTheSharedCache() {
     String tenant = "deleted-" + System.nanoTime();
     cache.apply(tenant, withTemplate(config(1, GOOD)));

@@ -2,7 +2,6 @@ package io.alertstream.local;
 
 import io.alertstream.config.ConfigParser;
 import io.alertstream.config.InvalidConfigException;
-import io.alertstream.config.tenant.Deliverable;
 import io.alertstream.config.tenant.TenantSettings;
 import io.alertstream.schemas.TenantConfig;
 import io.alertstream.schemas.Topics;
@@ -61,7 +60,7 @@ public final class TenantSeeder {
       String tenant = file.getFileName().toString().replaceFirst("\\.yml$", "");
       String yaml = Files.readString(file, StandardCharsets.UTF_8);
       try {
-        Deliverable.require(new ConfigParser().parse(yaml));
+        new ConfigParser().parse(yaml);
       } catch (InvalidConfigException e) {
         throw new IOException(
             "example tenant config " + file + " is invalid: " + e.getMessage(), e);

@@ -1,12 +1,12 @@
 package io.alertstream.local;
 
-import io.alertstream.config.receivers.EmailConfig;
-import io.alertstream.config.receivers.SlackConfig;
-import io.alertstream.config.receivers.WebhookConfig;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.alertstream.config.AlertmanagerConfig;
 import io.alertstream.config.ConfigParser;
+import io.alertstream.config.receivers.EmailConfig;
+import io.alertstream.config.receivers.SlackConfig;
+import io.alertstream.config.receivers.WebhookConfig;
 import io.alertstream.config.routing.Route;
 import io.alertstream.config.tenant.TenantSettings;
 import io.alertstream.schemas.TenantConfig;
@@ -32,7 +32,8 @@ class ExampleTenantsTest {
     var receiver = tenant("stage").receiver("stage-alerts").orElseThrow();
 
     assertThat(receiver.configs(WebhookConfig.class)).hasSize(1);
-    assertThat(receiver.configs(SlackConfig.class).get(0).fields()).containsEntry("channel", "#stage-alerts");
+    assertThat(receiver.configs(SlackConfig.class).get(0).fields())
+        .containsEntry("channel", "#stage-alerts");
   }
 
   @Test
@@ -46,7 +47,8 @@ class ExampleTenantsTest {
     assertThat(prod.route().match(Map.of("alertname", "Slow")).stream().map(Route::receiver))
         .containsExactly("prod-team");
     var team = prod.receiver("prod-team").orElseThrow();
-    assertThat(team.configs(SlackConfig.class).get(0).fields()).containsEntry("channel", "#prod-alerts");
+    assertThat(team.configs(SlackConfig.class).get(0).fields())
+        .containsEntry("channel", "#prod-alerts");
     assertThat(team.configs(EmailConfig.class).get(0).to()).isEqualTo("oncall@example.org");
   }
 

@@ -1,8 +1,5 @@
 package io.alertstream.local;
 
-import io.alertstream.config.receivers.EmailConfig;
-import io.alertstream.config.receivers.PagerdutyConfig;
-import io.alertstream.config.receivers.SlackConfig;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -13,6 +10,9 @@ import io.alertstream.api.server.ServerSettings;
 import io.alertstream.api.server.TopicPlan;
 import io.alertstream.config.AlertmanagerConfig;
 import io.alertstream.config.ConfigParser;
+import io.alertstream.config.receivers.EmailConfig;
+import io.alertstream.config.receivers.PagerdutyConfig;
+import io.alertstream.config.receivers.SlackConfig;
 import io.alertstream.config.routing.Route;
 import io.alertstream.connectors.sink.NotificationSinkConfig;
 import io.alertstream.schemas.Topics;
@@ -218,7 +218,8 @@ class KubernetesManifestsIT {
     AlertmanagerConfig stage = parser.parse(configs.get("stage.yml").toString());
     assertThat(stage.route().match(Map.of("alertname", "X")).stream().map(Route::receiver))
         .containsExactly("stage-alerts");
-    assertThat(stage.receiver("stage-alerts").orElseThrow().configs(SlackConfig.class).get(0).fields())
+    assertThat(
+            stage.receiver("stage-alerts").orElseThrow().configs(SlackConfig.class).get(0).fields())
         .containsEntry("channel", "#stage-alerts");
     AlertmanagerConfig prod = parser.parse(configs.get("prod.yml").toString());
     assertThat(
@@ -226,9 +227,11 @@ class KubernetesManifestsIT {
                 .map(Route::receiver))
         .containsExactly("prod-pagerduty", "prod-team");
     var team = prod.receiver("prod-team").orElseThrow();
-    assertThat(team.configs(SlackConfig.class).get(0).fields()).containsEntry("channel", "#prod-alerts");
+    assertThat(team.configs(SlackConfig.class).get(0).fields())
+        .containsEntry("channel", "#prod-alerts");
     assertThat(team.configs(EmailConfig.class)).hasSize(1);
-    assertThat(prod.receiver("prod-pagerduty").orElseThrow().configs(PagerdutyConfig.class)).hasSize(1);
+    assertThat(prod.receiver("prod-pagerduty").orElseThrow().configs(PagerdutyConfig.class))
+        .hasSize(1);
 
     String credentials =
         map(named("Secret", "alertstream-tenant-credentials").get("stringData"))

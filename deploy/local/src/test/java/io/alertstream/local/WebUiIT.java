@@ -172,7 +172,8 @@ class WebUiIT {
   @Test
   void aReceiverIsTestedFromTheConfigTab() throws Exception {
     receiver.stubFor(
-        post(urlPathEqualTo("/ui-refused")).willReturn(aResponse().withStatus(403).withBody("nope")));
+        post(urlPathEqualTo("/ui-refused"))
+            .willReturn(aResponse().withStatus(403).withBody("nope")));
     TestStacks.publishConfig(
         stack,
         "ui-test-tenant",

@@ -324,7 +324,6 @@ final class TenantStateProcessor
             e.getMessage());
         return;
       }
-      reportUnsupported(tenant, parsed);
       state.configs.put(tenant, config);
       LOG.info("tenant {}: config version {} applied", tenant, config.getVersion());
     }
@@ -514,22 +513,6 @@ final class TenantStateProcessor
               + stored.getVersion()
               + " no longer parses",
           e);
-    }
-  }
-
-  /**
-   * Integrations that load but are not delivered yet are said once per change, never dropped
-   * silently.
-   */
-  private static void reportUnsupported(String tenant, AlertmanagerConfig config) {
-    for (ReceiverConfig receiver : config.receivers().values()) {
-      if (!receiver.unsupported().isEmpty()) {
-        LOG.warn(
-            "tenant {}: receiver {} has integrations Alertstream does not deliver yet: {}",
-            tenant,
-            receiver.name(),
-            receiver.unsupported());
-      }
     }
   }
 }

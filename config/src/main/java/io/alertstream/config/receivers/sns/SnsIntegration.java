@@ -1,0 +1,106 @@
+package io.alertstream.config.receivers.sns;
+
+import io.alertstream.config.InvalidConfigException;
+import io.alertstream.config.receivers.Globals;
+import io.alertstream.config.receivers.HttpClientConfig;
+import io.alertstream.config.receivers.IntegrationType;
+import io.alertstream.config.yaml.YamlNode;
+
+/**
+ * Reads {@code sns_configs} entries as Alertmanager does: its defaults, one destination, and the
+ * {@code sigv4} section's checks. {@code role_arn} is refused: assuming a role needs a call to STS,
+ * another host than the SNS endpoint, which a connector's exchange may not make.
+ */
+public final class SnsIntegration implements IntegrationType<SnsConfig> {
+
+  @Override
+  public String type() {
+    return "sns";
+  }
+
+  @Override
+  public Class<SnsConfig> settingsType() {
+    return SnsConfig.class;
+  }
+
+  @Override
+  public boolean sendResolved(SnsConfig settings) {
+    return settings.sendResolved();
+  }
+
+  @Override
+  public SnsConfig parse(YamlNode node, Globals globals) throws InvalidConfigException {
+    node.allowOnly(
+        "send_resolved",
+        "http_config",
+        "api_url",
+        "sigv4",
+        "topic_arn",
+        "phone_number",
+        "target_arn",
+        "subject",
+        "message",
+        "attributes",
+        "use_aws_http_client");
+    HttpClientConfig http = globals.httpConfig(node);
+    node.bool("use_aws_http_client", false);
+    SnsConfig.Sigv4 sigv4 = sigv4(node.get("sigv4"));
+    String topicArn = node.string("topic_arn", "");
+    String phoneNumber = node.string("phone_number", "");
+    String targetArn = node.string("target_arn", "");
+    // Alertmanager's test, an exclusive or of three: one destination passes, and so do all three.
+    if (targetArn.isEmpty() != topicArn.isEmpty() != phoneNumber.isEmpty()) {
+      throw node.error(
+          "must provide either a Target ARN, Topic ARN, or Phone Number for SNS config");
+    }
+    return new SnsConfig(
+        node.string("api_url", ""),
+        sigv4,
+        topicArn,
+        phoneNumber,
+        targetArn,
+        node.string("subject", "{{ template \"sns.default.subject\" . }}"),
+        node.string("message", "{{ template \"sns.default.message\" . }}"),
+        node.stringMap("attributes"),
+        node.bool("send_resolved", true),
+        http);
+  }
+
+  private static SnsConfig.Sigv4 sigv4(YamlNode node) throws InvalidConfigException {
+    if (node.isAbsent()) {
+      return SnsConfig.Sigv4.NONE;
+    }
+    node.allowOnly(
+        "region",
+        "access_key",
+        "secret_key",
+        "profile",
+        "role_arn",
+        "external_id",
+        "use_fips_sts_endpoint");
+    String accessKey = node.string("access_key", "");
+    String secretKey = node.string("secret_key", "");
+    if (accessKey.isEmpty() != secretKey.isEmpty()) {
+      throw node.error(
+          "must provide a AWS SigV4 Access key and Secret Key if credentials are specified in the"
+              + " SigV4 config");
+    }
+    String roleArn = node.string("role_arn", "");
+    if (!node.string("external_id", "").isEmpty() && roleArn.isEmpty()) {
+      throw node.get("external_id").error("external_id can only be used with role_arn");
+    }
+    if (!roleArn.isEmpty()) {
+      throw node.get("role_arn")
+          .error(
+              "role_arn is not supported by Alertstream: assuming a role needs STS, another host"
+                  + " than the SNS endpoint; set access_key and secret_key, or give the connector"
+                  + " the role's credentials through its environment or profile");
+    }
+    node.bool("use_fips_sts_endpoint", false);
+    return new SnsConfig.Sigv4(
+        node.string("region", ""),
+        accessKey,
+        new io.alertstream.config.receivers.Secret(secretKey),
+        node.string("profile", ""));
+  }
+}
