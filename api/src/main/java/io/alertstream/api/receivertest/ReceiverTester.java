@@ -35,7 +35,7 @@ import java.util.concurrent.TimeoutException;
 public final class ReceiverTester implements AutoCloseable {
 
   /** The most integrations one test sends to; a larger receiver's others are reported not sent. */
-  public static final int MAX_INTEGRATIONS = 32;
+  public static final int MAX_INTEGRATIONS = 16;
 
   private final Transport transport;
   private final EgressGuard egress;

@@ -55,6 +55,7 @@ public final class ConfigMasker {
           "rocketchat_token_id",
           "token_id",
           "mattermost_webhook_url",
+          "alert_source_token",
           "client_certificate_key");
 
   private ConfigMasker() {}
@@ -92,6 +93,8 @@ public final class ConfigMasker {
         } else if (value instanceof SequenceNode list && key.getValue().equals("secrets")) {
           // http_headers: {Name: {secrets: [...]}}
           list.getValue().replaceAll(ConfigMasker::masked);
+        } else if (key.getValue().equals("proxy_connect_header")) {
+          maskAll(value);
         } else {
           mask(value, append(path, key.getValue()));
         }
@@ -103,9 +106,29 @@ public final class ConfigMasker {
     }
   }
 
+  /** Every scalar below the node: a map whose values are all secrets. */
+  private static void maskAll(Node node) {
+    if (node instanceof MappingNode map) {
+      for (NodeTuple tuple : List.copyOf(map.getValue())) {
+        if (tuple.getValueNode() instanceof ScalarNode scalar) {
+          replace(map, tuple, scalar);
+        } else {
+          maskAll(tuple.getValueNode());
+        }
+      }
+    } else if (node instanceof SequenceNode seq) {
+      seq.getValue().replaceAll(item -> item instanceof ScalarNode ? masked(item) : item);
+      seq.getValue().forEach(ConfigMasker::maskAll);
+    }
+  }
+
+  /** Integration types whose {@code url} is their endpoint with its token. */
+  private static final Set<String> SECRET_URL_TYPES =
+      Set.of("webhook_configs", "incidentio_configs");
+
   private static boolean isSecret(String field, List<String> path) {
     if (field.equals("url")) {
-      return !path.isEmpty() && path.get(path.size() - 1).equals("webhook_configs");
+      return !path.isEmpty() && SECRET_URL_TYPES.contains(path.get(path.size() - 1));
     }
     return SECRET_FIELDS.contains(field);
   }

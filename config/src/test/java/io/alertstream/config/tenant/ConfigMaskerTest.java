@@ -75,4 +75,16 @@ class ConfigMaskerTest {
         .doesNotContain("APPSECRET", "HEADERSECRET", "OTHERSECRET", "LOCALSECRET")
         .contains("visible");
   }
+
+  @Test
+  void masksTheSecretsOfEveryIntegrationType() throws Exception {
+    String yaml =
+        java.nio.file.Files.readString(
+            java.nio.file.Path.of("src/test/resources/config/every-receiver.yml"));
+    new io.alertstream.config.ConfigParser().parse(yaml);
+
+    String masked = ConfigMasker.mask(yaml);
+
+    assertThat(masked).doesNotContain("-secret").contains("everyone").contains("chat_id: 42");
+  }
 }

@@ -1,10 +1,12 @@
 package io.alertstream.connectors.delivery;
 
 import io.alertstream.config.receivers.HttpClientConfig;
+import io.alertstream.config.receivers.TlsConfig;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.InetSocketAddress;
 import java.net.ProxySelector;
+import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -30,7 +32,27 @@ public final class JdkHttpSender {
 
   private final Duration timeout;
   private final Clock clock;
-  private final Map<HttpClientConfig, HttpClient> clients = new ConcurrentHashMap<>();
+
+  /**
+   * One client per connection shape (proxy, TLS, redirects, HTTP version, no_proxy); what varies
+   * per request (authorization, headers, timeout) is not part of the key, so a signature or a
+   * rendered key per request does not make a client per request.
+   */
+  private final Map<ClientShape, HttpClient> clients = new ConcurrentHashMap<>();
+
+  /** The settings of an http_config that shape its client. */
+  private record ClientShape(
+      Optional<URI> proxyUrl,
+      TlsConfig tls,
+      boolean followRedirects,
+      boolean enableHttp2,
+      List<String> noProxy) {
+
+    static ClientShape of(HttpClientConfig http) {
+      return new ClientShape(
+          http.proxyUrl(), http.tls(), http.followRedirects(), http.enableHttp2(), http.noProxy());
+    }
+  }
 
   public JdkHttpSender(Duration timeout, Clock clock) {
     this.timeout = timeout;
@@ -40,7 +62,7 @@ public final class JdkHttpSender {
   /** Sends one call: the outcome of this attempt. */
   public AttemptResult send(Outbound.HttpCall call) {
     try {
-      return outcome(call, answer(call));
+      return FailureReasons.sanitized(outcome(call, answer(call)), List.of(call));
     } catch (Outbound.NoAnswer e) {
       return e.result();
     }
@@ -50,7 +72,7 @@ public final class JdkHttpSender {
   public Outbound.Answer answer(Outbound.HttpCall call) throws Outbound.NoAnswer {
     HttpClient client;
     try {
-      client = clients.computeIfAbsent(call.http(), this::client);
+      client = clients.computeIfAbsent(ClientShape.of(call.http()), shape -> client(call.http()));
     } catch (IllegalArgumentException e) {
       throw new Outbound.NoAnswer(new AttemptResult.Failed(e.getMessage()));
     }

@@ -1,5 +1,8 @@
 package io.alertstream.connectors.delivery;
 
+import java.util.ArrayList;
+import java.util.List;
+
 /**
  * The production transport: HTTP calls and exchanges through {@link JdkHttpSender}, mail through
  * SMTP.
@@ -18,7 +21,11 @@ public final class NetworkTransport implements Transport {
 
           @Override
           public AttemptResult exchange(Outbound.Exchange exchange) {
-            return exchange.conversation().run(new OneHostCaller(http, exchange.host()));
+            OneHostCaller caller = new OneHostCaller(http, exchange.host());
+            AttemptResult result = exchange.conversation().run(caller);
+            List<Outbound.HttpCall> calls = new ArrayList<>(caller.calls());
+            calls.add(exchange.first());
+            return FailureReasons.sanitized(result, calls);
           }
 
           @Override

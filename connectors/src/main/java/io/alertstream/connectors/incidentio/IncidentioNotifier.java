@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.alertstream.config.receivers.Secret;
 import io.alertstream.config.receivers.incidentio.IncidentioConfig;
 import io.alertstream.connectors.delivery.AttemptResult;
 import io.alertstream.connectors.delivery.Outbound;
@@ -48,7 +49,7 @@ public final class IncidentioNotifier implements Notifier<IncidentioConfig> {
             Outbound.HttpCall.jsonHeaders(Map.of()),
             payload(n, settings.maxAlerts()),
             settings.http(),
-            List.of(),
+            List.of(new Secret(settings.url().toString())),
             IncidentioNotifier::checkAnswer),
         List.of());
   }

@@ -9,16 +9,13 @@ import io.alertstream.connectors.delivery.Outbound;
 import io.alertstream.connectors.notify.Notifier;
 import io.alertstream.connectors.rendering.FieldRendering;
 import io.alertstream.connectors.rendering.GoText;
+import io.alertstream.connectors.rendering.GroupKeyHash;
 import io.alertstream.connectors.rendering.NotificationData;
 import io.alertstream.schemas.AlertStatus;
 import io.alertstream.schemas.Notification;
 import io.alertstream.templates.TemplateSet;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -54,7 +51,7 @@ public final class JiraNotifier implements Notifier<JiraConfig> {
   public Prepared prepare(Notification n, JiraConfig settings, TemplateSet templates) {
     FieldRendering r = new FieldRendering(templates, NotificationData.of(n));
     JiraApi api = new JiraApi(settings);
-    String alertLabel = "ALERT{" + groupHash(n.getGroupKey()) + "}";
+    String alertLabel = "ALERT{" + GroupKeyHash.of(n.getGroupKey()) + "}";
     boolean firing = n.getAlerts().stream().anyMatch(a -> a.getStatus() == AlertStatus.FIRING);
 
     String project = r.field("project", settings.project(), "");
@@ -149,17 +146,6 @@ public final class JiraNotifier implements Notifier<JiraConfig> {
       return Optional.empty();
     } catch (IOException e) {
       return Optional.of("description template: invalid JSON for API v3");
-    }
-  }
-
-  /** Alertmanager's group key hash: SHA-256 of the key, in hex. */
-  static String groupHash(String groupKey) {
-    try {
-      byte[] digest =
-          MessageDigest.getInstance("SHA-256").digest(groupKey.getBytes(StandardCharsets.UTF_8));
-      return HexFormat.of().formatHex(digest);
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException("every JVM has SHA-256", e);
     }
   }
 

@@ -5,6 +5,7 @@ import static io.alertstream.connectors.rendering.JsonFields.putIfNotEmpty;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.alertstream.config.receivers.Secret;
 import io.alertstream.config.receivers.mattermost.MattermostConfig;
 import io.alertstream.config.receivers.mattermost.MattermostIntegration;
 import io.alertstream.connectors.delivery.Outbound;
@@ -81,7 +82,7 @@ public final class MattermostNotifier implements Notifier<MattermostConfig> {
             Outbound.HttpCall.jsonHeaders(Map.of()),
             body.toString().getBytes(StandardCharsets.UTF_8),
             settings.http(),
-            List.of(),
+            List.of(new Secret(settings.webhookUrl().toString())),
             Outbound.AnswerCheck.retrying()),
         r.problems());
   }

@@ -11,9 +11,9 @@ import io.alertstream.config.receivers.opsgenie.OpsgenieConfig;
 import io.alertstream.connectors.delivery.AttemptResult;
 import io.alertstream.connectors.delivery.Outbound;
 import io.alertstream.connectors.notify.Notifier;
-import io.alertstream.connectors.pagerduty.PagerdutyNotifier;
 import io.alertstream.connectors.rendering.FieldRendering;
 import io.alertstream.connectors.rendering.GoText;
+import io.alertstream.connectors.rendering.GroupKeyHash;
 import io.alertstream.connectors.rendering.NotificationData;
 import io.alertstream.schemas.AlertStatus;
 import io.alertstream.schemas.Notification;
@@ -58,8 +58,8 @@ public final class OpsgenieNotifier implements Notifier<OpsgenieConfig> {
   @Override
   public Prepared prepare(Notification n, OpsgenieConfig og, TemplateSet templates) {
     FieldRendering r = new FieldRendering(templates, NotificationData.of(n));
-    String alias = PagerdutyNotifier.dedupKey(n.getGroupKey());
-    Secret key = apiKey(og.apiKey(), r);
+    String alias = GroupKeyHash.of(n.getGroupKey());
+    Secret key = r.secret("api_key", og.apiKey());
     // OpsGenie's own Authorization header replaces any the http_config sets, as in Alertmanager.
     HttpClientConfig http = og.http().withAuthorization(new Secret("GenieKey " + key.value()));
     List<Secret> secrets = List.of(key);
@@ -191,14 +191,6 @@ public final class OpsgenieNotifier implements Notifier<OpsgenieConfig> {
       }
     }
     return out;
-  }
-
-  /** The API key, rendered when it is a template, as Alertmanager renders it. */
-  private static Secret apiKey(Secret configured, FieldRendering r) {
-    if (!configured.value().contains("{{")) {
-      return configured;
-    }
-    return new Secret(r.field("api_key", configured.value(), ""));
   }
 
   /**

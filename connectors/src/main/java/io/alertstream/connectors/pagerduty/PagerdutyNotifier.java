@@ -12,15 +12,13 @@ import io.alertstream.connectors.delivery.Outbound;
 import io.alertstream.connectors.notify.Notifier;
 import io.alertstream.connectors.rendering.FieldRendering;
 import io.alertstream.connectors.rendering.GoText;
+import io.alertstream.connectors.rendering.GroupKeyHash;
 import io.alertstream.connectors.rendering.NotificationData;
 import io.alertstream.schemas.AlertStatus;
 import io.alertstream.schemas.Notification;
 import io.alertstream.templates.TemplateSet;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 
@@ -56,7 +54,7 @@ public final class PagerdutyNotifier implements Notifier<PagerdutyConfig> {
   public Prepared prepare(Notification n, PagerdutyConfig pd, TemplateSet templates) {
     FieldRendering r = new FieldRendering(templates, NotificationData.of(n));
     boolean firing = n.getStatus() == AlertStatus.FIRING;
-    String key = dedupKey(n.getGroupKey());
+    String key = GroupKeyHash.of(n.getGroupKey());
     Map<String, String> f = pd.fields();
     String client = r.field("client", f.getOrDefault("client", DEFAULT_CLIENT), DEFAULT_CLIENT);
     String clientUrl =
@@ -137,18 +135,6 @@ public final class PagerdutyNotifier implements Notifier<PagerdutyConfig> {
         out = body.putArray(name);
       }
       out.add(item);
-    }
-  }
-
-  /** The SHA-256 of the group key, in hex: Alertmanager's dedup (incident) key. */
-  public static String dedupKey(String groupKey) {
-    try {
-      return HexFormat.of()
-          .formatHex(
-              MessageDigest.getInstance("SHA-256")
-                  .digest(groupKey.getBytes(StandardCharsets.UTF_8)));
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException("every JVM has SHA-256", e);
     }
   }
 }

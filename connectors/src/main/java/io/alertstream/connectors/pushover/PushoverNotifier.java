@@ -3,6 +3,7 @@ package io.alertstream.connectors.pushover;
 import io.alertstream.config.receivers.Secret;
 import io.alertstream.config.receivers.pushover.PushoverConfig;
 import io.alertstream.connectors.ConnectorVersion;
+import io.alertstream.connectors.delivery.GoUrlValues;
 import io.alertstream.connectors.delivery.Outbound;
 import io.alertstream.connectors.notify.Notifier;
 import io.alertstream.connectors.rendering.FieldRendering;
@@ -60,8 +61,8 @@ public final class PushoverNotifier implements Notifier<PushoverConfig> {
   @Override
   public Prepared prepare(Notification n, PushoverConfig po, TemplateSet templates) {
     FieldRendering r = new FieldRendering(templates, NotificationData.of(n));
-    Secret token = rendered("token", po.token(), r);
-    Secret user = rendered("user_key", po.userKey(), r);
+    Secret token = r.secret("token", po.token());
+    Secret user = r.secret("user_key", po.userKey());
     // Go's url.Values.Encode sorts the parameters by name.
     Map<String, String> form = new TreeMap<>();
     form.put("token", token.value());
@@ -105,7 +106,7 @@ public final class PushoverNotifier implements Notifier<PushoverConfig> {
                 "application/x-www-form-urlencoded",
                 "User-Agent",
                 "Alertstream/" + ConnectorVersion.VERSION),
-            FormEncoding.encode(form).getBytes(StandardCharsets.UTF_8),
+            GoUrlValues.encode(form).getBytes(StandardCharsets.UTF_8),
             po.http(),
             secrets(token, user),
             CHECK),
@@ -117,7 +118,7 @@ public final class PushoverNotifier implements Notifier<PushoverConfig> {
     List<Secret> out = new java.util.ArrayList<>();
     for (Secret key : keys) {
       out.add(key);
-      String escaped = FormEncoding.encode(Map.of("k", key.value())).substring(2);
+      String escaped = GoUrlValues.escape(key.value());
       if (!escaped.equals(key.value())) {
         out.add(new Secret(escaped));
       }
@@ -128,12 +129,5 @@ public final class PushoverNotifier implements Notifier<PushoverConfig> {
   /** Whole seconds, cut toward zero as Go's {@code int64(d.Seconds())}. */
   static long seconds(Duration d) {
     return d.getSeconds() < 0 && d.getNano() > 0 ? d.getSeconds() + 1 : d.getSeconds();
-  }
-
-  /** A key that is a template is rendered, as Alertmanager renders it. */
-  private static Secret rendered(String name, Secret configured, FieldRendering r) {
-    return configured.value().contains("{{")
-        ? new Secret(r.field(name, configured.value(), ""))
-        : configured;
   }
 }

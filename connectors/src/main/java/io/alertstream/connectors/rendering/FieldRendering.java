@@ -1,5 +1,6 @@
 package io.alertstream.connectors.rendering;
 
+import io.alertstream.config.receivers.Secret;
 import io.alertstream.templates.AlertmanagerData;
 import io.alertstream.templates.RenderBudget;
 import io.alertstream.templates.TemplateException;
@@ -40,6 +41,23 @@ public final class FieldRendering {
    */
   public String field(String name, String template, String fallback) {
     return render(name, template, fallback, false);
+  }
+
+  /**
+   * A secret setting that may be a template (as Alertmanager renders an OpsGenie API key or a
+   * Pushover token): rendered only when it holds {@code {{}; when it fails, the problem names the
+   * setting alone, since the template's error could quote the secret.
+   */
+  public Secret secret(String name, Secret configured) {
+    if (configured.isEmpty() || !configured.value().contains("{{")) {
+      return configured;
+    }
+    try {
+      return new Secret(render(configured.value(), false, budget));
+    } catch (TemplateException e) {
+      problems.add(name + ": the template of this secret setting failed to render");
+      return new Secret("");
+    }
   }
 
   /** Like {@link #field}, as HTML: printed values are escaped (html/template's job). */

@@ -1,5 +1,6 @@
 package io.alertstream.connectors.sink;
 
+import io.alertstream.connectors.delivery.EndpointOverride;
 import io.alertstream.connectors.delivery.JdkHttpSender;
 import io.alertstream.connectors.delivery.NetworkTransport;
 import io.alertstream.connectors.delivery.Outbound;
@@ -13,6 +14,7 @@ import io.alertstream.schemas.TenantConfig;
 import io.alertstream.schemas.serde.AvroDeserializer;
 import io.alertstream.schemas.serde.RestSchemaRegistryClient;
 import io.alertstream.schemas.serde.SchemaRegistryClient;
+import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Map;
@@ -108,8 +110,12 @@ final class KafkaSinkEnvironment implements SinkEnvironment {
     return transports.computeIfAbsent(
         integrationType,
         type -> {
-          Duration timeout = config.forType(type).requestTimeout();
-          return new NetworkTransport(new JdkHttpSender(timeout, clock), new SmtpSender(timeout));
+          NotificationSinkConfig settings = config.forType(type);
+          Duration timeout = settings.requestTimeout();
+          Transport network =
+              new NetworkTransport(new JdkHttpSender(timeout, clock), new SmtpSender(timeout));
+          String override = settings.getString(NotificationSinkConfig.ENDPOINT_OVERRIDE);
+          return override.isEmpty() ? network : new EndpointOverride(network, URI.create(override));
         });
   }
 

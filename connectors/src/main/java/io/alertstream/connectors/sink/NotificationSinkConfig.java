@@ -59,6 +59,7 @@ public final class NotificationSinkConfig extends AbstractConfig {
   public static final String RATE_LIMIT_OVERRIDES = "notification.rate.limit.overrides";
   public static final String RENDER_MAX_OUTPUT_CHARS = "render.max.output.chars";
   public static final String RENDER_TIMEOUT_MS = "render.timeout.ms";
+  public static final String ENDPOINT_OVERRIDE = "endpoint.override";
 
   /**
    * The settings each integration type has its own of (as when each type had its own connector):
@@ -76,6 +77,7 @@ public final class NotificationSinkConfig extends AbstractConfig {
           TENANT_CONCURRENCY,
           DRY_RUN,
           BLOCK_PRIVATE,
+          ENDPOINT_OVERRIDE,
           RATE_LIMIT,
           RATE_LIMIT_BURST,
           RATE_LIMIT_OVERRIDES);
@@ -277,6 +279,32 @@ public final class NotificationSinkConfig extends AbstractConfig {
               3,
               ConfigDef.Width.SHORT,
               "Block private addresses")
+          .define(
+              ENDPOINT_OVERRIDE,
+              Type.STRING,
+              "",
+              (name, value) -> {
+                String text = (String) value;
+                if (text != null && !text.isEmpty()) {
+                  try {
+                    java.net.URI uri = new java.net.URI(text);
+                    if (uri.getScheme() == null || uri.getHost() == null) {
+                      throw new ConfigException(name, value, "needs scheme://host[:port]");
+                    }
+                  } catch (java.net.URISyntaxException e) {
+                    throw new ConfigException(name, value, "not a URL: " + e.getReason());
+                  }
+                }
+              },
+              Importance.LOW,
+              "Send this type's HTTP requests to this scheme://host[:port] instead of the host the"
+                  + " tenant's config (or the type's fixed API address) names, keeping path and"
+                  + " query: an egress relay, or a local test server. Set it per type"
+                  + " (integration.<type>.endpoint.override); empty: as configured.",
+              GROUP_GUARDS,
+              4,
+              ConfigDef.Width.MEDIUM,
+              "Endpoint override")
           .define(
               RATE_LIMIT,
               Type.DOUBLE,

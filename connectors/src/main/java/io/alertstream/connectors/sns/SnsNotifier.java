@@ -1,11 +1,11 @@
 package io.alertstream.connectors.sns;
 
 import io.alertstream.config.receivers.sns.SnsConfig;
-import io.alertstream.connectors.delivery.AttemptResult;
+import io.alertstream.connectors.delivery.GoUrlValues;
 import io.alertstream.connectors.delivery.Outbound;
 import io.alertstream.connectors.notify.Notifier;
-import io.alertstream.connectors.pagerduty.PagerdutyNotifier;
 import io.alertstream.connectors.rendering.FieldRendering;
+import io.alertstream.connectors.rendering.GroupKeyHash;
 import io.alertstream.connectors.rendering.NotificationData;
 import io.alertstream.schemas.Notification;
 import io.alertstream.templates.TemplateSet;
@@ -16,7 +16,6 @@ import java.time.Clock;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.TreeMap;
 import software.amazon.awssdk.identity.spi.AwsCredentialsIdentity;
 
@@ -35,15 +34,13 @@ public final class SnsNotifier implements Notifier<SnsConfig> {
   /** The limit for an SMS message, in bytes, as Alertmanager applies it. */
   static final int MAX_SMS_BYTES = 1600;
 
-  private final AwsAccess aws;
   private final Clock clock;
 
   public SnsNotifier() {
-    this(new AwsAccess(), Clock.systemUTC());
+    this(Clock.systemUTC());
   }
 
-  SnsNotifier(AwsAccess aws, Clock clock) {
-    this.aws = aws;
+  SnsNotifier(Clock clock) {
     this.clock = clock;
   }
 
@@ -60,15 +57,9 @@ public final class SnsNotifier implements Notifier<SnsConfig> {
   @Override
   public Prepared prepare(Notification n, SnsConfig sns, TemplateSet templates) throws Refusal {
     FieldRendering r = new FieldRendering(templates, NotificationData.of(n));
-    String region =
-        aws.region(sns.sigv4())
-            .orElseThrow(
-                () ->
-                    new Refusal(
-                        "region not configured in sns.sigv4.region or in default credentials"
-                            + " chain"));
+    String region = sns.sigv4().region();
     URI endpoint = endpoint(r.field("api_url", sns.apiUrl(), ""), region);
-    String body = QueryForm.encode(publish(n, sns, r));
+    String body = GoUrlValues.encode(publish(n, sns, r));
     Outbound.HttpCall unsigned =
         Outbound.HttpCall.post(
             endpoint,
@@ -81,13 +72,9 @@ public final class SnsNotifier implements Notifier<SnsConfig> {
         new Outbound.Exchange(
             unsigned,
             caller -> {
-              AwsCredentialsIdentity credentials;
-              try {
-                credentials = aws.credentials(sns.sigv4());
-              } catch (RuntimeException e) {
-                return new AttemptResult.Retry(
-                    "no AWS credentials: " + e.getClass().getSimpleName(), Optional.empty());
-              }
+              AwsCredentialsIdentity credentials =
+                  AwsCredentialsIdentity.create(
+                      sns.sigv4().accessKey(), sns.sigv4().secretKey().value());
               Outbound.HttpCall signed =
                   SigV4Signing.sign(unsigned, "sns", region, credentials, clock);
               try {
@@ -114,7 +101,7 @@ public final class SnsNotifier implements Notifier<SnsConfig> {
       String topicArn = r.field("topic_arn", sns.topicArn(), "");
       p.put("TopicArn", topicArn);
       if (topicArn.endsWith(".fifo")) {
-        String key = PagerdutyNotifier.dedupKey(n.getGroupKey());
+        String key = GroupKeyHash.of(n.getGroupKey());
         p.put("MessageDeduplicationId", key);
         p.put("MessageGroupId", key);
       }

@@ -5,9 +5,9 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.alertstream.config.receivers.victorops.VictoropsConfig;
 import io.alertstream.connectors.delivery.Outbound;
 import io.alertstream.connectors.notify.Notifier;
-import io.alertstream.connectors.pagerduty.PagerdutyNotifier;
 import io.alertstream.connectors.rendering.FieldRendering;
 import io.alertstream.connectors.rendering.GoText;
+import io.alertstream.connectors.rendering.GroupKeyHash;
 import io.alertstream.connectors.rendering.NotificationData;
 import io.alertstream.schemas.AlertStatus;
 import io.alertstream.schemas.Notification;
@@ -63,7 +63,7 @@ public final class VictoropsNotifier implements Notifier<VictoropsConfig> {
     // Go encodes a map with its keys sorted.
     Map<String, String> fields = new TreeMap<>();
     fields.put("message_type", messageType);
-    fields.put("entity_id", PagerdutyNotifier.dedupKey(n.getGroupKey()));
+    fields.put("entity_id", GroupKeyHash.of(n.getGroupKey()));
     fields.put(
         "entity_display_name",
         r.field(

@@ -9,6 +9,7 @@ import io.alertstream.config.receivers.Secret;
 import io.alertstream.config.receivers.wechat.WechatConfig;
 import io.alertstream.connectors.ConnectorVersion;
 import io.alertstream.connectors.delivery.AttemptResult;
+import io.alertstream.connectors.delivery.GoUrlValues;
 import io.alertstream.connectors.delivery.HttpOutcomes;
 import io.alertstream.connectors.delivery.Outbound;
 import io.alertstream.connectors.notify.Notifier;
@@ -55,7 +56,10 @@ public final class WechatNotifier implements Notifier<WechatConfig> {
         } catch (IOException e) {
           return new AttemptResult.Retry("WeChat answered with no JSON", Optional.empty());
         }
-        int code = answer == null ? 0 : answer.path("errcode").asInt(0);
+        if (answer == null || !answer.isObject()) {
+          return new AttemptResult.Retry("WeChat answered with no JSON object", Optional.empty());
+        }
+        int code = answer.path("errcode").asInt(0);
         if (code == 0) {
           return null;
         }
@@ -88,10 +92,7 @@ public final class WechatNotifier implements Notifier<WechatConfig> {
   @Override
   public Prepared prepare(Notification n, WechatConfig wc, TemplateSet templates) {
     FieldRendering r = new FieldRendering(templates, NotificationData.of(n));
-    Secret secret =
-        wc.apiSecret().value().contains("{{")
-            ? new Secret(r.field("api_secret", wc.apiSecret().value(), ""))
-            : wc.apiSecret();
+    Secret secret = r.secret("api_secret", wc.apiSecret());
     String corpId = r.field("corp_id", wc.corpId(), "");
     String message =
         r.field("message", wc.message(), "{{ template \"wechat.default.message\" . }}");
@@ -116,7 +117,7 @@ public final class WechatNotifier implements Notifier<WechatConfig> {
             URI.create(
                 wc.apiUrl().toString().replaceFirst("\\?.*$", "")
                     + "gettoken?"
-                    + GoQuery.encode(credentials)),
+                    + GoUrlValues.encode(credentials)),
             Map.of("User-Agent", "Alertstream/" + ConnectorVersion.VERSION),
             new byte[0],
             wc.http(),
@@ -183,7 +184,8 @@ public final class WechatNotifier implements Notifier<WechatConfig> {
     }
     query.put("access_token", token);
     return Outbound.HttpCall.post(
-        URI.create((q < 0 ? base : base.substring(0, q)) + "message/send?" + GoQuery.encode(query)),
+        URI.create(
+            (q < 0 ? base : base.substring(0, q)) + "message/send?" + GoUrlValues.encode(query)),
         Outbound.HttpCall.jsonHeaders(Map.of()),
         payload,
         wc.http(),

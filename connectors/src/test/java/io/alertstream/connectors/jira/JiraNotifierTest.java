@@ -9,6 +9,7 @@ import io.alertstream.config.receivers.jira.JiraConfig;
 import io.alertstream.connectors.TestNotifications;
 import io.alertstream.connectors.delivery.AttemptResult;
 import io.alertstream.connectors.delivery.Outbound;
+import io.alertstream.connectors.rendering.GroupKeyHash;
 import io.alertstream.connectors.rendering.TenantTemplates;
 import io.alertstream.schemas.Notification;
 import java.nio.charset.StandardCharsets;
@@ -23,7 +24,7 @@ import org.junit.jupiter.api.Test;
 class JiraNotifierTest {
 
   static final String GROUP_KEY = "{}:{alertname=\"DiskFull\"}";
-  static final String LABEL = "ALERT{" + JiraNotifier.groupHash(GROUP_KEY) + "}";
+  static final String LABEL = "ALERT{" + GroupKeyHash.of(GROUP_KEY) + "}";
   static final String REQUIRED =
       "api_url: 'https://acme.atlassian.net/rest/api/2', project: OPS, issue_type: Bug";
 

@@ -18,7 +18,7 @@ import io.alertstream.connectors.TestNotifications;
 import io.alertstream.connectors.delivery.AttemptResult;
 import io.alertstream.connectors.delivery.JdkHttpSender;
 import io.alertstream.connectors.delivery.Outbound;
-import io.alertstream.connectors.pagerduty.PagerdutyNotifier;
+import io.alertstream.connectors.rendering.GroupKeyHash;
 import io.alertstream.connectors.rendering.TenantTemplates;
 import io.alertstream.schemas.Notification;
 import java.nio.charset.StandardCharsets;
@@ -32,7 +32,7 @@ import org.junit.jupiter.api.Test;
 
 class OpsgenieNotifierTest {
 
-  private static final String ALIAS = PagerdutyNotifier.dedupKey("{}:{alertname=\"DiskFull\"}");
+  private static final String ALIAS = GroupKeyHash.of("{}:{alertname=\"DiskFull\"}");
   private static final String SOURCE = "http://alertstream:9093/#/alerts?receiver=team-x";
   private static final String FIRING_DESCRIPTION =
       "\nAlerts Firing:\nLabels:\n - alertname = DiskFull\nAnnotations:\nSource: http://prom/graph\n\n";

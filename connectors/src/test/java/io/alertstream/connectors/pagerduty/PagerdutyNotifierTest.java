@@ -8,6 +8,7 @@ import io.alertstream.config.ConfigParser;
 import io.alertstream.config.receivers.PagerdutyConfig;
 import io.alertstream.connectors.TestNotifications;
 import io.alertstream.connectors.delivery.Outbound;
+import io.alertstream.connectors.rendering.GroupKeyHash;
 import io.alertstream.connectors.rendering.TenantTemplates;
 import java.util.List;
 import java.util.Map;
@@ -39,9 +40,7 @@ class PagerdutyNotifierTest {
 
   @Test
   void theDedupKeyIsTheSha256OfTheGroupKey() {
-    assertThat(PagerdutyNotifier.dedupKey("{}:{alertname=\"Other\"}"))
-        .startsWith("17cc0ef1")
-        .hasSize(64);
+    assertThat(GroupKeyHash.of("{}:{alertname=\"Other\"}")).startsWith("17cc0ef1").hasSize(64);
   }
 
   @Test

@@ -6,7 +6,6 @@ import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
 import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
@@ -16,8 +15,7 @@ import io.alertstream.connectors.TestNotifications;
 import io.alertstream.connectors.delivery.AttemptResult;
 import io.alertstream.connectors.delivery.JdkHttpSender;
 import io.alertstream.connectors.delivery.Outbound;
-import io.alertstream.connectors.notify.Notifier;
-import io.alertstream.connectors.pagerduty.PagerdutyNotifier;
+import io.alertstream.connectors.rendering.GroupKeyHash;
 import io.alertstream.connectors.rendering.NotificationData;
 import io.alertstream.connectors.rendering.TenantTemplates;
 import io.alertstream.schemas.Notification;
@@ -33,7 +31,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -74,7 +71,7 @@ class SnsNotifierTest {
             Map.of("alertname", "DiskFull"),
             List.of(TestNotifications.alert(Map.of("alertname", "DiskFull"), Map.of(), firing)));
     return (Outbound.Exchange)
-        new SnsNotifier(new AwsAccess(), clock)
+        new SnsNotifier(clock)
             .prepare(
                 n,
                 TestNotifications.settings(config, "sns", SnsConfig.class),
@@ -133,7 +130,7 @@ class SnsNotifierTest {
         prepare(
             "{topic_arn: 'arn:aws:sns:us-east-1:123456789012:ops', subject: 'S 1', message: 'a*b~',"
                 + " attributes: {sev: '{{ .CommonLabels.alertname }}', team: ops},"
-                + " sigv4: {region: us-east-1}}",
+                + " sigv4: {region: us-east-1, access_key: AKIDTEST, secret_key: SKTEST}}",
             true);
 
     assertThat(exchange.first().url())
@@ -158,7 +155,7 @@ class SnsNotifierTest {
     Map<String, String> form =
         form(
             prepare(
-                    "{target_arn: 'arn:aws:sns:us-east-1:1:endpoint/APNS/app/x', sigv4: {region: us-east-1}}",
+                    "{target_arn: 'arn:aws:sns:us-east-1:1:endpoint/APNS/app/x', sigv4: {region: us-east-1, access_key: AKIDTEST, secret_key: SKTEST}}",
                     false)
                 .first()
                 .body());
@@ -174,7 +171,9 @@ class SnsNotifierTest {
   void anEmptySubjectSettingSendsNoSubject() throws Exception {
     assertThat(
             form(
-                prepare("{topic_arn: t, subject: '', sigv4: {region: us-east-1}}", true)
+                prepare(
+                        "{topic_arn: t, subject: '', sigv4: {region: us-east-1, access_key: AKIDTEST, secret_key: SKTEST}}",
+                        true)
                     .first()
                     .body()))
         .doesNotContainKey("Subject");
@@ -182,11 +181,11 @@ class SnsNotifierTest {
 
   @Test
   void aFifoTopicGetsTheGroupKeysHashAsGroupAndDeduplicationId() throws Exception {
-    String hash = PagerdutyNotifier.dedupKey("{}:{alertname=\"DiskFull\"}");
+    String hash = GroupKeyHash.of("{}:{alertname=\"DiskFull\"}");
     Map<String, String> form =
         form(
             prepare(
-                    "{topic_arn: 'arn:aws:sns:us-east-1:1:ops.fifo', sigv4: {region: us-east-1}}",
+                    "{topic_arn: 'arn:aws:sns:us-east-1:1:ops.fifo', sigv4: {region: us-east-1, access_key: AKIDTEST, secret_key: SKTEST}}",
                     true)
                 .first()
                 .body());
@@ -197,7 +196,7 @@ class SnsNotifierTest {
     assertThat(
             form(
                 prepare(
-                        "{topic_arn: 'arn:aws:sns:us-east-1:1:ops', sigv4: {region: us-east-1}}",
+                        "{topic_arn: 'arn:aws:sns:us-east-1:1:ops', sigv4: {region: us-east-1, access_key: AKIDTEST, secret_key: SKTEST}}",
                         true)
                     .first()
                     .body()))
@@ -211,7 +210,7 @@ class SnsNotifierTest {
             prepare(
                     "{phone_number: '+15555550100', message: '"
                         + "€".repeat(700)
-                        + "', sigv4: {region: us-east-1}}",
+                        + "', sigv4: {region: us-east-1, access_key: AKIDTEST, secret_key: SKTEST}}",
                     true)
                 .first()
                 .body());
@@ -244,32 +243,6 @@ class SnsNotifierTest {
     assertThat(retried.getHeader("X-Amz-Date")).isEqualTo("20260301T120700Z");
     assertThat(SigV4Check.valid(retried, "SKEXAMPLE")).isTrue();
     assertThat(exchange.first().http().authorization()).isEmpty();
-  }
-
-  @Test
-  void withoutKeysTheSdksDefaultChainSignsWithASessionToken() throws Exception {
-    Assumptions.assumeTrue(System.getenv("AWS_ACCESS_KEY_ID") == null);
-    answer(200, PUBLISHED);
-    System.setProperty("aws.accessKeyId", "AKIDPROP");
-    System.setProperty("aws.secretAccessKey", "SKPROP");
-    System.setProperty("aws.sessionToken", "TOKPROP");
-    try {
-      var exchange =
-          prepare(
-              "{api_url: '" + peer.baseUrl() + "', topic_arn: t, sigv4: {region: eu-west-1}}",
-              true);
-      assertThat(run(exchange)).isInstanceOf(AttemptResult.Delivered.class);
-    } finally {
-      System.clearProperty("aws.accessKeyId");
-      System.clearProperty("aws.secretAccessKey");
-      System.clearProperty("aws.sessionToken");
-    }
-    LoggedRequest sent = received();
-    assertThat(sent.getHeader("X-Amz-Security-Token")).isEqualTo("TOKPROP");
-    assertThat(sent.getHeader("Authorization"))
-        .contains("Credential=AKIDPROP/")
-        .contains("/eu-west-1/sns/");
-    assertThat(SigV4Check.valid(sent, "SKPROP")).isTrue();
   }
 
   @Test
@@ -315,24 +288,10 @@ class SnsNotifierTest {
   }
 
   @Test
-  void withoutARegionThereIsNoEndpoint() {
-    Assumptions.assumeTrue(
-        System.getenv("AWS_REGION") == null
-            && System.getenv("AWS_DEFAULT_REGION") == null
-            && System.getProperty("aws.region") == null);
-
-    assertThatThrownBy(
-            () ->
-                prepare("{topic_arn: t, sigv4: {profile: alertstream-test-no-such-profile}}", true))
-        .isInstanceOf(Notifier.Refusal.class)
-        .hasMessageContaining("region not configured");
-  }
-
-  @Test
   void theApiUrlIsATemplateAndABareHostGetsAPath() throws Exception {
     var exchange =
         prepare(
-            "{api_url: 'https://sns-{{ .CommonLabels.alertname | toLower }}.example', topic_arn: t, sigv4: {region: us-east-1}}",
+            "{api_url: 'https://sns-{{ .CommonLabels.alertname | toLower }}.example', topic_arn: t, sigv4: {region: us-east-1, access_key: AKIDTEST, secret_key: SKTEST}}",
             true);
 
     assertThat(exchange.first().url()).isEqualTo(URI.create("https://sns-diskfull.example/"));

@@ -17,7 +17,7 @@ import io.alertstream.connectors.delivery.AttemptResult;
 import io.alertstream.connectors.delivery.JdkHttpSender;
 import io.alertstream.connectors.delivery.Outbound;
 import io.alertstream.connectors.notify.Notifier;
-import io.alertstream.connectors.pagerduty.PagerdutyNotifier;
+import io.alertstream.connectors.rendering.GroupKeyHash;
 import io.alertstream.connectors.rendering.TenantTemplates;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
@@ -30,7 +30,7 @@ import org.junit.jupiter.api.Test;
 
 class VictoropsNotifierTest {
 
-  private static final String ENTITY = PagerdutyNotifier.dedupKey("{}:{alertname=\"DiskFull\"}");
+  private static final String ENTITY = GroupKeyHash.of("{}:{alertname=\"DiskFull\"}");
 
   private final WireMockServer peer = new WireMockServer(wireMockConfig().dynamicPort());
   private final JdkHttpSender http = new JdkHttpSender(Duration.ofSeconds(2), Clock.systemUTC());

@@ -47,7 +47,21 @@ final class TestStacks {
 
   private static LocalStack shared;
 
+  /**
+   * Where the shared stack's connector sends the requests of types whose API address is fixed
+   * (Pushover): {@code integration.pushover.endpoint.override}. A test serves this port.
+   */
+  static final int RELAY_PORT = relayPort();
+
   private TestStacks() {}
+
+  private static int relayPort() {
+    try {
+      return FreePorts.one();
+    } catch (IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
+  }
 
   /** The stack the integration tests share, started on first use and stopped with the JVM. */
   static synchronized LocalStack shared() throws Exception {
@@ -74,7 +88,9 @@ final class TestStacks {
             "delivery.retry.backoff.max.ms",
             "5000",
             "delivery.retry.timeout.ms",
-            "600000"));
+            "600000",
+            "integration.pushover.endpoint.override",
+            "http://127.0.0.1:" + RELAY_PORT));
   }
 
   static int[] distinctFreePorts(int count) throws IOException {

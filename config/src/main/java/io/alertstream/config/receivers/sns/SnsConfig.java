@@ -39,21 +39,11 @@ public record SnsConfig(
    * @param secretKey a secret; empty for the default chain
    * @param profile the named profile the chain reads; empty for the default one
    */
-  public record Sigv4(String region, String accessKey, Secret secretKey, String profile) {
-
-    public static final Sigv4 NONE = new Sigv4("", "", new Secret(""), "");
+  public record Sigv4(String region, String accessKey, Secret secretKey) {
 
     @Override
     public String toString() {
-      return "Sigv4[region="
-          + region
-          + ", accessKey="
-          + (accessKey.isEmpty() ? "none" : Secret.MASK)
-          + ", secretKey="
-          + (secretKey.isEmpty() ? "none" : Secret.MASK)
-          + ", profile="
-          + profile
-          + "]";
+      return "Sigv4[region=" + region + ", accessKey=<secret>, secretKey=<secret>]";
     }
   }
 

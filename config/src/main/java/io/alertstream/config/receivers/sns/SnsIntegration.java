@@ -8,8 +8,12 @@ import io.alertstream.config.yaml.YamlNode;
 
 /**
  * Reads {@code sns_configs} entries as Alertmanager does: its defaults, one destination, and the
- * {@code sigv4} section's checks. {@code role_arn} is refused: assuming a role needs a call to STS,
- * another host than the SNS endpoint, which a connector's exchange may not make.
+ * {@code sigv4} section's checks. Unlike Alertmanager, the tenant's own keys and region are
+ * required: without them Alertmanager signs with the credentials of the process (its environment,
+ * profile files, instance role), which in a multi-tenant service would lend the operator's AWS
+ * identity to any tenant (and send it to the tenant's {@code api_url}). So {@code profile} is
+ * refused too, and {@code role_arn} (assuming a role needs STS, another host than the SNS
+ * endpoint).
  */
 public final class SnsIntegration implements IntegrationType<SnsConfig> {
 
@@ -43,8 +47,11 @@ public final class SnsIntegration implements IntegrationType<SnsConfig> {
         "attributes",
         "use_aws_http_client");
     HttpClientConfig http = globals.httpConfig(node);
-    node.bool("use_aws_http_client", false);
-    SnsConfig.Sigv4 sigv4 = sigv4(node.get("sigv4"));
+    if (node.bool("use_aws_http_client", false)) {
+      globals.warn(
+          node.get("use_aws_http_client"),
+          "ignored: Alertstream signs with the AWS SDK and sends through its own HTTP client");
+    }
     String topicArn = node.string("topic_arn", "");
     String phoneNumber = node.string("phone_number", "");
     String targetArn = node.string("target_arn", "");
@@ -53,6 +60,7 @@ public final class SnsIntegration implements IntegrationType<SnsConfig> {
       throw node.error(
           "must provide either a Target ARN, Topic ARN, or Phone Number for SNS config");
     }
+    SnsConfig.Sigv4 sigv4 = sigv4(node, globals);
     return new SnsConfig(
         node.string("api_url", ""),
         sigv4,
@@ -66,9 +74,11 @@ public final class SnsIntegration implements IntegrationType<SnsConfig> {
         http);
   }
 
-  private static SnsConfig.Sigv4 sigv4(YamlNode node) throws InvalidConfigException {
+  private static SnsConfig.Sigv4 sigv4(YamlNode entry, Globals globals)
+      throws InvalidConfigException {
+    YamlNode node = entry.get("sigv4");
     if (node.isAbsent()) {
-      return SnsConfig.Sigv4.NONE;
+      throw entry.error(NEEDS_OWN_KEYS);
     }
     node.allowOnly(
         "region",
@@ -93,14 +103,33 @@ public final class SnsIntegration implements IntegrationType<SnsConfig> {
       throw node.get("role_arn")
           .error(
               "role_arn is not supported by Alertstream: assuming a role needs STS, another host"
-                  + " than the SNS endpoint; set access_key and secret_key, or give the connector"
-                  + " the role's credentials through its environment or profile");
+                  + " than the SNS endpoint; set access_key and secret_key");
     }
-    node.bool("use_fips_sts_endpoint", false);
+    if (!node.string("profile", "").isEmpty()) {
+      throw node.get("profile")
+          .error(
+              "profile is not allowed in a tenant configuration: it reads the server's AWS"
+                  + " profile files; set access_key and secret_key");
+    }
+    if (accessKey.isEmpty()) {
+      throw node.error(NEEDS_OWN_KEYS);
+    }
+    String region = node.string("region", "");
+    if (region.isEmpty()) {
+      throw node.error(
+          "sigv4.region is required: Alertstream does not take the region from its own"
+              + " environment for a tenant");
+    }
+    if (node.bool("use_fips_sts_endpoint", false)) {
+      globals.warn(
+          node.get("use_fips_sts_endpoint"),
+          "ignored: Alertstream does not call STS (no role_arn)");
+    }
     return new SnsConfig.Sigv4(
-        node.string("region", ""),
-        accessKey,
-        new io.alertstream.config.receivers.Secret(secretKey),
-        node.string("profile", ""));
+        region, accessKey, new io.alertstream.config.receivers.Secret(secretKey));
   }
+
+  private static final String NEEDS_OWN_KEYS =
+      "sigv4.access_key and sigv4.secret_key are required: Alertstream does not lend its own AWS"
+          + " credentials (environment, profile, instance role) to a tenant";
 }

@@ -39,8 +39,7 @@ public record VictoropsConfig(
         + apiUrl.getHost()
         + ", sendResolved="
         + sendResolved
-        + ", routingKey="
-        + routingKey
+        + ", routingKey=<secret>"
         + ", messageType="
         + messageType
         + "]";

@@ -28,13 +28,15 @@ class SnsIntegrationTest {
 
   @Test
   void defaultsAreAlertmanagers() throws Exception {
-    SnsConfig sns = parse("{topic_arn: 'arn:aws:sns:us-east-2:123456789012:ops'}");
+    SnsConfig sns =
+        parse(
+            "{topic_arn: 'arn:aws:sns:us-east-2:123456789012:ops', sigv4: {region: eu-west-1, access_key: AKID, secret_key: SK}}");
 
     assertThat(sns.sendResolved()).isTrue();
     assertThat(sns.subject()).isEqualTo("{{ template \"sns.default.subject\" . }}");
     assertThat(sns.message()).isEqualTo("{{ template \"sns.default.message\" . }}");
     assertThat(sns.apiUrl()).isEmpty();
-    assertThat(sns.sigv4()).isEqualTo(SnsConfig.Sigv4.NONE);
+    assertThat(sns.sigv4().region()).isEqualTo("eu-west-1");
     assertThat(sns.attributes()).isEmpty();
   }
 
@@ -45,7 +47,7 @@ class SnsIntegrationTest {
             "{api_url: 'https://sns.us-east-2.amazonaws.com', phone_number: '+15555550100',"
                 + " subject: s, message: m, attributes: {severity: Sev2}, send_resolved: false,"
                 + " use_aws_http_client: true,"
-                + " sigv4: {region: us-east-2, access_key: AKID, secret_key: SK, profile: p}}");
+                + " sigv4: {region: us-east-2, access_key: AKID, secret_key: SK}}");
 
     assertThat(sns.apiUrl()).isEqualTo("https://sns.us-east-2.amazonaws.com");
     assertThat(sns.phoneNumber()).isEqualTo("+15555550100");
@@ -53,21 +55,34 @@ class SnsIntegrationTest {
     assertThat(sns.sigv4().region()).isEqualTo("us-east-2");
     assertThat(sns.sigv4().accessKey()).isEqualTo("AKID");
     assertThat(sns.sigv4().secretKey().value()).isEqualTo("SK");
-    assertThat(sns.sigv4().profile()).isEqualTo("p");
     assertThat(sns.sendResolved()).isFalse();
   }
 
   @Test
   void exactlyOneDestinationAsAlertmanagersExclusiveOrCounts() throws Exception {
     String message = "must provide either a Target ARN, Topic ARN, or Phone Number for SNS config";
-    assertThat(refusal("{subject: s}"))
+    assertThat(
+            refusal("{subject: s, sigv4: {region: eu-west-1, access_key: AKID, secret_key: SK}}"))
         .hasMessageContaining("sns_configs[0]")
         .hasMessageContaining(message);
-    assertThat(refusal("{topic_arn: t, target_arn: a}")).hasMessageContaining(message);
-    assertThat(refusal("{topic_arn: t, phone_number: p}")).hasMessageContaining(message);
-    assertThat(parse("{target_arn: a}").targetArn()).isEqualTo("a");
+    assertThat(
+            refusal(
+                "{topic_arn: t, target_arn: a, sigv4: {region: eu-west-1, access_key: AKID, secret_key: SK}}"))
+        .hasMessageContaining(message);
+    assertThat(
+            refusal(
+                "{topic_arn: t, phone_number: p, sigv4: {region: eu-west-1, access_key: AKID, secret_key: SK}}"))
+        .hasMessageContaining(message);
+    assertThat(
+            parse("{target_arn: a, sigv4: {region: eu-west-1, access_key: AKID, secret_key: SK}}")
+                .targetArn())
+        .isEqualTo("a");
     // Go's (a == "") != (b == "") != (c == "") lets all three through.
-    assertThat(parse("{topic_arn: t, target_arn: a, phone_number: p}").topicArn()).isEqualTo("t");
+    assertThat(
+            parse(
+                    "{topic_arn: t, target_arn: a, phone_number: p, sigv4: {region: eu-west-1, access_key: AKID, secret_key: SK}}")
+                .topicArn())
+        .isEqualTo("t");
   }
 
   @Test
@@ -82,6 +97,21 @@ class SnsIntegrationTest {
   }
 
   @Test
+  void theTenantsOwnKeysAndRegionAreRequiredAndNoProfile() {
+    assertThat(refusal("{topic_arn: t}"))
+        .hasMessageContaining("sns_configs[0]")
+        .hasMessageContaining("does not lend its own AWS credentials");
+    assertThat(refusal("{topic_arn: t, sigv4: {region: eu-west-1}}"))
+        .hasMessageContaining("access_key and sigv4.secret_key are required");
+    assertThat(refusal("{topic_arn: t, sigv4: {access_key: A, secret_key: S}}"))
+        .hasMessageContaining("sigv4.region is required");
+    assertThat(
+            refusal("{topic_arn: t, sigv4: {region: r, access_key: A, secret_key: S, profile: p}}"))
+        .hasMessageContaining("sigv4.profile")
+        .hasMessageContaining("profile files");
+  }
+
+  @Test
   void roleArnIsRefusedWithTheReason() {
     assertThat(refusal("{topic_arn: t, sigv4: {role_arn: 'arn:aws:iam::1:role/r'}}"))
         .hasMessageContaining("sigv4.role_arn")
@@ -93,7 +123,9 @@ class SnsIntegrationTest {
 
   @Test
   void unknownFieldsAreRefused() {
-    assertThat(refusal("{topic_arn: t, message_structure: json}"))
+    assertThat(
+            refusal(
+                "{topic_arn: t, message_structure: json, sigv4: {region: eu-west-1, access_key: AKID, secret_key: SK}}"))
         .hasMessageContaining("field message_structure not found");
     assertThat(refusal("{topic_arn: t, sigv4: {token: x}}"))
         .hasMessageContaining("field token not found");
@@ -102,7 +134,8 @@ class SnsIntegrationTest {
   @Test
   void toStringHidesTheKeys() throws Exception {
     assertThat(
-            parse("{topic_arn: t, sigv4: {access_key: AKIDSECRET, secret_key: SKSECRET}}")
+            parse(
+                    "{topic_arn: t, sigv4: {region: r, access_key: AKIDSECRET, secret_key: SKSECRET}}")
                 .toString())
         .doesNotContain("AKIDSECRET")
         .doesNotContain("SKSECRET");
