@@ -73,7 +73,7 @@ class ExampleTenantsTest {
         new TenantSeeder(producer, Clock.fixed(Instant.EPOCH, ZoneOffset.UTC))
             .seed(Path.of("tenants"));
 
-    assertThat(tenants).containsExactly("prod", "stage");
+    assertThat(tenants).containsExactly("every-receiver", "prod", "stage");
     Map<String, TenantConfig> sent = new java.util.HashMap<>();
     producer.history().forEach(r -> sent.put(r.key(), r.value()));
     assertThat(sent.get("stage").getDryRun()).isFalse();
@@ -81,5 +81,19 @@ class ExampleTenantsTest {
     assertThat(sent.get("prod").getDryRunIntegrations())
         .containsExactlyInAnyOrder("email", "pagerduty", "slack");
     assertThat(sent.get("stage").getAlertmanagerConfig()).doesNotContain("dry_run");
+  }
+
+  @Test
+  void everyReceiverHasEveryTypeAndOnlyTheInboxWebhookIsDelivered() throws Exception {
+    var receiver = tenant("every-receiver").receiver("everyone").orElseThrow();
+    TenantSettings settings =
+        TenantSeeder.settings(Path.of("tenants", "every-receiver.alertstream.yml"));
+
+    assertThat(receiver.integrations())
+        .extracting(io.alertstream.config.receivers.Integration::type)
+        .containsExactlyElementsOf(io.alertstream.config.receivers.IntegrationTypes.ALL.names());
+    for (String type : io.alertstream.config.receivers.IntegrationTypes.ALL.names()) {
+      assertThat(settings.dryRun(type)).as(type).isEqualTo(!type.equals("webhook"));
+    }
   }
 }

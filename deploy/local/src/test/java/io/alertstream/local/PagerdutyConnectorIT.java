@@ -12,7 +12,7 @@ import static org.awaitility.Awaitility.await;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.github.tomakehurst.wiremock.WireMockServer;
-import io.alertstream.connectors.pagerduty.PagerdutyNotifier;
+import io.alertstream.connectors.rendering.GroupKeyHash;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
@@ -84,7 +84,7 @@ class PagerdutyConnectorIT {
     TestStacks.postAlerts(stack, "pd-tenant", "[" + alert + "}]");
 
     List<JsonNode> events = awaitEvents(path, 3);
-    String dedupKey = PagerdutyNotifier.dedupKey("{}:{alertname=\"PdDown\"}");
+    String dedupKey = GroupKeyHash.of("{}:{alertname=\"PdDown\"}");
     for (JsonNode event : events) {
       assertThat(event.path("dedup_key").asText()).isEqualTo(dedupKey);
       assertThat(event.path("event_action").asText()).isEqualTo("trigger");
