@@ -579,4 +579,22 @@ public final class ReceiverParser {
     }
     return out.toString();
   }
+
+  /**
+   * The URL with {@code /} appended to its path when it has none, as Alertmanager makes an API base
+   * (OpsGenie, VictorOps, WeChat) so that endpoints can be added to it.
+   */
+  public static URI withTrailingSlash(URI url) {
+    String path = url.getRawPath() == null ? "" : url.getRawPath();
+    if (path.endsWith("/")) {
+      return url;
+    }
+    return URI.create(
+        url.getScheme()
+            + "://"
+            + url.getRawAuthority()
+            + path
+            + "/"
+            + (url.getRawQuery() == null ? "" : "?" + url.getRawQuery()));
+  }
 }

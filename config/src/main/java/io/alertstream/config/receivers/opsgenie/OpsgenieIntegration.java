@@ -85,7 +85,7 @@ public final class OpsgenieIntegration implements IntegrationType<OpsgenieConfig
     }
     return new OpsgenieConfig(
         new Secret(apiKey),
-        withTrailingSlash(apiUrl),
+        ReceiverParser.withTrailingSlash(apiUrl),
         node.bool("send_resolved", true),
         node.string("message", "{{ template \"opsgenie.default.message\" . }}"),
         node.string("description", "{{ template \"opsgenie.default.description\" . }}"),
@@ -148,20 +148,5 @@ public final class OpsgenieIntegration implements IntegrationType<OpsgenieConfig
   /** A responder as Go prints the struct: {@code {id name username type}}. */
   private static String describe(OpsgenieConfig.Responder r, String type) {
     return "{" + r.id() + " " + r.name() + " " + r.username() + " " + type + "}";
-  }
-
-  /** Alertmanager appends {@code /} to the API base's path so that endpoints can be added. */
-  static URI withTrailingSlash(URI url) {
-    String path = url.getRawPath() == null ? "" : url.getRawPath();
-    if (path.endsWith("/")) {
-      return url;
-    }
-    return URI.create(
-        url.getScheme()
-            + "://"
-            + url.getRawAuthority()
-            + path
-            + "/"
-            + (url.getRawQuery() == null ? "" : "?" + url.getRawQuery()));
   }
 }

@@ -96,7 +96,7 @@ public final class VictoropsIntegration implements IntegrationType<VictoropsConf
     }
     return new VictoropsConfig(
         new Secret(apiKey),
-        withTrailingSlash(apiUrl),
+        ReceiverParser.withTrailingSlash(apiUrl),
         node.bool("send_resolved", true),
         routingKey,
         node.string("message_type", "CRITICAL"),
@@ -106,20 +106,5 @@ public final class VictoropsIntegration implements IntegrationType<VictoropsConf
         node.string("monitoring_tool", "{{ template \"victorops.default.monitoring_tool\" . }}"),
         customFields,
         http);
-  }
-
-  /** Alertmanager appends {@code /} to the API base's path so that the key can be added. */
-  static URI withTrailingSlash(URI url) {
-    String path = url.getRawPath() == null ? "" : url.getRawPath();
-    if (path.endsWith("/")) {
-      return url;
-    }
-    return URI.create(
-        url.getScheme()
-            + "://"
-            + url.getRawAuthority()
-            + path
-            + "/"
-            + (url.getRawQuery() == null ? "" : "?" + url.getRawQuery()));
   }
 }

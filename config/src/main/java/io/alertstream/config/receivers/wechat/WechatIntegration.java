@@ -93,7 +93,7 @@ public final class WechatIntegration implements IntegrationType<WechatConfig> {
     return new WechatConfig(
         new Secret(secret),
         corpId,
-        withTrailingSlash(apiUrl),
+        ReceiverParser.withTrailingSlash(apiUrl),
         node.bool("send_resolved", false),
         node.string("message", "{{ template \"wechat.default.message\" . }}"),
         node.string("to_user", "{{ template \"wechat.default.to_user\" . }}"),
@@ -102,20 +102,5 @@ public final class WechatIntegration implements IntegrationType<WechatConfig> {
         node.string("agent_id", "{{ template \"wechat.default.agent_id\" . }}"),
         messageType,
         http);
-  }
-
-  /** Alertmanager appends {@code /} to the API base's path so that endpoints can be added. */
-  static URI withTrailingSlash(URI url) {
-    String path = url.getRawPath() == null ? "" : url.getRawPath();
-    if (path.endsWith("/")) {
-      return url;
-    }
-    return URI.create(
-        url.getScheme()
-            + "://"
-            + url.getRawAuthority()
-            + path
-            + "/"
-            + (url.getRawQuery() == null ? "" : "?" + url.getRawQuery()));
   }
 }

@@ -140,7 +140,9 @@ class OpsgenieIntegrationTest {
 
   @Test
   void trailingSlashKeepsTheQuery() {
-    assertThat(OpsgenieIntegration.withTrailingSlash(URI.create("https://h:8443/a?x=1")))
+    assertThat(
+            io.alertstream.config.receivers.ReceiverParser.withTrailingSlash(
+                URI.create("https://h:8443/a?x=1")))
         .isEqualTo(URI.create("https://h:8443/a/?x=1"));
   }
 
