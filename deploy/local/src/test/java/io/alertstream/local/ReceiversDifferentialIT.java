@@ -35,6 +35,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.function.ToIntFunction;
 import java.util.function.UnaryOperator;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -58,6 +59,12 @@ class ReceiversDifferentialIT {
   private static final String AM_EXTERNAL = "http://am.example:9093";
   private static final String TENANT = "receivers-diff-tenant";
   private static final ObjectMapper JSON = new ObjectMapper();
+
+  /**
+   * The path prefix of the APIs of the receiver whose every integration has its options set (the
+   * other receiver's have their defaults).
+   */
+  private static final String OPTIONS = "opt/";
 
   /** The receiver types compared; each is the first segment of its requests' path. */
   private static final List<String> TYPES =
@@ -112,11 +119,34 @@ class ReceiversDifferentialIT {
               "0.25's SDK v1 writes an empty attribute map as an empty 'MessageAttributes='"
                   + " parameter; SDK v2 (current Alertmanager) and Alertstream send no parameter"
                   + " for no attributes",
+              null),
+          new Deliberate(
+              "webex",
+              OPTIONS,
+              "/body/roomId",
+              "0.25 sends room_id as written, '{{ }}' and all; current Alertmanager renders it as"
+                  + " a template (0.28+), as Alertstream does",
               null));
 
-  /** A deliberate difference: see {@link #DELIBERATE}. */
+  /**
+   * A deliberate difference: see {@link #DELIBERATE}. {@code onlyIn}: null where it applies to both
+   * receivers, else the path prefix of the one it applies to ({@link #OPTIONS}).
+   */
   record Deliberate(
-      String type, String pointer, String reason, UnaryOperator<JsonNode> normalise) {}
+      String type,
+      String onlyIn,
+      String pointer,
+      String reason,
+      UnaryOperator<JsonNode> normalise) {
+
+    Deliberate(String type, String pointer, String reason, UnaryOperator<JsonNode> normalise) {
+      this(type, null, pointer, reason, normalise);
+    }
+
+    boolean appliesTo(String api) {
+      return api.endsWith(type) && (onlyIn == null || api.startsWith(onlyIn));
+    }
+  }
 
   private static final WireMockServer stubs = new WireMockServer(wireMockConfig().dynamicPort());
   private static Process alertmanager;
@@ -170,7 +200,7 @@ class ReceiversDifferentialIT {
                     .withHeader("Content-Type", "application/json")
                     .withBody("{}")));
     stubs.stubFor(
-        get(urlPathMatching("/(am|as)/wechat/gettoken"))
+        get(urlPathMatching("/(am|as)(/opt)?/wechat/gettoken"))
             .atPriority(1)
             .willReturn(
                 aResponse()
@@ -180,7 +210,7 @@ class ReceiversDifferentialIT {
                         "{\"errcode\":0,\"errmsg\":\"ok\",\"access_token\":\"wechat-token\","
                             + "\"expires_in\":7200}")));
     stubs.stubFor(
-        post(urlPathMatching("/(am|as)/wechat/message/send"))
+        post(urlPathMatching("/(am|as)(/opt)?/wechat/message/send"))
             .atPriority(1)
             .willReturn(
                 aResponse()
@@ -188,7 +218,7 @@ class ReceiversDifferentialIT {
                     .withHeader("Content-Type", "application/json")
                     .withBody("{\"errcode\":0,\"errmsg\":\"ok\"}")));
     stubs.stubFor(
-        post(urlPathMatching("/(am|as)/telegram/bot[^/]+/sendMessage"))
+        post(urlPathMatching("/(am|as)(/opt)?/telegram/bot[^/]+/sendMessage"))
             .atPriority(1)
             .willReturn(
                 aResponse()
@@ -198,7 +228,7 @@ class ReceiversDifferentialIT {
                         "{\"ok\":true,\"result\":{\"message_id\":1,\"date\":0,"
                             + "\"chat\":{\"id\":42,\"type\":\"private\"}}}")));
     stubs.stubFor(
-        post(urlPathMatching("/(am|as)/sns/?"))
+        post(urlPathMatching("/(am|as)(/opt)?/sns/?"))
             .atPriority(1)
             .willReturn(
                 aResponse()
@@ -233,6 +263,7 @@ class ReceiversDifferentialIT {
         + "/webex/'\n"
         + "route:\n  receiver: all\n  group_by: [alertname]\n  group_wait: 3s\n"
         + "  group_interval: 2s\n  repeat_interval: 1h\n"
+        + "  routes:\n  - matchers: ['alertname=\"RecvDiffOptions\"']\n    receiver: options\n"
         + "receivers:\n- name: all\n"
         + "  opsgenie_configs:\n  - api_key: og-key\n    send_resolved: true\n"
         + "  victorops_configs:\n  - api_key: vo-key\n    routing_key: vo-route\n"
@@ -249,30 +280,109 @@ class ReceiversDifferentialIT {
         + base
         + "/sns'\n    sigv4:\n      region: us-east-1\n      access_key: AKIDEXAMPLE\n"
         + "      secret_key: sk-example\n"
-        + "    topic_arn: 'arn:aws:sns:us-east-1:123456789012:alerts'\n    send_resolved: true\n";
+        + "    topic_arn: 'arn:aws:sns:us-east-1:123456789012:alerts'\n    send_resolved: true\n"
+        + options(base + "/" + OPTIONS);
+  }
+
+  /**
+   * A receiver whose integrations set the options Alertmanager 0.25 has, templates included; every
+   * API under {@code base}.
+   */
+  private static String options(String base) {
+    return "- name: options\n"
+        + "  opsgenie_configs:\n  - api_key: og-key-2\n    api_url: '"
+        + base
+        + "opsgenie/'\n"
+        + "    message: '{{ .CommonLabels.alertname }} x{{ .Alerts.Firing | len }}'\n"
+        + "    description: 'desc {{ .Status }} {{ .CommonAnnotations.summary }}'\n"
+        + "    source: 'src-{{ .Receiver }}'\n"
+        + "    details: {team: '{{ .CommonLabels.severity }}', alertname: overridden}\n"
+        + "    responders:\n    - {name: 'ops,dba', type: teams}\n"
+        + "    - {id: 'id-{{ .CommonLabels.severity }}', type: user}\n"
+        + "    - {username: 'u1', type: '{{ if true }}escalation{{ end }}'}\n"
+        + "    tags: 'a, b,,{{ .CommonLabels.severity }}'\n"
+        + "    note: 'note {{ .CommonLabels.severity }}'\n    priority: P2\n    entity: db\n"
+        + "    actions: 'restart,  page'\n    update_alerts: true\n"
+        + "  victorops_configs:\n  - api_key: vo-key-2\n    api_url: '"
+        + base
+        + "victorops'\n    routing_key: 'rk-{{ .CommonLabels.severity }}'\n"
+        + "    message_type: '{{ if eq .CommonLabels.severity \"critical\" }}WARNING"
+        + "{{ else }}INFO{{ end }}'\n"
+        + "    entity_display_name: 'edn {{ .CommonLabels.alertname }}'\n"
+        + "    state_message: 'sm {{ .Status }} <{{ .CommonAnnotations.summary }}>'\n"
+        + "    monitoring_tool: 'mt {{ .Receiver }}'\n"
+        + "    custom_fields: {field_a: 'fa {{ .Status }}', env: prod}\n"
+        + "  wechat_configs:\n  - api_url: '"
+        + base
+        + "wechat'\n    api_secret: wc-secret-2\n    corp_id: wc-corp-2\n"
+        + "    message: '**{{ .Status }}** {{ .CommonLabels.alertname }} & <x>'\n"
+        + "    message_type: markdown\n    to_party: '2'\n    to_tag: '3'\n"
+        + "    agent_id: '1000003'\n    send_resolved: true\n"
+        + "  telegram_configs:\n  - api_url: '"
+        + base
+        + "telegram'\n    bot_token: tg-token-2\n    chat_id: -1001234\n"
+        + "    message: '*{{ .Status }}* {{ .CommonLabels.alertname }} <b>&'\n"
+        + "    parse_mode: Markdown\n    disable_notifications: true\n"
+        + "  webex_configs:\n  - api_url: '"
+        + base
+        + "webex'\n    room_id: 'room-{{ .CommonLabels.severity }}'\n"
+        + "    message: 'wx {{ .Status }} {{ .CommonLabels.alertname }}'\n"
+        + "    http_config:\n      authorization:\n        type: Token\n"
+        + "        credentials: wx-token-2\n"
+        + "  discord_configs:\n  - webhook_url: '"
+        + base
+        + "discord/hook2?wait=true'\n"
+        + "    title: 'T {{ .Status }} {{ .CommonLabels.alertname }}'\n"
+        + "    message: 'M {{ .CommonAnnotations.summary }}'\n"
+        + "  sns_configs:\n  - api_url: '"
+        + base
+        + "sns/'\n    sigv4:\n      region: eu-west-1\n      access_key: AKIDOTHER\n"
+        + "      secret_key: sk-other\n"
+        + "    topic_arn: 'arn:aws:sns:eu-west-1:123456789012:alerts-{{ .CommonLabels.severity }}"
+        + ".fifo'\n"
+        + "    subject: 'S {{ .Status }}'\n"
+        + "    message: 'M {{ .CommonLabels.alertname }} é'\n"
+        + "    attributes: {sev: '{{ .CommonLabels.severity }}', b: two}\n";
   }
 
   @Test
-  void everyReceiverSendsWhatAlertmanagerSendsFiringAndResolved() throws Exception {
+  void everyReceiverWithItsDefaultsSendsWhatAlertmanagerSends() throws Exception {
+    compare("RecvDiffDisk", "", Map.of());
+  }
+
+  @Test
+  void everyReceiverWithItsOptionsSendsWhatAlertmanagerSends() throws Exception {
+    // With update_alerts, OpsGenie's firing notification is a create and two updates.
+    compare("RecvDiffOptions", OPTIONS, Map.of("opsgenie", 3));
+  }
+
+  /**
+   * Posts two alerts named {@code alertname} to both systems, firing then resolved, and compares
+   * every request to the APIs under {@code prefix}: one per type while firing (or as {@code
+   * firingCalls} says), one once resolved; WeChat's token fetches aside.
+   */
+  private static void compare(String alertname, String prefix, Map<String, Integer> firingCalls)
+      throws Exception {
     Instant startsAt = Instant.now().truncatedTo(ChronoUnit.SECONDS);
-    String firing = alerts(startsAt, null);
+    String firing = alerts(alertname, startsAt, null);
     postAlertmanager(firing);
     assertThat(TestStacks.postAlerts(stack, TENANT, firing).statusCode()).isEqualTo(200);
-    awaitNotifications(1);
+    awaitNotifications(prefix, type -> firingCalls.getOrDefault(type, 1));
 
     String resolved =
-        alerts(startsAt, Instant.now().minusSeconds(1).truncatedTo(ChronoUnit.SECONDS));
+        alerts(alertname, startsAt, Instant.now().minusSeconds(1).truncatedTo(ChronoUnit.SECONDS));
     postAlertmanager(resolved);
     assertThat(TestStacks.postAlerts(stack, TENANT, resolved).statusCode()).isEqualTo(200);
-    awaitNotifications(2);
+    awaitNotifications(prefix, type -> firingCalls.getOrDefault(type, 1) + 1);
     // Long enough for a further group_interval: a retry or a duplicate would show.
     Thread.sleep(3_000);
 
     List<String> differences = new ArrayList<>();
     for (String type : TYPES) {
-      List<ObjectNode> am = comparable("am", type, AM_EXTERNAL, true);
-      List<ObjectNode> as = comparable("as", type, stack.apiUrl(), true);
-      System.out.println(type + " requests, as Alertmanager 0.25 sent them: " + am);
+      String api = prefix + type;
+      List<ObjectNode> am = comparable("am", api, AM_EXTERNAL, true);
+      List<ObjectNode> as = comparable("as", api, stack.apiUrl(), true);
+      System.out.println(api + " requests, as Alertmanager 0.25 sent them: " + am);
       // WeChat fetches a token, then sends; both keep the token, so the second send needs none.
       // Alertstream keeps one per connector worker, so it may fetch it again: each fetch is
       // compared with Alertmanager's one.
@@ -284,7 +394,8 @@ class ReceiversDifferentialIT {
         for (ObjectNode token : asTokens) {
           if (!token.equals(amTokens.get(0))) {
             differences.add(
-                "wechat gettoken\n  Alertstream:  "
+                api
+                    + " gettoken\n  Alertstream:  "
                     + token
                     + "\n  Alertmanager: "
                     + amTokens.get(0));
@@ -293,16 +404,16 @@ class ReceiversDifferentialIT {
         am.removeAll(amTokens);
         as.removeAll(asTokens);
       }
-      // One notification while the alerts fire, one once they are resolved.
-      assertThat(am).as("Alertmanager's %s requests", type).hasSize(2);
-      assertThat(as).as("Alertstream's %s requests\n%s", type, as).hasSize(2);
+      int calls = firingCalls.getOrDefault(type, 1) + 1;
+      assertThat(am).as("Alertmanager's %s requests", api).hasSize(calls);
+      assertThat(as).as("Alertstream's %s requests\n%s", api, as).hasSize(calls);
       for (int i = 0; i < am.size(); i++) {
         if (!as.get(i).equals(am.get(i))) {
           differences.add(
-              type
+              api
                   + " request "
                   + i
-                  + (i == 0 ? " (firing)" : " (resolved)")
+                  + (i < calls - 1 ? " (firing)" : " (resolved)")
                   + "\n  Alertstream:  "
                   + as.get(i)
                   + "\n  Alertmanager: "
@@ -314,13 +425,17 @@ class ReceiversDifferentialIT {
 
     // Each deliberate difference is still one: a stale entry would hide a field for nothing.
     for (Deliberate d : DELIBERATE) {
-      List<ObjectNode> am = comparable("am", d.type(), AM_EXTERNAL, false);
-      List<ObjectNode> as = comparable("as", d.type(), stack.apiUrl(), false);
+      if (!prefix.equals(d.onlyIn() == null ? "" : d.onlyIn())) {
+        continue;
+      }
+      List<ObjectNode> am = comparable("am", prefix + d.type(), AM_EXTERNAL, false);
+      List<ObjectNode> as = comparable("as", prefix + d.type(), stack.apiUrl(), false);
       boolean differs = false;
       for (int i = 0; i < Math.min(am.size(), as.size()); i++) {
         differs |= !am.get(i).at(d.pointer()).equals(as.get(i).at(d.pointer()));
       }
-      assertThat(differs).as("%s %s is listed as deliberate but is the same", d.type(), d.pointer())
+      assertThat(differs)
+          .as("%s%s %s is listed as deliberate but is the same", prefix, d.type(), d.pointer())
           .isTrue();
     }
   }
@@ -329,6 +444,7 @@ class ReceiversDifferentialIT {
   void theDeliberateDifferencesAreOfListedTypesAndFields() {
     for (Deliberate d : DELIBERATE) {
       assertThat(TYPES).contains(d.type());
+      assertThat(d.onlyIn()).isIn(null, OPTIONS);
       assertThat(d.pointer()).matches("/(method|path|headers/[a-z-]+|body(/.*)?)");
       assertThat(d.reason()).isNotBlank();
     }
@@ -341,10 +457,10 @@ class ReceiversDifferentialIT {
   }
 
   /**
-   * Waits until each system has sent {@code each} notifications of every type (WeChat's token
-   * fetches aside).
+   * Waits until each system has sent as many requests as {@code each} says to every type's API
+   * under {@code prefix} (WeChat's token fetches aside).
    */
-  private static void awaitNotifications(int each) {
+  private static void awaitNotifications(String prefix, ToIntFunction<String> each) {
     await()
         .atMost(Duration.ofSeconds(40))
         .untilAsserted(
@@ -352,18 +468,23 @@ class ReceiversDifferentialIT {
               for (String system : List.of("am", "as")) {
                 for (String type : TYPES) {
                   long sent =
-                      requests(system, type).stream()
+                      requests(system, prefix + type).stream()
                           .filter(r -> !r.getUrl().contains("/gettoken"))
                           .count();
-                  assertThat(sent).as("%s %s", system, type).isGreaterThanOrEqualTo(each);
+                  assertThat(sent)
+                      .as("%s %s%s", system, prefix, type)
+                      .isGreaterThanOrEqualTo(each.applyAsInt(type));
                 }
               }
             });
   }
 
-  /** A system's requests to one type's API, in the order they arrived. */
-  private static List<LoggedRequest> requests(String system, String type) {
-    return stubs.findAll(anyRequestedFor(urlPathMatching("/" + system + "/" + type + "(/.*)?")));
+  /**
+   * A system's requests to one API ({@code <type>} or {@code opt/<type>}), in the order they
+   * arrived.
+   */
+  private static List<LoggedRequest> requests(String system, String api) {
+    return stubs.findAll(anyRequestedFor(urlPathMatching("/" + system + "/" + api + "(/.*)?")));
   }
 
   /**
@@ -373,12 +494,13 @@ class ReceiversDifferentialIT {
    * when {@code deliberate}.
    */
   private static List<ObjectNode> comparable(
-      String system, String type, String externalUrl, boolean deliberate) {
+      String system, String api, String externalUrl, boolean deliberate) {
+    String type = api.substring(api.lastIndexOf('/') + 1);
     List<ObjectNode> out = new ArrayList<>();
-    for (LoggedRequest r : requests(system, type)) {
+    for (LoggedRequest r : requests(system, api)) {
       ObjectNode node = JSON.createObjectNode();
       node.put("method", r.getMethod().getName());
-      node.put("path", r.getUrl().substring(system.length() + 1));
+      node.put("path", r.getUrl().substring(system.length() + 1 + api.length() - type.length()));
       ObjectNode headers = node.putObject("headers");
       for (String name : COMPARED_HEADERS) {
         if (r.containsHeader(name)) {
@@ -390,7 +512,7 @@ class ReceiversDifferentialIT {
       }
       node.set("body", body(r, externalUrl));
       for (Deliberate d : DELIBERATE) {
-        if (deliberate && d.type().equals(type)) {
+        if (deliberate && d.appliesTo(api)) {
           apply(node, d);
         }
       }
@@ -488,13 +610,13 @@ class ReceiversDifferentialIT {
   }
 
   /** Two alerts of one group, firing or (with endsAt in the past) resolved. */
-  private static String alerts(Instant startsAt, Instant endsAt) throws Exception {
+  private static String alerts(String alertname, Instant startsAt, Instant endsAt)
+      throws Exception {
     List<Map<String, Object>> alerts = new ArrayList<>();
     for (String instance : List.of("db-2", "db-1")) {
       Map<String, Object> alert = new LinkedHashMap<>();
       alert.put(
-          "labels",
-          Map.of("alertname", "RecvDiffDisk", "severity", "critical", "instance", instance));
+          "labels", Map.of("alertname", alertname, "severity", "critical", "instance", instance));
       alert.put(
           "annotations",
           Map.of("summary", "Disk <90%> & rising", "description", instance + " is \"full\" é"));
