@@ -263,11 +263,6 @@ public final class ReceiverParser {
       http = http.withAuthorization(new Secret("Bearer " + appToken.value()));
       apiUrl = appUrl;
     }
-    if (!node.string("message_text", "").isEmpty()) {
-      globals.warn(
-          node.get("message_text"),
-          "ignored: Alertstream's Slack notifier does not send a top-level message text yet");
-    }
     if (updateMessage) {
       globals.warn(
           node.get("update_message"),

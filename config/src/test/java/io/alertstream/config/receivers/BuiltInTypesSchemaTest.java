@@ -252,10 +252,10 @@ class BuiltInTypesSchemaTest {
         .extracting(ConfigWarning::field)
         .containsExactlyInAnyOrder(
             "receivers[0].slack_configs[0].actions[0].confirm",
-            "receivers[0].slack_configs[0].message_text",
             "receivers[0].slack_configs[0].update_message");
     SlackConfig slack = first(config, SlackConfig.class);
     assertThat(slack.actions().get(1).name()).isEmpty();
     assertThat(slack.actions().get(0).name()).isEqualTo("ack");
+    assertThat(slack.fields()).containsEntry("message_text", "hi");
   }
 }

@@ -103,6 +103,7 @@ public final class SlackNotifier implements Notifier<SlackConfig> {
     if (Boolean.parseBoolean(f.getOrDefault("link_names", "false"))) {
       body.put("link_names", true);
     }
+    putIfNotEmpty(body, "text", render(r, f, "message_text"));
     body.putArray("attachments").add(attachment);
 
     return new Prepared(

@@ -54,6 +54,19 @@ class SlackNotifierTest {
   }
 
   @Test
+  void messageTextIsTheTopLevelTextAndIsLeftOutWhenEmpty() throws Exception {
+    JsonNode with =
+        body(
+            "{api_url: 'https://hooks.example/x', message_text: '{{ .CommonLabels.alertname }}"
+                + " fires'}",
+            "DiskFull");
+    JsonNode without = body("{api_url: 'https://hooks.example/x'}", "DiskFull");
+
+    assertThat(with.path("text").asText()).isEqualTo("DiskFull fires");
+    assertThat(without.has("text")).isFalse();
+  }
+
+  @Test
   void aLongTitleIsCutTo1024CharactersEndingInAnEllipsis() throws Exception {
     JsonNode body = body("{api_url: 'https://hooks.example/x'}", "X".repeat(2000));
 
