@@ -9,6 +9,7 @@ import io.alertstream.config.receivers.HttpClientConfig;
 import io.alertstream.config.receivers.Secret;
 import io.alertstream.config.receivers.opsgenie.OpsgenieConfig;
 import io.alertstream.connectors.delivery.AttemptResult;
+import io.alertstream.connectors.delivery.GoUrlValues;
 import io.alertstream.connectors.delivery.Outbound;
 import io.alertstream.connectors.notify.Notifier;
 import io.alertstream.connectors.rendering.FieldRendering;
@@ -199,12 +200,21 @@ public final class OpsgenieNotifier implements Notifier<OpsgenieConfig> {
    */
   static URI endpoint(OpsgenieConfig og, String path, boolean byAlias) {
     URI base = og.apiUrl();
-    List<String> query = new ArrayList<>();
-    if (base.getRawQuery() != null && !base.getRawQuery().isEmpty()) {
-      query.add(base.getRawQuery());
-    }
+    String query = base.getRawQuery() == null ? "" : base.getRawQuery();
     if (byAlias) {
-      query.add("identifierType=alias");
+      // As Go's q.Set then q.Encode: the base's parameters with identifierType set, sorted.
+      Map<String, String> values = new TreeMap<>();
+      for (String pair : query.split("&")) {
+        if (pair.isEmpty()) {
+          continue;
+        }
+        int eq = pair.indexOf('=');
+        String name = eq < 0 ? pair : pair.substring(0, eq);
+        String value = eq < 0 ? "" : pair.substring(eq + 1);
+        values.putIfAbsent(decode(name), decode(value));
+      }
+      values.put("identifierType", "alias");
+      query = GoUrlValues.encode(values);
     }
     return URI.create(
         base.getScheme()
@@ -212,7 +222,11 @@ public final class OpsgenieNotifier implements Notifier<OpsgenieConfig> {
             + base.getRawAuthority()
             + base.getRawPath()
             + path
-            + (query.isEmpty() ? "" : "?" + String.join("&", query)));
+            + (query.isEmpty() ? "" : "?" + query));
+  }
+
+  private static String decode(String text) {
+    return java.net.URLDecoder.decode(text, java.nio.charset.StandardCharsets.UTF_8);
   }
 
   private static Outbound.HttpCall call(

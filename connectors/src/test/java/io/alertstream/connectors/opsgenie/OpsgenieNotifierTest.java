@@ -136,6 +136,19 @@ class OpsgenieNotifierTest {
   }
 
   @Test
+  void theBaseQueryIsKeptAndIdentifierTypeSetAndSortedAsGoEncodesIt() throws Exception {
+    var close =
+        (Outbound.HttpCall)
+            prepare(
+                "{api_key: k-1, api_url: 'https://og.example/?z=1&identifierType=id&a=b%20c'}",
+                false);
+
+    assertThat(close.url().toString())
+        .isEqualTo(
+            "https://og.example/v2/alerts/" + ALIAS + "/close?a=b+c&identifierType=alias&z=1");
+  }
+
+  @Test
   void theMessageIsCutAt130Runes() throws Exception {
     var call =
         (Outbound.HttpCall) prepare("{api_key: k, message: '" + "ü".repeat(200) + "'}", true);
