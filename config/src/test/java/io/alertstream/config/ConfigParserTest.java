@@ -122,8 +122,7 @@ class ConfigParserTest {
 
     assertThatThrownBy(() -> parser.parse(yaml)).hasMessageNotContaining("s3cret");
     assertThat(
-            new WebhookConfig(
-                    URI.create("http://h/?token=s3cret"), true, 0, HttpClientConfig.DEFAULT)
+            new WebhookConfig("http://h/?token=s3cret", true, 0, HttpClientConfig.DEFAULT)
                 .toString())
         .doesNotContain("s3cret");
   }

@@ -5,6 +5,7 @@ import io.alertstream.config.GlobalConfig;
 import io.alertstream.config.InvalidConfigException;
 import io.alertstream.config.yaml.GoDurations;
 import io.alertstream.config.yaml.YamlNode;
+import io.alertstream.config.yaml.YamlValues;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.util.ArrayList;
@@ -127,27 +128,20 @@ public final class ReceiverParser {
       throw node.error("one of url or url_file must be configured");
     }
     exclusiveWithFile(node, "url");
-    if (url.contains("{{")) {
-      throw node.get("url")
-          .error(
-              "templated webhook URLs are not supported by Alertstream yet; set a fixed URL per"
-                  + " webhook config");
-    }
-    if (!node.get("payload").isAbsent()) {
-      throw node.get("payload")
-          .error(
-              "custom webhook payloads are not supported by Alertstream yet: the webhook receives"
-                  + " Alertmanager's standard payload; remove payload");
+    if (!url.contains("{{")) {
+      url(node.get("url"), url);
     }
     int maxAlerts = node.integer("max_alerts", 0);
     if (maxAlerts < 0) {
       throw node.get("max_alerts").error("cannot unmarshal !!int `" + maxAlerts + "` into uint64");
     }
+    YamlNode payload = node.get("payload");
     return new WebhookConfig(
-        url(node.get("url"), url),
+        url,
         node.bool("send_resolved", true),
         maxAlerts,
-        withTimeout(node, http));
+        withTimeout(node, http),
+        payload.isAbsent() ? Optional.empty() : Optional.ofNullable(YamlValues.of(payload)));
   }
 
   /** The entry's {@code timeout} (a Go duration), honoured by the HTTP sender. */

@@ -59,21 +59,30 @@ class BuiltInTypesSchemaTest {
   }
 
   @Test
-  void aWebhookNeedsAFixedInlineUrl() {
+  void aWebhookNeedsAnInlineUrlWhichMayBeATemplateAndMayHaveAPayload() throws Exception {
     assertThat(refusal("", "  webhook_configs:\n  - {max_alerts: 1}\n"))
         .endsWith("one of url or url_file must be configured");
     assertThat(refusal("", "  webhook_configs:\n  - {url_file: /etc/url}\n"))
         .startsWith("receivers[0].webhook_configs[0].url_file (line 5): file paths are not");
     assertThat(refusal("", "  webhook_configs:\n  - {url: 'http://h/', url_file: /u}\n"))
         .endsWith("at most one of url & url_file must be configured");
-    assertThat(
-            refusal(
-                "",
-                "  webhook_configs:\n  - url: 'http://h/{{ .GroupLabels.team }}?token=s3cret'\n"))
-        .startsWith("receivers[0].webhook_configs[0].url (line 5): templated webhook URLs")
+    assertThat(refusal("", "  webhook_configs:\n  - url: 'ftp://h/s3cret'\n"))
+        .contains("unsupported scheme")
         .doesNotContain("s3cret");
-    assertThat(refusal("", "  webhook_configs:\n  - url: 'http://h/'\n    payload: {text: x}\n"))
-        .startsWith("receivers[0].webhook_configs[0].payload (line 6): custom webhook payloads");
+
+    WebhookConfig templated =
+        first(
+            parse(
+                "",
+                "  webhook_configs:\n  - url: 'http://h/{{ .GroupLabels.team }}?token=s3cret'\n"
+                    + "    payload: {text: '{{ .Status }}', tags: [a, '{{ len .Alerts }}']}\n"),
+            WebhookConfig.class);
+    assertThat(templated.templatedUrl()).isTrue();
+    assertThat(templated.payload())
+        .hasValue(
+            java.util.Map.of(
+                "text", "{{ .Status }}", "tags", java.util.List.of("a", "{{ len .Alerts }}")));
+    assertThat(templated.toString()).doesNotContain("s3cret");
   }
 
   @Test

@@ -59,11 +59,7 @@ class IntegrationIdTest {
   @Test
   void theSameSettingsUnderAnotherReceiverNameAreAnotherIntegration() {
     WebhookConfig hook =
-        new WebhookConfig(
-            java.net.URI.create("http://hooks.example.com/s3cret"),
-            true,
-            0,
-            HttpClientConfig.DEFAULT);
+        new WebhookConfig("http://hooks.example.com/s3cret", true, 0, HttpClientConfig.DEFAULT);
 
     String id = IntegrationId.of("team", "webhook", hook);
 

@@ -11,6 +11,7 @@ import io.alertstream.connectors.rendering.FieldRendering;
 import io.alertstream.connectors.rendering.GoText;
 import io.alertstream.connectors.rendering.GroupKeyHash;
 import io.alertstream.connectors.rendering.NotificationData;
+import io.alertstream.connectors.rendering.TemplatedValues;
 import io.alertstream.schemas.AlertStatus;
 import io.alertstream.schemas.Notification;
 import io.alertstream.templates.TemplateSet;
@@ -75,7 +76,7 @@ public final class JiraNotifier implements Notifier<JiraConfig> {
       fields.put("priority", Map.of("name", priority));
     }
     fields.put("project", Map.of("key", project));
-    fields.putAll(RenderedFields.render(settings.fields(), r));
+    fields.putAll(TemplatedValues.render(settings.fields(), r));
 
     Map<String, Object> updated = new TreeMap<>(fields);
     if (!settings.summary().enableUpdate()) {

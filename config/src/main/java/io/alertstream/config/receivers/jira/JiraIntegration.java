@@ -7,6 +7,7 @@ import io.alertstream.config.receivers.IntegrationType;
 import io.alertstream.config.receivers.ReceiverParser;
 import io.alertstream.config.yaml.Durations;
 import io.alertstream.config.yaml.YamlNode;
+import io.alertstream.config.yaml.YamlValues;
 import java.net.URI;
 import java.time.Duration;
 import java.util.List;

@@ -1,7 +1,6 @@
-package io.alertstream.config.receivers.jira;
+package io.alertstream.config.yaml;
 
 import io.alertstream.config.InvalidConfigException;
-import io.alertstream.config.yaml.YamlNode;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -10,14 +9,15 @@ import java.util.Map;
 
 /**
  * A YAML value of any shape as plain Java: maps (string keys, document order), lists, scalars as
- * their text, null for an explicit or missing null. Scalars stay text since Jira's notifier renders
- * each one as a template and reads the result as YAML.
+ * their text, null for an explicit or missing null. Scalars stay text since the notifiers that take
+ * such values (Jira's {@code fields}, a webhook's {@code payload}) render each one as a template
+ * and read the result as YAML.
  */
-final class YamlValues {
+public final class YamlValues {
 
   private YamlValues() {}
 
-  static Object of(YamlNode node) throws InvalidConfigException {
+  public static Object of(YamlNode node) throws InvalidConfigException {
     if (node.isAbsent()) {
       return null;
     }

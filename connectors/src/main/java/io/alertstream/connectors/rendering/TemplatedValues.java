@@ -1,6 +1,5 @@
-package io.alertstream.connectors.jira;
+package io.alertstream.connectors.rendering;
 
-import io.alertstream.connectors.rendering.FieldRendering;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -13,25 +12,30 @@ import org.yaml.snakeyaml.representer.Representer;
 import org.yaml.snakeyaml.resolver.Resolver;
 
 /**
- * Jira's further issue fields, rendered as Alertmanager renders them: every string (map keys too)
- * is a template, and a rendered value that reads as YAML other than a string (a number, a boolean,
- * a list, a map, or nothing: null) is sent as that value. Maps come out with sorted keys, as Go's
- * JSON encoder writes them.
+ * A structure of templates rendered as Alertmanager renders Jira's further fields and a webhook's
+ * custom payload: every string (map keys too) is a template, and a rendered value that reads as
+ * YAML other than a string (a number, a boolean, a list, a map, or nothing: null) is that value.
+ * Maps come out with sorted keys, as Go's JSON encoder writes them.
  */
-final class RenderedFields {
+public final class TemplatedValues {
 
   private static final int MAX_ALIASES = 50;
 
-  private RenderedFields() {}
+  private TemplatedValues() {}
 
-  /** The fields rendered; keys sorted. */
-  static Map<String, Object> render(Map<String, Object> fields, FieldRendering r) {
+  /** A map of them rendered; keys sorted. */
+  public static Map<String, Object> render(Map<String, Object> fields, FieldRendering r) {
     Map<String, Object> out = new TreeMap<>();
     fields.forEach((k, v) -> out.put(r.field("fields", k, ""), value(v, r, "fields." + k)));
     return out;
   }
 
-  private static Object value(Object value, FieldRendering r, String name) {
+  /**
+   * One value rendered.
+   *
+   * @param name the setting, for a problem report
+   */
+  public static Object value(Object value, FieldRendering r, String name) {
     if (value instanceof String text) {
       return inline(r.field(name, text, ""));
     }
@@ -52,7 +56,7 @@ final class RenderedFields {
   }
 
   /** The rendered text, or the YAML value it reads as when that is not a string. */
-  static Object inline(String rendered) {
+  public static Object inline(String rendered) {
     Object parsed;
     try {
       parsed = yaml().load(rendered);
