@@ -6,6 +6,7 @@ import io.alertstream.config.receivers.HttpClientConfig;
 import io.alertstream.config.receivers.IntegrationType;
 import io.alertstream.config.receivers.ReceiverParser;
 import io.alertstream.config.receivers.Secret;
+import io.alertstream.config.yaml.GoDurations;
 import io.alertstream.config.yaml.YamlNode;
 import java.time.Duration;
 
@@ -53,9 +54,9 @@ public final class PushoverIntegration implements IntegrationType<PushoverConfig
         "html",
         "monospace");
     HttpClientConfig http = globals.httpConfig(node);
-    Duration retry = GoDuration.parse(node.get("retry"), Duration.ofMinutes(1));
-    Duration expire = GoDuration.parse(node.get("expire"), Duration.ofHours(1));
-    Duration ttl = GoDuration.parse(node.get("ttl"), Duration.ZERO);
+    Duration retry = GoDurations.parse(node.get("retry"), Duration.ofMinutes(1));
+    Duration expire = GoDurations.parse(node.get("expire"), Duration.ofHours(1));
+    Duration ttl = GoDurations.parse(node.get("ttl"), Duration.ZERO);
     ReceiverParser.exclusiveWithFile(node, "user_key");
     String userKey = node.string("user_key", "");
     if (userKey.isEmpty()) {
