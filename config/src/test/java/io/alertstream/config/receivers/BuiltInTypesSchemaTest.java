@@ -53,7 +53,8 @@ class BuiltInTypesSchemaTest {
         .contains(Duration.ofMillis(1500));
     assertThat(refusal("", "  webhook_configs:\n  - {url: 'http://h/', timeout: 1d}\n"))
         .isEqualTo(
-            "receivers[0].webhook_configs[0].timeout (line 5): time: invalid duration \"1d\"");
+            "receivers[0].webhook_configs[0].timeout (line 5): time: unknown unit \"d\" in"
+                + " duration \"1d\"");
     assertThat(refusal("", "  webhook_configs:\n  - {url: 'http://h/', timeout: 30}\n"))
         .endsWith("time: missing unit in duration \"30\"");
   }
