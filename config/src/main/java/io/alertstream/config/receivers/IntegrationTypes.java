@@ -19,7 +19,6 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 
 /**
  * Every integration type Alertstream reads and delivers, in Alertmanager's order (the order a
@@ -74,10 +73,6 @@ public final class IntegrationTypes {
   /** The type names, in Alertmanager's order. */
   public List<String> names() {
     return List.copyOf(byType.keySet());
-  }
-
-  public Optional<IntegrationType<?>> forType(String type) {
-    return Optional.ofNullable(byType.get(type));
   }
 
   /** The receiver keys of all types ({@code webhook_configs}, ...). */
