@@ -427,7 +427,7 @@ public final class ReceiverParser {
       }
       headers.put(canonical, h.getValue());
     }
-    threading(node.get("threading"), headers);
+    Optional<String> threadBy = threading(node.get("threading"), headers);
     String smarthost =
         node.get("smarthost").isAbsent()
             ? global.smtpSmarthost()
@@ -466,14 +466,19 @@ public final class ReceiverParser {
         node.string("text", ""),
         headers,
         tls,
-        implicitTls);
+        implicitTls,
+        threadBy);
   }
 
-  /** Checks {@code threading} as Alertmanager does; Alertstream does not thread mails yet. */
-  private void threading(YamlNode node, Map<String, String> headers) throws InvalidConfigException {
+  /**
+   * {@code threading}, checked as Alertmanager checks it: how mails are threaded ({@code none} or
+   * {@code daily}), or empty when they are not.
+   */
+  private static Optional<String> threading(YamlNode node, Map<String, String> headers)
+      throws InvalidConfigException {
     node.allowOnly("enabled", "thread_by_date");
     if (!node.bool("enabled", false)) {
-      return;
+      return Optional.empty();
     }
     for (String header : List.of("References", "In-Reply-To")) {
       if (headers.containsKey(header)) {
@@ -484,13 +489,12 @@ public final class ReceiverParser {
                     + " header");
       }
     }
-    if (!List.of("none", "daily").contains(node.string("thread_by_date", ""))) {
+    String by = node.string("thread_by_date", "");
+    if (!List.of("none", "daily").contains(by)) {
       throw node.get("thread_by_date")
           .error("threading.thread_by_date must be either 'none' or 'daily'");
     }
-    globals.warn(
-        node.get("enabled"),
-        "ignored: Alertstream does not thread emails yet (no References or In-Reply-To headers)");
+    return Optional.of(by);
   }
 
   private static String template(String name) {

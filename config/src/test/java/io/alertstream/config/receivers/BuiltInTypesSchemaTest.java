@@ -122,19 +122,21 @@ class BuiltInTypesSchemaTest {
   }
 
   @Test
-  void emailThreadingIsCheckedAndWarnedAbout() throws Exception {
+  void emailThreadingIsCheckedAndKept() throws Exception {
     String global = "  smtp_smarthost: 'mail:25'\n  smtp_from: a@b\n";
     AlertmanagerConfig config =
         parse(
             global,
             "  email_configs:\n  - to: x@y\n    threading: {enabled: true, thread_by_date: daily}\n");
 
-    assertThat(config.warnings())
-        .extracting(ConfigWarning::field)
-        .containsExactly("receivers[0].email_configs[0].threading.enabled");
+    assertThat(config.warnings()).isEmpty();
+    assertThat(first(config, EmailConfig.class).threadBy()).hasValue("daily");
     assertThat(
-            parse(global, "  email_configs:\n  - to: x@y\n    threading: {enabled: false}\n")
-                .warnings())
+            first(
+                    parse(
+                        global, "  email_configs:\n  - to: x@y\n    threading: {enabled: false}\n"),
+                    EmailConfig.class)
+                .threadBy())
         .isEmpty();
     assertThat(refusal(global, "  email_configs:\n  - to: x@y\n    threading: {enabled: true}\n"))
         .endsWith("threading.thread_by_date must be either 'none' or 'daily'");

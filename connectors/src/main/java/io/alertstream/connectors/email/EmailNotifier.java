@@ -5,6 +5,7 @@ import io.alertstream.connectors.delivery.MailContent;
 import io.alertstream.connectors.delivery.Outbound;
 import io.alertstream.connectors.notify.Notifier;
 import io.alertstream.connectors.rendering.FieldRendering;
+import io.alertstream.connectors.rendering.GroupKeyHash;
 import io.alertstream.connectors.rendering.NotificationData;
 import io.alertstream.schemas.Notification;
 import io.alertstream.templates.TemplateSet;
@@ -40,6 +41,7 @@ public final class EmailNotifier implements Notifier<EmailConfig> {
       String fallback = h.getKey().equals("Subject") ? DEFAULT_SUBJECT : "";
       headers.put(h.getKey(), r.field("headers." + h.getKey(), h.getValue(), fallback));
     }
+    email.threadBy().ifPresent(by -> threadHeaders(n, by, headers));
     String to = r.field("to", email.to(), "");
     String from = r.field("from", email.from(), "");
     return new Prepared(
@@ -53,6 +55,23 @@ public final class EmailNotifier implements Notifier<EmailConfig> {
                 r.html("html", email.html(), DEFAULT_HTML),
                 r.field("text", email.text(), ""))),
         r.problems());
+  }
+
+  /**
+   * Alertmanager's threading headers: {@code References} and {@code In-Reply-To} name one made-up
+   * thread root per group (the first 16 characters of the hashed group key), and per day with
+   * {@code daily}. The day is the notification's creation day in UTC, so retries stay in their
+   * thread (Alertmanager takes the server's local date at sending).
+   */
+  static void threadHeaders(Notification n, String threadBy, Map<String, String> headers) {
+    String hash = GroupKeyHash.of(n.getGroupKey()).substring(0, 16);
+    String day =
+        threadBy.equals("none")
+            ? ""
+            : n.getCreatedAt().atZone(java.time.ZoneOffset.UTC).toLocalDate().toString();
+    String root = "<alert-" + hash + "-" + day + "@alertmanager>";
+    headers.put("References", root);
+    headers.put("In-Reply-To", root);
   }
 
   /** A Message-ID that is the same every time this notification is sent. */

@@ -52,6 +52,42 @@ class EmailNotifierTest {
   }
 
   @Test
+  void threadingNamesOneThreadRootPerGroupAndDayAsAlertmanagerDoes() throws Exception {
+    var n =
+        TestNotifications.of(
+            "email",
+            Map.of("alertname", "DiskFull"),
+            Map.of("alertname", "DiskFull"),
+            List.of(TestNotifications.alert(Map.of("alertname", "DiskFull"), Map.of(), true)));
+    String hash =
+        io.alertstream.connectors.rendering.GroupKeyHash.of(n.getGroupKey()).substring(0, 16);
+
+    for (String by : List.of("daily", "none")) {
+      var config =
+          new ConfigParser()
+              .parse(
+                  "global: {smtp_smarthost: 'mail:25', smtp_from: am@example.org}\n"
+                      + "route: {receiver: team-x}\nreceivers:\n- name: team-x\n  email_configs:\n"
+                      + "  - to: oncall@example.org\n    threading: {enabled: true, thread_by_date: "
+                      + by
+                      + "}\n");
+      var mail =
+          (Outbound.Mail)
+              new EmailNotifier()
+                  .prepare(
+                      n,
+                      TestNotifications.settings(config, "email", EmailConfig.class),
+                      TenantTemplates.DEFAULTS)
+                  .request();
+      String root =
+          "<alert-" + hash + "-" + (by.equals("daily") ? "2026-03-01" : "") + "@alertmanager>";
+      assertThat(mail.content().headers())
+          .containsEntry("References", root)
+          .containsEntry("In-Reply-To", root);
+    }
+  }
+
+  @Test
   void theSubjectAndHtmlGoThroughTheNamedTemplatesATenantMayDefine() throws Exception {
     var config =
         new ConfigParser()
