@@ -302,12 +302,25 @@ public final class HttpConfigParser {
               "tls_config.max_version must be greater than or equal to tls_config.min_version if"
                   + " both are specified");
     }
+    Optional<ClientCertificate> client = Optional.empty();
     if (cert) {
-      warnings.add(
-          tls.get("cert")
-              .warning(
-                  "ignored: the connectors do not present client certificates yet; a server that"
-                      + " requires one will refuse the connection"));
+      ClientCertificate certificate =
+          new ClientCertificate(tls.string("cert", ""), new Secret(tls.string("key", "")));
+      try {
+        certificate.chain();
+      } catch (java.security.GeneralSecurityException e) {
+        throw tls.get("cert").error("tls_config.cert is not a PEM certificate");
+      }
+      try {
+        certificate.privateKey();
+      } catch (java.security.GeneralSecurityException e) {
+        throw tls.get("key")
+            .error(
+                e.getMessage().startsWith("tls_config.key")
+                    ? e.getMessage()
+                    : "tls_config.key is not a usable private key");
+      }
+      client = Optional.of(certificate);
     }
     if (!tls.string("server_name", "").isEmpty()) {
       warnings.add(
@@ -321,7 +334,8 @@ public final class HttpConfigParser {
         tls.bool("insecure_skip_verify", false),
         ca.isEmpty() ? Optional.empty() : Optional.of(ca),
         min,
-        max);
+        max,
+        client);
   }
 
   private static String version(YamlNode tls, String key) throws InvalidConfigException {

@@ -162,13 +162,44 @@ class HttpConfigParserTest {
   }
 
   @Test
-  void clientCertificatesAndServerNameAreWarnedAbout() throws Exception {
-    parse("http_config: {tls_config: {cert: C, key: K, server_name: other.example}}\n");
+  void aClientCertificateIsReadAndABadOneRefusedWithoutQuotingTheKey() throws Exception {
+    String cert =
+        java.nio.file.Files.readString(
+            java.nio.file.Path.of("src/test/resources/tls/client.crt.pem"));
+    for (String keyFile : List.of("client.key.pem", "client.rsa.pem")) {
+      String key =
+          java.nio.file.Files.readString(java.nio.file.Path.of("src/test/resources/tls", keyFile));
+      TlsConfig tls =
+          HttpConfigParser.tls(
+              YamlNode.parse(
+                      "tls_config:\n  cert: |\n" + cert.indent(4) + "  key: |\n" + key.indent(4))
+                  .get("tls_config"),
+              warnings);
+      ClientCertificate client = tls.clientCertificate().orElseThrow();
+      assertThat(client.chain()).hasSize(1);
+      assertThat(client.privateKey().getAlgorithm()).isEqualTo("RSA");
+      assertThat(tls.toString()).doesNotContain("PRIVATE KEY");
+    }
+    assertThat(refusal("http_config: {tls_config: {cert: C, key: K-s3cret}}\n"))
+        .contains("tls_config.cert is not a PEM certificate")
+        .doesNotContain("s3cret");
+    assertThat(
+            refusal(
+                "http_config:\n  tls_config:\n    cert: |\n"
+                    + cert.indent(6)
+                    + "    key: 'K-s3cret'\n"))
+        .contains("tls_config.key must be a PEM PKCS#8 key")
+        .doesNotContain("s3cret");
+    assertThat(warnings.list()).isEmpty();
+  }
+
+  @Test
+  void serverNameIsWarnedAbout() throws Exception {
+    parse("http_config: {tls_config: {server_name: other.example}}\n");
 
     assertThat(warnings.list())
         .extracting(w -> w.field())
-        .containsExactly("http_config.tls_config.cert", "http_config.tls_config.server_name");
-    assertThat(warnings.list().toString()).doesNotContain(": K");
+        .containsExactly("http_config.tls_config.server_name");
   }
 
   @Test

@@ -1,5 +1,6 @@
 package io.alertstream.connectors.delivery;
 
+import io.alertstream.config.receivers.ClientCertificate;
 import io.alertstream.config.receivers.TlsConfig;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
@@ -11,6 +12,8 @@ import java.security.cert.CertificateFactory;
 import java.security.cert.X509Certificate;
 import java.util.ArrayList;
 import java.util.List;
+import javax.net.ssl.KeyManager;
+import javax.net.ssl.KeyManagerFactory;
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.TrustManager;
 import javax.net.ssl.TrustManagerFactory;
@@ -26,7 +29,9 @@ final class TlsContexts {
 
   /** Whether the JVM's default context will not do: certificates are not checked, or own CAs. */
   static boolean needsOwnContext(TlsConfig tls) {
-    return tls.insecureSkipVerify() || tls.caPem().isPresent();
+    return tls.insecureSkipVerify()
+        || tls.caPem().isPresent()
+        || tls.clientCertificate().isPresent();
   }
 
   /**
@@ -57,12 +62,29 @@ final class TlsContexts {
         trust = null;
       }
       SSLContext context = SSLContext.getInstance("TLS");
-      context.init(null, trust, null);
+      context.init(keyManagers(tls), trust, null);
       return context;
     } catch (GeneralSecurityException | IOException e) {
       throw new IllegalArgumentException(
-          "tls_config.ca could not be read as PEM certificates: " + e.getClass().getSimpleName());
+          "tls_config.ca, cert or key could not be read: " + e.getClass().getSimpleName());
     }
+  }
+
+  /** The client certificate's key managers, or null (none) when there is no certificate. */
+  private static KeyManager[] keyManagers(TlsConfig tls)
+      throws GeneralSecurityException, IOException {
+    if (tls.clientCertificate().isEmpty()) {
+      return null;
+    }
+    ClientCertificate client = tls.clientCertificate().get();
+    char[] password = new char[0];
+    KeyStore store = KeyStore.getInstance("PKCS12");
+    store.load(null, null);
+    store.setKeyEntry("client", client.privateKey(), password, client.chain());
+    KeyManagerFactory factory =
+        KeyManagerFactory.getInstance(KeyManagerFactory.getDefaultAlgorithm());
+    factory.init(store, password);
+    return factory.getKeyManagers();
   }
 
   /**
