@@ -111,7 +111,7 @@ public final class ApiServer implements AutoCloseable {
             services.state(),
             services.silences(),
             SilenceChanges.random(),
-            services.limits().maxSilences(),
+            services.limits(),
             clock);
     java.time.Instant startedAt = clock.instant();
     for (String prefix : PREFIXES) {

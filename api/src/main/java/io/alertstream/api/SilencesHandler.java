@@ -6,6 +6,7 @@ import io.alertstream.config.matchers.Matcher;
 import io.alertstream.config.matchers.MatcherParser;
 import io.alertstream.config.matchers.MatcherSyntaxException;
 import io.alertstream.config.matchers.Matchers;
+import io.alertstream.config.tenant.TenantLimits;
 import io.alertstream.schemas.SilenceEvent;
 import io.alertstream.topology.query.TenantStateReader;
 import io.alertstream.topology.silences.Silence;
@@ -32,7 +33,7 @@ final class SilencesHandler extends TenantHandler {
   private final TenantStateReader state;
   private final SilenceSink sink;
   private final SilenceChanges changes;
-  private final int maxSilences;
+  private final TenantLimits limits;
   private final Clock clock;
 
   SilencesHandler(
@@ -40,13 +41,13 @@ final class SilencesHandler extends TenantHandler {
       TenantStateReader state,
       SilenceSink sink,
       SilenceChanges changes,
-      int maxSilences,
+      TenantLimits limits,
       Clock clock) {
     super(tenants);
     this.state = state;
     this.sink = sink;
     this.changes = changes;
-    this.maxSilences = maxSilences;
+    this.limits = limits;
     this.clock = clock;
   }
 
@@ -99,6 +100,32 @@ final class SilencesHandler extends TenantHandler {
     JsonResponses.json(exchange, 200, out);
   }
 
+  /** One silence's duration and matcher count against the tenant's limits (Alertmanager#3964). */
+  private void checkLimitsOfOne(PostableSilence request, long now) throws BadRequestException {
+    int maxMatchers = limits.maxSilenceMatchers();
+    if (maxMatchers > 0 && request.matchers().size() > maxMatchers) {
+      throw new BadRequestException(
+          "silence has "
+              + request.matchers().size()
+              + " matchers, more than the tenant's limit of "
+              + maxMatchers
+              + " (alertmanager_max_silence_matchers_count)");
+    }
+    java.time.Duration max = limits.maxSilenceDuration();
+    if (!max.isZero()) {
+      java.time.Duration lasts =
+          java.time.Duration.ofMillis(request.endsAt() - Math.max(request.startsAt(), now));
+      if (lasts.compareTo(max) > 0) {
+        throw new BadRequestException(
+            "silence would last "
+                + io.alertstream.config.yaml.Durations.format(lasts)
+                + ", more than the tenant's limit of "
+                + io.alertstream.config.yaml.Durations.format(max)
+                + " (alertmanager_max_silence_duration); end it sooner");
+      }
+    }
+  }
+
   private static int order(Silence.State state) {
     return switch (state) {
       case ACTIVE -> 0;
@@ -132,6 +159,8 @@ final class SilencesHandler extends TenantHandler {
     long now = clock.millis();
     Optional<Silence> existing =
         request.id().isEmpty() ? Optional.empty() : state.silence(tenant, request.id());
+    checkLimitsOfOne(request, now);
+    int maxSilences = limits.maxSilences();
     if (request.id().isEmpty() && maxSilences > 0) {
       long current =
           state.silences(tenant).stream()

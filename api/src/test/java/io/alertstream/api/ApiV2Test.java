@@ -247,6 +247,33 @@ class ApiV2Test {
     assertThat(second.body()).contains("alertmanager_max_silences_count");
   }
 
+  @Test
+  void aSilenceTooLongOrWithTooManyMatchersIsRefusedNamingTheLimit() throws Exception {
+    start(TenantLimits.NONE.withSilenceLimits(java.time.Duration.ofHours(2), 1), Optional.empty());
+
+    var tooLong =
+        post(
+            "/api/v2/silences",
+            silenceBody("", "alertname", "A", NOW.toString(), "2026-03-01T15:00:00Z"));
+    assertThat(tooLong.statusCode()).isEqualTo(400);
+    assertThat(tooLong.body())
+        .contains("silence would last 3h")
+        .contains("limit of 2h")
+        .contains("alertmanager_max_silence_duration");
+
+    String twoMatchers =
+        "{\"matchers\":[{\"name\":\"a\",\"value\":\"1\",\"isRegex\":false},"
+            + "{\"name\":\"b\",\"value\":\"2\",\"isRegex\":false}],"
+            + "\"startsAt\":\""
+            + NOW
+            + "\",\"endsAt\":\"2026-03-01T13:00:00Z\",\"createdBy\":\"me\",\"comment\":\"c\"}";
+    var tooMany = post("/api/v2/silences", twoMatchers);
+    assertThat(tooMany.statusCode()).isEqualTo(400);
+    assertThat(tooMany.body()).contains("alertmanager_max_silence_matchers_count");
+
+    createSilence("alertname", "A");
+  }
+
   private JsonNode createSilence(String name, String value) throws Exception {
     var response =
         post(

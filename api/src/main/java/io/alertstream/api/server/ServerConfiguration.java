@@ -207,7 +207,10 @@ public final class ServerConfiguration {
                 integer("limits.max.alerts.count", 0),
                 integer("limits.max.alerts.size.bytes", 0),
                 integer("limits.max.aggregation.groups", 0),
-                integer("limits.max.silences.count", 0));
+                integer("limits.max.silences.count", 0))
+            .withSilenceLimits(
+                duration("limits.max.silence.duration"),
+                integer("limits.max.silence.matchers.count", 0));
     if (!problems.isEmpty()) {
       throw new InvalidSettingsException(problems);
     }
@@ -309,6 +312,21 @@ public final class ServerConfiguration {
     }
   }
 
+  /** A Prometheus duration ({@code 30d}, {@code 12h}); zero when unset. */
+  private java.time.Duration duration(String key) {
+    String value = values.getOrDefault(key, "0");
+    if (value.equals("0")) {
+      return java.time.Duration.ZERO;
+    }
+    try {
+      return io.alertstream.config.yaml.Durations.parse(
+          io.alertstream.config.yaml.YamlNode.parse(value));
+    } catch (InvalidConfigException e) {
+      problems.add(key + ": '" + value + "' is not a duration such as 30d or 12h");
+      return java.time.Duration.ZERO;
+    }
+  }
+
   private void bool(String key) {
     String value = values.get(key);
     if (value != null && !Set.of("true", "false").contains(value)) {
@@ -388,11 +406,17 @@ public final class ServerConfiguration {
             "max.alerts.count",
             "max.alerts.size.bytes",
             "max.aggregation.groups",
-            "max.silences.count")) {
+            "max.silences.count",
+            "max.silence.matchers.count")) {
       settings.add(
           Setting.withDefault(
               "limits." + limit, "0", "per-tenant limit, as Mimir's (0: no limit)"));
     }
+    settings.add(
+        Setting.withDefault(
+            "limits.max.silence.duration",
+            "0",
+            "longest a silence may last, e.g. 30d (0: no limit)"));
     return java.util.Collections.unmodifiableList(settings);
   }
 

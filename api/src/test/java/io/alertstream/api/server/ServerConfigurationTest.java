@@ -19,7 +19,8 @@ class ServerConfigurationTest {
     Files.writeString(
         file,
         "kafka.bootstrap.servers=file:9092\nregistry.url=http://registry:8081\n"
-            + "api.port=9000\nstreams.standby.replicas=2\n");
+            + "api.port=9000\nstreams.standby.replicas=2\n"
+            + "limits.max.silence.duration=30d\nlimits.max.silence.matchers.count=8\n");
     Map<String, String> values =
         ServerConfiguration.read(
             file,
@@ -44,6 +45,8 @@ class ServerConfigurationTest {
     assertThat(settings.standbyReplicas()).isEqualTo(2);
     assertThat(settings.replicationFactor()).isEqualTo(-1);
     assertThat(settings.credentials()).isEmpty();
+    assertThat(settings.limits().maxSilenceDuration()).isEqualTo(java.time.Duration.ofDays(30));
+    assertThat(settings.limits().maxSilenceMatchers()).isEqualTo(8);
   }
 
   @Test
@@ -53,6 +56,7 @@ class ServerConfigurationTest {
             "api.port", "ninety",
             "streams.threads", "0",
             "topics.create", "yes",
+            "limits.max.silence.duration", "a month",
             "registry.ulr", "http://typo",
             "auth.file", dir.resolve("absent").toString());
 
@@ -77,7 +81,13 @@ class ServerConfigurationTest {
                     .anySatisfy(
                         p -> assertThat(p).isEqualTo("topics.create: 'yes' is not true or false"))
                     .anySatisfy(p -> assertThat(p).startsWith("auth.file: cannot read"))
-                    .hasSize(7));
+                    .anySatisfy(
+                        p ->
+                            assertThat(p)
+                                .isEqualTo(
+                                    "limits.max.silence.duration: 'a month' is not a duration"
+                                        + " such as 30d or 12h"))
+                    .hasSize(8));
   }
 
   @Test

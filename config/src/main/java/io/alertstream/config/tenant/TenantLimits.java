@@ -12,6 +12,10 @@ package io.alertstream.config.tenant;
  *     annotations together
  * @param maxAggregationGroups {@code alertmanager_max_dispatcher_aggregation_groups}
  * @param maxSilences {@code alertmanager_max_silences_count}: silences not yet expired
+ * @param maxSilenceDuration {@code alertmanager_max_silence_duration}: how long a silence may last
+ *     from its start (or from now, when it started earlier); zero for no limit
+ * @param maxSilenceMatchers {@code alertmanager_max_silence_matchers_count}: matchers one silence
+ *     may have
  */
 public record TenantLimits(
     int maxConfigSizeBytes,
@@ -20,13 +24,50 @@ public record TenantLimits(
     int maxAlertsCount,
     long maxAlertsSizeBytes,
     int maxAggregationGroups,
-    int maxSilences) {
+    int maxSilences,
+    java.time.Duration maxSilenceDuration,
+    int maxSilenceMatchers) {
 
   public static final TenantLimits NONE = new TenantLimits(0, 0, 0, 0, 0, 0, 0);
+
+  /** Without limits on one silence's duration and matchers. */
+  public TenantLimits(
+      int maxConfigSizeBytes,
+      int maxTemplatesCount,
+      int maxTemplateSizeBytes,
+      int maxAlertsCount,
+      long maxAlertsSizeBytes,
+      int maxAggregationGroups,
+      int maxSilences) {
+    this(
+        maxConfigSizeBytes,
+        maxTemplatesCount,
+        maxTemplateSizeBytes,
+        maxAlertsCount,
+        maxAlertsSizeBytes,
+        maxAggregationGroups,
+        maxSilences,
+        java.time.Duration.ZERO,
+        0);
+  }
 
   /** Limits on configs only. */
   public TenantLimits(int maxConfigSizeBytes, int maxTemplatesCount, int maxTemplateSizeBytes) {
     this(maxConfigSizeBytes, maxTemplatesCount, maxTemplateSizeBytes, 0, 0, 0, 0);
+  }
+
+  /** These limits with the given limits on one silence. */
+  public TenantLimits withSilenceLimits(java.time.Duration maxDuration, int maxMatchers) {
+    return new TenantLimits(
+        maxConfigSizeBytes,
+        maxTemplatesCount,
+        maxTemplateSizeBytes,
+        maxAlertsCount,
+        maxAlertsSizeBytes,
+        maxAggregationGroups,
+        maxSilences,
+        maxDuration,
+        maxMatchers);
   }
 
   /** These limits with the given limits on alerts, aggregation groups and silences. */
@@ -39,6 +80,8 @@ public record TenantLimits(
         maxAlertsCount,
         maxAlertsSizeBytes,
         maxAggregationGroups,
-        maxSilences);
+        maxSilences,
+        maxSilenceDuration,
+        maxSilenceMatchers);
   }
 }
