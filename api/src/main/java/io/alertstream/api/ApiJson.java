@@ -75,6 +75,13 @@ final class ApiJson {
       matcher.put("value", m.value());
     }
     out.put("startsAt", time(s.startsAt()));
+    // Alertstream's own fields, only when set, so that a plain silence reads as Alertmanager's.
+    if (s.untilResolved()) {
+      out.put("untilResolved", true);
+    }
+    if (s.expiredBy() != null && s.state(now) == Silence.State.EXPIRED) {
+      out.put("expiredBy", s.expiredBy());
+    }
     return out;
   }
 

@@ -116,6 +116,7 @@ final class ConfigApiHandler extends TenantHandler {
             .setUpdatedAt(clock.instant())
             .setDryRun(config.settings().dryRunAll())
             .setDryRunIntegrations(new ArrayList<>(config.settings().dryRunIntegrations()))
+            .setResolvedAfterSilence(new ArrayList<>(config.settings().resolvedAfterSilence()))
             .build();
     if (!write(exchange, tenant, record)) {
       return;
@@ -157,7 +158,10 @@ final class ConfigApiHandler extends TenantHandler {
 
   /** The Alertstream settings a config was stored with. */
   static TenantSettings settings(TenantConfig config) {
-    return new TenantSettings(config.getDryRun(), new HashSet<>(config.getDryRunIntegrations()));
+    return new TenantSettings(
+        config.getDryRun(),
+        new HashSet<>(config.getDryRunIntegrations()),
+        new HashSet<>(config.getResolvedAfterSilence()));
   }
 
   private void delete(HttpExchange exchange, String tenant)

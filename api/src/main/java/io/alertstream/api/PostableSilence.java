@@ -15,6 +15,8 @@ import java.util.List;
  * A silence as {@code POST /api/v2/silences} takes it, validated as Alertmanager validates it.
  *
  * @param id empty to create; the id of an existing silence to update it
+ * @param untilResolved Alertstream's optional {@code untilResolved}: the silence also ends once the
+ *     alerts it matched have resolved
  */
 record PostableSilence(
     String id,
@@ -22,7 +24,8 @@ record PostableSilence(
     long startsAt,
     long endsAt,
     String createdBy,
-    String comment) {
+    String comment,
+    boolean untilResolved) {
 
   static PostableSilence parse(byte[] body) throws BadRequestException {
     JsonNode root;
@@ -53,8 +56,18 @@ record PostableSilence(
     if (endsAt <= startsAt) {
       throw new BadRequestException("Failed to create silence: start time must be before end time");
     }
+    JsonNode untilResolved = root.path("untilResolved");
+    if (!untilResolved.isMissingNode() && !untilResolved.isNull() && !untilResolved.isBoolean()) {
+      throw new BadRequestException("untilResolved in body must be true or false");
+    }
     return new PostableSilence(
-        root.path("id").asText(""), matchers, startsAt, endsAt, createdBy, comment);
+        root.path("id").asText(""),
+        matchers,
+        startsAt,
+        endsAt,
+        createdBy,
+        comment,
+        untilResolved.asBoolean(false));
   }
 
   private static Matcher matcher(JsonNode m) throws BadRequestException {

@@ -14,8 +14,9 @@ import java.util.function.Supplier;
 
 /**
  * Alertmanager's rules for creating, updating and expiring silences, as the events to write. An
- * update keeps the silence's id when only its end (or comment) changes, or it has not started;
- * otherwise the old silence is expired and a new one made, as Alertmanager does.
+ * update keeps the silence's id when only its end (or comment, or {@code untilResolved}) changes,
+ * or it has not started; otherwise the old silence is expired and a new one made, as Alertmanager
+ * does.
  */
 final class SilenceChanges {
 
@@ -89,6 +90,7 @@ final class SilenceChanges {
         .setCreatedBy(prev.createdBy())
         .setComment(prev.comment())
         .setUpdatedAt(Instant.ofEpochMilli(now))
+        .setUntilResolved(prev.untilResolved())
         .build();
   }
 
@@ -103,6 +105,7 @@ final class SilenceChanges {
         .setCreatedBy(request.createdBy())
         .setComment(request.comment())
         .setUpdatedAt(Instant.ofEpochMilli(now))
+        .setUntilResolved(request.untilResolved())
         .build();
   }
 }

@@ -163,6 +163,37 @@ class ApiV2Test {
   }
 
   @Test
+  void aSilenceUntilResolvedRoundTripsAndAnExpiredOneSaysWhy() throws Exception {
+    start(TenantLimits.NONE, Optional.empty());
+    String body =
+        silenceBody("", "alertname", "Slow", NOW.toString(), "2026-03-01T13:00:00Z")
+            .replace("}],", "}],\"untilResolved\":true,");
+    var created = post("/api/v2/silences", body);
+    assertThat(created.statusCode()).as(created.body()).isEqualTo(200);
+    String id = JSON.readTree(created.body()).path("silenceID").asText();
+
+    JsonNode silence = getJson("/api/v2/silence/" + id);
+    assertThat(silence.path("untilResolved").asBoolean()).isTrue();
+    assertThat(silence.has("expiredBy")).isFalse();
+    String plainId = createSilence("alertname", "Fast").path("silenceID").asText();
+    assertThat(getJson("/api/v2/silence/" + plainId).has("untilResolved"))
+        .as("a plain silence reads exactly as Alertmanager's")
+        .isFalse();
+
+    assertThat(send("DELETE", "/api/v2/silence/" + id).statusCode()).isEqualTo(200);
+    JsonNode expired = getJson("/api/v2/silence/" + id);
+    assertThat(expired.path("expiredBy").asText()).isEqualTo("request");
+    assertThat(expired.path("untilResolved").asBoolean()).isTrue();
+
+    var bad =
+        post(
+            "/api/v2/silences",
+            body.replace("\"untilResolved\":true", "\"untilResolved\":\"yes\""));
+    assertThat(bad.statusCode()).isEqualTo(400);
+    assertThat(bad.body()).contains("untilResolved in body must be true or false");
+  }
+
+  @Test
   void badSilencesAreRefusedWithTheReason() throws Exception {
     start(TenantLimits.NONE, Optional.empty());
 

@@ -120,7 +120,8 @@ public class GroupFlushBenchmark {
             new Inhibitor(config.inhibitRules(), alerts.values(), NOW),
             new SilenceSet(List.of(), NOW),
             alerts::get,
-            log::get);
+            log::get,
+            false);
     FlushResult first = GroupFlush.flush(group, context, NOW);
     if (first.notifications().size() != 1) {
       throw new IllegalStateException(scenario + ": the first flush should notify once");

@@ -55,7 +55,9 @@ public class SilenceBenchmark {
               NOW + 3_600_000,
               "bench",
               "benchmark",
-              NOW - 60_000));
+              NOW - 60_000,
+              false,
+              null));
     }
     set = new SilenceSet(all, NOW);
     if (set.silencedBy(alert).isEmpty()) {

@@ -85,7 +85,9 @@ public final class AlertstreamServer implements AutoCloseable {
     KafkaStreams streams =
         new KafkaStreams(
             AlertstreamTopology.build(
-                topologySettings.withMaxAggregationGroups(settings.limits().maxAggregationGroups()),
+                topologySettings
+                    .withMaxAggregationGroups(settings.limits().maxAggregationGroups())
+                    .withUntilResolvedGrace(settings.untilResolvedGrace()),
                 serdes,
                 inputEnds),
             StreamsSettings.properties(

@@ -4,6 +4,7 @@ import io.alertstream.api.auth.TenantCredentials;
 import io.alertstream.config.ConfigParser;
 import io.alertstream.config.InvalidConfigException;
 import io.alertstream.config.tenant.TenantLimits;
+import io.alertstream.topology.streams.TopologySettings;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
@@ -211,6 +212,7 @@ public final class ServerConfiguration {
             .withSilenceLimits(
                 duration("limits.max.silence.duration"),
                 integer("limits.max.silence.matchers.count", 0));
+    java.time.Duration untilResolvedGrace = untilResolvedGrace();
     if (!problems.isEmpty()) {
       throw new InvalidSettingsException(problems);
     }
@@ -229,7 +231,27 @@ public final class ServerConfiguration {
         limits,
         values.get("instance.id"),
         credentials,
-        "true".equals(valueOrDefault(values, "receivers.test.block.private.addresses")));
+        "true".equals(valueOrDefault(values, "receivers.test.block.private.addresses")),
+        untilResolvedGrace);
+  }
+
+  /** Between a second and half the hour a resolved alert is kept, so the check still sees it. */
+  private java.time.Duration untilResolvedGrace() {
+    String key = "silences.until.resolved.grace";
+    String value = valueOrDefault(values, key);
+    try {
+      java.time.Duration grace =
+          io.alertstream.config.yaml.Durations.parse(
+              io.alertstream.config.yaml.YamlNode.parse(value));
+      if (grace.compareTo(java.time.Duration.ofSeconds(1)) >= 0
+          && grace.compareTo(java.time.Duration.ofMinutes(30)) <= 0) {
+        return grace;
+      }
+    } catch (InvalidConfigException e) {
+      // reported below
+    }
+    problems.add(key + ": '" + value + "' is not a duration between 1s and 30m");
+    return TopologySettings.DEFAULT_UNTIL_RESOLVED_GRACE;
   }
 
   private String fallbackConfig() {
@@ -393,6 +415,12 @@ public final class ServerConfiguration {
     settings.add(
         Setting.withDefault(
             "startup.timeout.seconds", "300", "how long to wait for Kafka Streams to run"));
+    settings.add(
+        Setting.withDefault(
+            "silences.until.resolved.grace",
+            "5m",
+            "how long a silence until resolved waits, after the last alert it matched resolved,"
+                + " before it ends (1s to 30m)"));
     settings.add(
         Setting.withDefault(
             "receivers.test.block.private.addresses",

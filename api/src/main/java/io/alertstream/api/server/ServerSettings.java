@@ -2,6 +2,7 @@ package io.alertstream.api.server;
 
 import io.alertstream.api.auth.TenantCredentials;
 import io.alertstream.config.tenant.TenantLimits;
+import io.alertstream.topology.streams.TopologySettings;
 import io.alertstream.topology.tenancy.FallbackConfig;
 import java.net.InetSocketAddress;
 import java.nio.file.Path;
@@ -46,7 +47,8 @@ public record ServerSettings(
     TenantLimits limits,
     String instanceId,
     Optional<TenantCredentials> credentials,
-    boolean blockPrivateEgress) {
+    boolean blockPrivateEgress,
+    java.time.Duration untilResolvedGrace) {
 
   /** Mimir's default fallback: one receiver that notifies nobody. */
   public static final String DEFAULT_FALLBACK_CONFIG = FallbackConfig.DEFAULT;
@@ -83,7 +85,29 @@ public record ServerSettings(
         limits,
         instanceId,
         credentials,
-        false);
+        false,
+        TopologySettings.DEFAULT_UNTIL_RESOLVED_GRACE);
+  }
+
+  /** The same settings with another grace for silences until resolved. */
+  public ServerSettings withUntilResolvedGrace(java.time.Duration grace) {
+    return new ServerSettings(
+        kafka,
+        registryUrl,
+        registryUserInfo,
+        stateDir,
+        apiAddress,
+        advertisedApi,
+        externalUrl,
+        replicationFactor,
+        standbyReplicas,
+        streamThreads,
+        fallbackConfig,
+        limits,
+        instanceId,
+        credentials,
+        blockPrivateEgress,
+        grace);
   }
 
   public String bootstrapServers() {

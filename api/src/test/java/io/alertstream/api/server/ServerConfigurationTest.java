@@ -20,7 +20,8 @@ class ServerConfigurationTest {
         file,
         "kafka.bootstrap.servers=file:9092\nregistry.url=http://registry:8081\n"
             + "api.port=9000\nstreams.standby.replicas=2\n"
-            + "limits.max.silence.duration=30d\nlimits.max.silence.matchers.count=8\n");
+            + "limits.max.silence.duration=30d\nlimits.max.silence.matchers.count=8\n"
+            + "silences.until.resolved.grace=90s\n");
     Map<String, String> values =
         ServerConfiguration.read(
             file,
@@ -47,6 +48,7 @@ class ServerConfigurationTest {
     assertThat(settings.credentials()).isEmpty();
     assertThat(settings.limits().maxSilenceDuration()).isEqualTo(java.time.Duration.ofDays(30));
     assertThat(settings.limits().maxSilenceMatchers()).isEqualTo(8);
+    assertThat(settings.untilResolvedGrace()).isEqualTo(java.time.Duration.ofSeconds(90));
   }
 
   @Test
@@ -57,6 +59,7 @@ class ServerConfigurationTest {
             "streams.threads", "0",
             "topics.create", "yes",
             "limits.max.silence.duration", "a month",
+            "silences.until.resolved.grace", "1h",
             "registry.ulr", "http://typo",
             "auth.file", dir.resolve("absent").toString());
 
@@ -87,7 +90,13 @@ class ServerConfigurationTest {
                                 .isEqualTo(
                                     "limits.max.silence.duration: 'a month' is not a duration"
                                         + " such as 30d or 12h"))
-                    .hasSize(8));
+                    .anySatisfy(
+                        p ->
+                            assertThat(p)
+                                .isEqualTo(
+                                    "silences.until.resolved.grace: '1h' is not a duration"
+                                        + " between 1s and 30m"))
+                    .hasSize(9));
   }
 
   @Test

@@ -18,20 +18,27 @@ import java.util.TreeSet;
  * alertstream:
  *   dry_run: true                  # record every notification instead of sending it
  *   dry_run: [slack, email]        # or: only those of these integration types
+ *   resolved_after_silence: [team-x]  # receivers told of a resolution under a silence
  * </pre>
  *
  * @param dryRunAll {@code dry_run: true}: the connectors record all of the tenant's notifications
  *     on the dry-run topic instead of sending them
  * @param dryRunIntegrations {@code dry_run: [types]}: only notifications of these types are
  *     recorded instead of sent
+ * @param resolvedAfterSilence {@code resolved_after_silence: [receivers]}: these receivers are told
+ *     that an alert resolved although a silence muted it after they were told it fired
+ *     (Alertmanager tells them nothing)
  */
-public record TenantSettings(boolean dryRunAll, Set<String> dryRunIntegrations) {
+public record TenantSettings(
+    boolean dryRunAll, Set<String> dryRunIntegrations, Set<String> resolvedAfterSilence) {
 
   /** The section's key in the config API's body. */
   public static final String SECTION = "alertstream";
 
+  private static final String RESOLVED_AFTER_SILENCE = "resolved_after_silence";
+
   /** A tenant that set nothing: everything is delivered. */
-  public static final TenantSettings DEFAULT = new TenantSettings(false, Set.of());
+  public static final TenantSettings DEFAULT = new TenantSettings(false, Set.of(), Set.of());
 
   /** The integration types Alertstream delivers, which {@code dry_run} may name. */
   public static final List<String> INTEGRATION_TYPES =
@@ -39,6 +46,13 @@ public record TenantSettings(boolean dryRunAll, Set<String> dryRunIntegrations) 
 
   public TenantSettings {
     dryRunIntegrations = java.util.Collections.unmodifiableSet(new TreeSet<>(dryRunIntegrations));
+    resolvedAfterSilence =
+        java.util.Collections.unmodifiableSet(new TreeSet<>(resolvedAfterSilence));
+  }
+
+  /** Dry-run settings only, as the connectors read them. */
+  public TenantSettings(boolean dryRunAll, Set<String> dryRunIntegrations) {
+    this(dryRunAll, dryRunIntegrations, Set.of());
   }
 
   /** Whether the tenant's notifications of this integration type are recorded, not sent. */
@@ -91,7 +105,41 @@ public record TenantSettings(boolean dryRunAll, Set<String> dryRunIntegrations) 
     if (section.isAbsent()) {
       return DEFAULT;
     }
-    section.requireMap().allowOnly("dry_run");
+    section.requireMap().allowOnly("dry_run", RESOLVED_AFTER_SILENCE);
+    Set<String> resolvedAfterSilence = new TreeSet<>();
+    YamlNode receivers = section.get(RESOLVED_AFTER_SILENCE);
+    if (!receivers.isAbsent() && !receivers.isList()) {
+      throw receivers.error("must be a list of receiver names");
+    }
+    if (!receivers.isAbsent()) {
+      for (YamlNode item : receivers.items()) {
+        resolvedAfterSilence.add(item.text(""));
+      }
+    }
+    TenantSettings dryRun = parseDryRun(section);
+    return new TenantSettings(
+        dryRun.dryRunAll(), dryRun.dryRunIntegrations(), resolvedAfterSilence);
+  }
+
+  /**
+   * Refuses a {@code resolved_after_silence} entry that names no receiver of the config.
+   *
+   * @param section the {@code alertstream:} section these settings were read from
+   */
+  public void checkReceivers(YamlNode section, Set<String> receiverNames)
+      throws InvalidConfigException {
+    YamlNode receivers = section.get(RESOLVED_AFTER_SILENCE);
+    if (receivers.isAbsent()) {
+      return;
+    }
+    for (YamlNode item : receivers.items()) {
+      if (!receiverNames.contains(item.text(""))) {
+        throw item.error("no receiver named \"" + item.text("") + "\" in alertmanager_config");
+      }
+    }
+  }
+
+  private static TenantSettings parseDryRun(YamlNode section) throws InvalidConfigException {
     YamlNode dryRun = section.get("dry_run");
     if (dryRun.isAbsent()) {
       return DEFAULT;
@@ -131,6 +179,9 @@ public record TenantSettings(boolean dryRunAll, Set<String> dryRunIntegrations) 
       section.put("dry_run", true);
     } else if (!dryRunIntegrations.isEmpty()) {
       section.put("dry_run", new ArrayList<>(dryRunTypes()));
+    }
+    if (!resolvedAfterSilence.isEmpty()) {
+      section.put(RESOLVED_AFTER_SILENCE, new ArrayList<>(resolvedAfterSilence));
     }
     return section;
   }

@@ -99,6 +99,7 @@ public final class UserConfigParser {
           e.line(),
           stripWhere(e));
     }
+    settings.checkReceivers(root.get(TenantSettings.SECTION), parsed.receivers().keySet());
     return new UserConfig(config, templates, settings, parsed);
   }
 

@@ -111,6 +111,33 @@ class UserConfigParserTest {
   }
 
   @Test
+  void resolvedAfterSilenceNamesReceiversOfTheConfig() throws Exception {
+    TenantSettings settings =
+        parser
+            .parse(BODY + "alertstream:\n  resolved_after_silence: [team]\n", TenantLimits.NONE)
+            .settings();
+
+    assertThat(settings.resolvedAfterSilence()).containsExactly("team");
+    assertThat(settings.dryRunAll()).isFalse();
+    assertThat(settings.toYaml())
+        .containsExactly(java.util.Map.entry("resolved_after_silence", java.util.List.of("team")));
+    assertThatThrownBy(
+            () ->
+                parser.parse(
+                    BODY + "alertstream:\n  resolved_after_silence: [team, ops]\n",
+                    TenantLimits.NONE))
+        .hasMessage(
+            "alertstream.resolved_after_silence[1] (line 11): no receiver named \"ops\" in"
+                + " alertmanager_config");
+    assertThatThrownBy(
+            () ->
+                parser.parse(
+                    BODY + "alertstream:\n  resolved_after_silence: team\n", TenantLimits.NONE))
+        .hasMessage(
+            "alertstream.resolved_after_silence (line 11): must be a list of receiver names");
+  }
+
+  @Test
   void refusesAnAlertstreamSectionItDoesNotUnderstandNamingTheFieldAndLine() {
     assertThatThrownBy(
             () -> parser.parse(BODY + "alertstream:\n  dry_run: maybe\n", TenantLimits.NONE))

@@ -73,7 +73,11 @@ public final class LocalLauncher {
           new Property("alertstream.limits.max-alerts-count", "0", "Mimir's limit (0: none)"),
           new Property("alertstream.limits.max-alerts-size-bytes", "0", "Mimir's limit (0: none)"),
           new Property("alertstream.limits.max-aggregation-groups", "0", "Mimir's limit (0: none)"),
-          new Property("alertstream.limits.max-silences-count", "0", "Mimir's limit (0: none)"));
+          new Property("alertstream.limits.max-silences-count", "0", "Mimir's limit (0: none)"),
+          new Property(
+              "alertstream.silences.until-resolved-grace",
+              "5m",
+              "how long a silence until resolved waits after its alerts resolved (1s to 30m)"));
 
   /** The property that put whole integration types in dry run before dry run was per tenant. */
   static final String RETIRED_DELIVERY_LIVE = "alertstream.delivery.live";
@@ -144,7 +148,8 @@ public final class LocalLauncher {
                     intProp("alertstream.limits.max-alerts-size-bytes"),
                     intProp("alertstream.limits.max-aggregation-groups"),
                     intProp("alertstream.limits.max-silences-count")),
-            credentials(prop("alertstream.auth.file")));
+            credentials(prop("alertstream.auth.file")),
+            untilResolvedGrace(prop("alertstream.silences.until-resolved-grace")));
     LocalStack stack;
     try {
       stack = LocalStack.start(settings);
@@ -154,6 +159,16 @@ public final class LocalLauncher {
       return;
     }
     RunUntilStopped.await(stack, LOG, "Alertstream is running; Ctrl-C stops it");
+  }
+
+  private static java.time.Duration untilResolvedGrace(String text) {
+    try {
+      return io.alertstream.config.yaml.Durations.parse(
+          io.alertstream.config.yaml.YamlNode.parse(text));
+    } catch (io.alertstream.config.InvalidConfigException e) {
+      throw new IllegalArgumentException(
+          "alertstream.silences.until-resolved-grace: '" + text + "' is not a duration", e);
+    }
   }
 
   private static Optional<TenantCredentials> credentials(String file) throws IOException {

@@ -2,7 +2,9 @@ package io.alertstream.local;
 
 import io.alertstream.api.auth.TenantCredentials;
 import io.alertstream.config.tenant.TenantLimits;
+import io.alertstream.topology.streams.TopologySettings;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
 
@@ -15,6 +17,7 @@ import java.util.Optional;
  *     tenant, set in the tenant's config
  * @param limits per-tenant limits
  * @param credentials per-tenant credentials; present, the API requires authentication
+ * @param untilResolvedGrace how long a silence until resolved waits after its alerts resolved
  */
 public record LocalSettings(
     Path dataDir,
@@ -29,7 +32,8 @@ public record LocalSettings(
     int partitions,
     Map<String, String> connectorOverrides,
     TenantLimits limits,
-    Optional<TenantCredentials> credentials) {
+    Optional<TenantCredentials> credentials,
+    Duration untilResolvedGrace) {
 
   public static final int DEFAULT_BROKER_PORT = 9092;
   public static final int DEFAULT_API_PORT = 9093;
@@ -63,7 +67,26 @@ public record LocalSettings(
         partitions,
         connectorOverrides,
         TenantLimits.NONE,
-        Optional.empty());
+        Optional.empty(),
+        TopologySettings.DEFAULT_UNTIL_RESOLVED_GRACE);
+  }
+
+  public LocalSettings withUntilResolvedGrace(Duration grace) {
+    return new LocalSettings(
+        dataDir,
+        brokerPort,
+        controllerPort,
+        registryPort,
+        apiPort,
+        connectPort,
+        inboxPort,
+        registryJar,
+        tenantsDir,
+        partitions,
+        connectorOverrides,
+        limits,
+        credentials,
+        grace);
   }
 
   public String externalUrl() {

@@ -98,14 +98,15 @@ public final class LocalStack implements AutoCloseable {
         track(
             AlertstreamServer.start(
                 ServerSettings.singleNode(
-                    broker.bootstrapServers(),
-                    registry.url(),
-                    s.dataDir().resolve("streams"),
-                    s.apiPort(),
-                    s.externalUrl(),
-                    s.limits(),
-                    "alertstream-local",
-                    s.credentials()),
+                        broker.bootstrapServers(),
+                        registry.url(),
+                        s.dataDir().resolve("streams"),
+                        s.apiPort(),
+                        s.externalUrl(),
+                        s.limits(),
+                        "alertstream-local",
+                        s.credentials())
+                    .withUntilResolvedGrace(s.untilResolvedGrace()),
                 TIMEOUT));
     ready(t, "topology and API", "http://localhost:" + server.apiPort() + "/api/v2");
 

@@ -78,6 +78,7 @@ public final class TenantSeeder {
               .setUpdatedAt(clock.instant())
               .setDryRun(settings.dryRunAll())
               .setDryRunIntegrations(new ArrayList<>(settings.dryRunIntegrations()))
+              .setResolvedAfterSilence(new ArrayList<>(settings.resolvedAfterSilence()))
               .build();
       producer.send(new ProducerRecord<>(Topics.CONFIGS, tenant, config)).get();
       tenants.add(tenant);

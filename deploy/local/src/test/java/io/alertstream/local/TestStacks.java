@@ -47,6 +47,9 @@ final class TestStacks {
 
   private static LocalStack shared;
 
+  /** The shared stack's grace for silences until resolved, short so that a test sees one end. */
+  static final java.time.Duration UNTIL_RESOLVED_GRACE = java.time.Duration.ofSeconds(2);
+
   /**
    * Where the shared stack's connector sends the requests of types whose API address is fixed
    * (Pushover): {@code integration.pushover.endpoint.override}. A test serves this port.
@@ -69,7 +72,8 @@ final class TestStacks {
       SecretLeaks.captureLogs();
       shared =
           LocalStack.start(
-              settings(Files.createTempDirectory("alertstream-it"), Path.of("does-not-exist")));
+              settings(Files.createTempDirectory("alertstream-it"), Path.of("does-not-exist"))
+                  .withUntilResolvedGrace(UNTIL_RESOLVED_GRACE));
       Runtime.getRuntime().addShutdownHook(new Thread(shared::close));
     }
     return shared;

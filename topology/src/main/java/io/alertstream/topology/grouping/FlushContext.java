@@ -16,6 +16,9 @@ import java.util.function.Function;
  * @param alerts the tenant's alert by fingerprint, null when it is gone
  * @param notificationLog the entry for an integration of this group's receiver, by {@link
  *     NotificationLogKey}
+ * @param resolvedAfterSilence the tenant's {@code alertstream.resolved_after_silence} names this
+ *     group's receiver: an alert that resolved under a silence is still told to the integrations
+ *     that were told it fired
  */
 public record FlushContext(
     String tenant,
@@ -27,4 +30,5 @@ public record FlushContext(
     Inhibitor inhibitor,
     SilenceSet silences,
     Function<String, Alert> alerts,
-    Function<NotificationLogKey, NotificationLogEntry> notificationLog) {}
+    Function<NotificationLogKey, NotificationLogEntry> notificationLog,
+    boolean resolvedAfterSilence) {}

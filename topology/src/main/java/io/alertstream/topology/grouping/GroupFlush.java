@@ -32,7 +32,9 @@ import java.util.UUID;
  * reset the timer to group_interval; take the group's alerts in order; drop inhibited ones; stop if
  * the route is outside its active time intervals or inside a mute one; drop silenced ones; then for
  * each integration decide by the notification log whether to notify; finally drop resolved alerts
- * from the group.
+ * from the group. With Alertstream's {@code resolved_after_silence} for the receiver, a silenced
+ * alert that has resolved stays for the integrations whose last notification said it was firing, so
+ * they learn it resolved.
  */
 public final class GroupFlush {
 
@@ -71,10 +73,16 @@ public final class GroupFlush {
       kept.forEach(a -> decisions.muted(a, mutedBy.get()));
       kept.clear();
     }
+    List<Alert> resolvedUnderSilence = new ArrayList<>();
     kept.removeIf(
         a -> {
           Optional<String> silence = ctx.silences().silencedBy(a.labels());
-          silence.ifPresent(id -> decisions.silenced(a, id));
+          if (silence.isPresent() && ctx.resolvedAfterSilence() && a.resolvedAt(now)) {
+            resolvedUnderSilence.add(a);
+            decisions.resolvedUnderSilence(a, silence.get());
+          } else {
+            silence.ifPresent(id -> decisions.silenced(a, id));
+          }
           return silence.isPresent();
         });
     if (ctx.receiver().integrations().isEmpty()) {
@@ -85,25 +93,29 @@ public final class GroupFlush {
     Map<NotificationLogKey, NotificationLogEntry> logUpdates = new LinkedHashMap<>();
     // Whether a notification of this group is on its way to one of its integrations.
     boolean awaitingOutcome = false;
-    if (!kept.isEmpty()) {
-      Set<String> firing = new LinkedHashSet<>();
-      Set<String> resolved = new LinkedHashSet<>();
-      for (Alert a : kept) {
-        (a.resolvedAt(now) ? resolved : firing).add(a.fingerprint());
-      }
+    if (!kept.isEmpty() || !resolvedUnderSilence.isEmpty()) {
       for (Integration integration : ctx.receiver().integrations()) {
         NotificationLogKey key =
             new NotificationLogKey(
                 group.groupKey(), group.receiver(), integration.type(), integration.index());
         NotificationLogEntry last = ctx.notificationLog().apply(key);
+        awaitingOutcome |= last != null && last.pending() != null;
+        List<Alert> considered = withToldResolutions(kept, resolvedUnderSilence, last);
+        if (considered.isEmpty()) {
+          continue;
+        }
+        Set<String> firing = new LinkedHashSet<>();
+        Set<String> resolved = new LinkedHashSet<>();
+        for (Alert a : considered) {
+          (a.resolvedAt(now) ? resolved : firing).add(a.fingerprint());
+        }
         Optional<NotificationReason> reason =
             Dedup.needsUpdate(last, firing, resolved, integration.sendResolved(), repeat, now);
-        awaitingOutcome |= last != null && last.pending() != null;
         if (reason.isEmpty()) {
           // Said once, at the first flush after the notification, not at every group_interval.
           long interval = route.options().groupInterval().toMillis();
           if (last == null || now - last.timestamp() <= interval + interval / 2) {
-            for (Alert a : kept) {
+            for (Alert a : considered) {
               decisions.deduplicated(a, integration, last, repeat);
             }
           }
@@ -112,8 +124,8 @@ public final class GroupFlush {
         long expiresAt = now + Math.min(2 * repeat, LOG_RETENTION_MS);
         List<Alert> sent =
             integration.sendResolved()
-                ? kept
-                : kept.stream().filter(a -> !a.resolvedAt(now)).toList();
+                ? considered
+                : considered.stream().filter(a -> !a.resolvedAt(now)).toList();
         if (sent.isEmpty()) {
           logUpdates.put(key, new NotificationLogEntry(firing, resolved, now, expiresAt));
         } else {
@@ -147,6 +159,26 @@ public final class GroupFlush {
       after = null;
     }
     return new FlushResult(after, notifications, logUpdates, decisions.list());
+  }
+
+  /**
+   * The alerts one integration considers: the kept ones, and those resolved under a silence that
+   * its last notification said were firing.
+   */
+  private static List<Alert> withToldResolutions(
+      List<Alert> kept, List<Alert> resolvedUnderSilence, NotificationLogEntry last) {
+    if (resolvedUnderSilence.isEmpty() || last == null) {
+      return kept;
+    }
+    List<Alert> told =
+        resolvedUnderSilence.stream().filter(a -> last.firing().contains(a.fingerprint())).toList();
+    if (told.isEmpty()) {
+      return kept;
+    }
+    List<Alert> all = new ArrayList<>(kept);
+    all.addAll(told);
+    all.sort(AlertOrder.INSTANCE);
+    return all;
   }
 
   /** Whether an integration of the group's receiver still awaits a notification's outcome. */

@@ -3,6 +3,7 @@ package io.alertstream.topology.silences;
 import io.alertstream.config.matchers.MatchType;
 import io.alertstream.config.matchers.Matcher;
 import io.alertstream.config.matchers.Matchers;
+import io.alertstream.schemas.SilenceAction;
 import io.alertstream.schemas.SilenceEvent;
 import java.util.ArrayList;
 import java.util.List;
@@ -10,6 +11,11 @@ import java.util.Map;
 
 /**
  * A silence's current state, times in epoch milliseconds; matchers as text, e.g. {@code a=~"b"}.
+ *
+ * @param untilResolved Alertstream's silence until resolved: it also ends by itself once the alerts
+ *     it matched have resolved ({@link UntilResolved})
+ * @param expiredBy why it ended before its end time: {@link #EXPIRED_BY_REQUEST} or {@link
+ *     #EXPIRED_BY_RESOLUTION}; null while it has not, or when it ran to its end time
  */
 public record Silence(
     String id,
@@ -18,7 +24,15 @@ public record Silence(
     long endsAt,
     String createdBy,
     String comment,
-    long updatedAt) {
+    long updatedAt,
+    boolean untilResolved,
+    String expiredBy) {
+
+  /** Expired through the API (DELETE, the UI's Expire, or replaced by an update). */
+  public static final String EXPIRED_BY_REQUEST = "request";
+
+  /** A silence until resolved that ended because the alerts it matched resolved. */
+  public static final String EXPIRED_BY_RESOLUTION = "alerts_resolved";
 
   /** Alertmanager's silence states. */
   public enum State {
@@ -47,7 +61,23 @@ public record Silence(
         event.getEndsAt().toEpochMilli(),
         event.getCreatedBy(),
         event.getComment(),
-        event.getUpdatedAt().toEpochMilli());
+        event.getUpdatedAt().toEpochMilli(),
+        event.getUntilResolved(),
+        event.getAction() == SilenceAction.EXPIRE ? EXPIRED_BY_REQUEST : null);
+  }
+
+  /** This silence ended now by itself: the alerts it matched resolved. */
+  public Silence endedByResolution(long now) {
+    return new Silence(
+        id,
+        matchers,
+        Math.min(startsAt, now),
+        now,
+        createdBy,
+        comment,
+        now,
+        untilResolved,
+        EXPIRED_BY_RESOLUTION);
   }
 
   public State state(long now) {

@@ -30,6 +30,7 @@ import io.alertstream.topology.inhibition.Inhibitor;
 import io.alertstream.topology.nflog.NotificationLogEntry;
 import io.alertstream.topology.silences.Silence;
 import io.alertstream.topology.silences.SilenceSet;
+import io.alertstream.topology.silences.UntilResolved;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -77,18 +78,38 @@ final class TenantStateProcessor
   private final InhibitionSources inhibitionSources = new InhibitionSources();
   private final ReceiptWatermark watermark = new ReceiptWatermark();
   private final InputEnds inputEnds;
+  private final UntilResolved untilResolved;
+
+  /** The tenants with a silence until resolved that has not ended; null until first looked at. */
+  private Set<String> watchedTenants;
+
   private TopicPartition alertsPartition;
   private ProcessorContext<String, Object> context;
   private int decisionSeq;
   private TenantState state;
 
-  /** A tenant's parsed config with its route ids. */
-  private record TenantRuntime(long version, AlertmanagerConfig config, RouteIndex routes) {}
+  /**
+   * A tenant's parsed config with its route ids, and the receivers its {@code
+   * alertstream.resolved_after_silence} names.
+   */
+  private record TenantRuntime(
+      long version,
+      AlertmanagerConfig config,
+      RouteIndex routes,
+      Set<String> resolvedAfterSilence) {}
 
   TenantStateProcessor(TopologySettings settings, InputEnds inputEnds) {
     this.settings = settings;
     this.inputEnds = inputEnds;
     this.fallbackRoutes = new RouteIndex(settings.fallbackConfig().route());
+    this.untilResolved = new UntilResolved(settings.untilResolvedGrace());
+  }
+
+  /** How often silences until resolved are checked: within the grace, at most every 10 s. */
+  static Duration untilResolvedCheck(Duration grace) {
+    Duration atMost = Duration.ofSeconds(10);
+    Duration atLeast = Duration.ofSeconds(1);
+    return grace.compareTo(atMost) > 0 ? atMost : grace.compareTo(atLeast) < 0 ? atLeast : grace;
   }
 
   @Override
@@ -99,6 +120,11 @@ final class TenantStateProcessor
     inhibitionSources.clear();
     context.schedule(TICK, PunctuationType.WALL_CLOCK_TIME, this::tick);
     context.schedule(MAINTENANCE, PunctuationType.WALL_CLOCK_TIME, this::collectGarbage);
+    context.schedule(
+        untilResolvedCheck(settings.untilResolvedGrace()),
+        PunctuationType.WALL_CLOCK_TIME,
+        this::endSilencesUntilResolved);
+    watchedTenants = null;
   }
 
   @Override
@@ -123,6 +149,48 @@ final class TenantStateProcessor
     if (event != null) {
       Silence silence = Silence.of(event);
       state.silences.put(TenantState.key(tenant, silence.id()), silence);
+      if (silence.untilResolved() && watchedTenants != null) {
+        watchedTenants.add(tenant);
+      }
+    }
+  }
+
+  /**
+   * Ends the silences until resolved whose alerts have all resolved (see {@link UntilResolved}),
+   * looking only at tenants that have such a silence.
+   */
+  private void endSilencesUntilResolved(long now) {
+    if (watchedTenants == null) {
+      watchedTenants = new HashSet<>();
+      try (KeyValueIterator<String, Silence> it = state.silences.all()) {
+        it.forEachRemaining(
+            kv -> {
+              if (UntilResolved.anyWatched(List.of(kv.value), now)) {
+                watchedTenants.add(TenantState.tenantOf(kv.key));
+              }
+            });
+      }
+    }
+    for (java.util.Iterator<String> it = watchedTenants.iterator(); it.hasNext(); ) {
+      String tenant = it.next();
+      List<Silence> silences =
+          TenantState.ofTenant(state.silences, tenant).stream().map(kv -> kv.value).toList();
+      if (!UntilResolved.anyWatched(silences, now)) {
+        it.remove();
+        continue;
+      }
+      if (silences.stream().noneMatch(s -> s.untilResolved() && s.activeAt(now))) {
+        continue; // only pending ones
+      }
+      List<Alert> alerts =
+          TenantState.ofTenant(state.alerts, tenant).stream().map(kv -> kv.value).toList();
+      for (Silence ending : untilResolved.ending(silences, alerts, now)) {
+        state.silences.put(TenantState.key(tenant, ending.id()), ending.endedByResolution(now));
+        LOG.info(
+            "tenant {}: silence {} ended by itself: every alert it matched has resolved",
+            tenant,
+            ending.id());
+      }
     }
   }
 
@@ -396,7 +464,8 @@ final class TenantStateProcessor
             caches.inhibitors.computeIfAbsent(tenant, t -> inhibitor(t, runtime, now)),
             caches.silences.computeIfAbsent(tenant, t -> silenceSet(t, now)),
             fingerprint -> state.alerts.get(TenantState.key(tenant, fingerprint)),
-            key -> state.notificationLog.get(TenantState.key(tenant, key.encode())));
+            key -> state.notificationLog.get(TenantState.key(tenant, key.encode())),
+            runtime.resolvedAfterSilence().contains(receiver.name()));
     FlushResult result = GroupFlush.flush(group, ctx, now);
     for (Map.Entry<NotificationLogKey, NotificationLogEntry> e : result.logUpdates().entrySet()) {
       state.notificationLog.put(TenantState.key(tenant, e.getKey().encode()), e.getValue());
@@ -491,7 +560,7 @@ final class TenantStateProcessor
   private TenantRuntime runtime(String tenant) {
     TenantConfig stored = state.configs.get(tenant);
     if (stored == null) {
-      return new TenantRuntime(0, settings.fallbackConfig(), fallbackRoutes);
+      return new TenantRuntime(0, settings.fallbackConfig(), fallbackRoutes, Set.of());
     }
     TenantRuntime cached = runtimes.get(tenant);
     if (cached != null && cached.version() == stored.getVersion()) {
@@ -501,7 +570,11 @@ final class TenantStateProcessor
       AlertmanagerConfig config =
           ParsedConfigs.shared().parse(tenant, stored.getVersion(), stored.getAlertmanagerConfig());
       TenantRuntime runtime =
-          new TenantRuntime(stored.getVersion(), config, new RouteIndex(config.route()));
+          new TenantRuntime(
+              stored.getVersion(),
+              config,
+              new RouteIndex(config.route()),
+              Set.copyOf(stored.getResolvedAfterSilence()));
       runtimes.put(tenant, runtime);
       return runtime;
     } catch (InvalidConfigException e) {

@@ -5,11 +5,13 @@ import io.alertstream.config.ConfigParser;
 import io.alertstream.config.InvalidConfigException;
 import io.alertstream.config.tenant.TenantSettings;
 import io.alertstream.schemas.Topics;
+import java.time.Duration;
 import java.util.List;
 
 /**
  * What the topology is built with: topic names, the external URL put in notifications, the config
- * of tenants that have none, and the most aggregation groups a tenant may have (0: no limit).
+ * of tenants that have none, the most aggregation groups a tenant may have (0: no limit), and how
+ * long a silence until resolved waits after the last alert it matched resolved before it ends.
  */
 public record TopologySettings(
     String alertsTopic,
@@ -21,7 +23,11 @@ public record TopologySettings(
     String decisionsTopic,
     String externalUrl,
     AlertmanagerConfig fallbackConfig,
-    int maxAggregationGroups) {
+    int maxAggregationGroups,
+    Duration untilResolvedGrace) {
+
+  /** The default grace of a silence until resolved. */
+  public static final Duration DEFAULT_UNTIL_RESOLVED_GRACE = Duration.ofMinutes(5);
 
   /** The integration types notifications are emitted for, one topic each. */
   public static final List<String> INTEGRATION_TYPES = TenantSettings.INTEGRATION_TYPES;
@@ -41,7 +47,8 @@ public record TopologySettings(
           Topics.DECISIONS,
           externalUrl,
           new ConfigParser().parse(fallbackConfig),
-          0);
+          0,
+          DEFAULT_UNTIL_RESOLVED_GRACE);
     } catch (InvalidConfigException e) {
       throw new IllegalArgumentException("invalid fallback config: " + e.getMessage(), e);
     }
@@ -58,7 +65,23 @@ public record TopologySettings(
         decisionsTopic,
         externalUrl,
         fallbackConfig,
-        max);
+        max,
+        untilResolvedGrace);
+  }
+
+  public TopologySettings withUntilResolvedGrace(Duration grace) {
+    return new TopologySettings(
+        alertsTopic,
+        alertsDlqTopic,
+        configsTopic,
+        silencesTopic,
+        notificationsTopicPrefix,
+        outcomesTopic,
+        decisionsTopic,
+        externalUrl,
+        fallbackConfig,
+        maxAggregationGroups,
+        grace);
   }
 
   public String notificationsTopic(String integrationType) {

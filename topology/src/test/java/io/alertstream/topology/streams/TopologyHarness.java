@@ -115,6 +115,11 @@ final class TopologyHarness implements AutoCloseable {
   }
 
   void config(String tenant, String yaml) {
+    config(tenant, yaml, List.of());
+  }
+
+  /** A config whose {@code alertstream.resolved_after_silence} names these receivers. */
+  void config(String tenant, String yaml, List<String> resolvedAfterSilence) {
     configs.pipeInput(
         tenant,
         TenantConfig.newBuilder()
@@ -122,7 +127,30 @@ final class TopologyHarness implements AutoCloseable {
             .setVersion(++configVersion)
             .setAlertmanagerConfig(yaml)
             .setUpdatedAt(T0)
+            .setResolvedAfterSilence(resolvedAfterSilence)
             .build());
+  }
+
+  /** Creates a silence until resolved. */
+  void silenceUntilResolved(String tenant, String id, double startsAt, double endsAt, Matcher m) {
+    silences.pipeInput(
+        tenant,
+        SilenceEvent.newBuilder()
+            .setAction(SilenceAction.CREATE)
+            .setId(id)
+            .setMatchers(List.of(m))
+            .setStartsAt(at(startsAt))
+            .setEndsAt(at(endsAt))
+            .setUpdatedAt(at(now()))
+            .setUntilResolved(true)
+            .build());
+  }
+
+  /** The silence as the topology holds it now. */
+  io.alertstream.topology.silences.Silence storedSilence(String tenant, String id) {
+    org.apache.kafka.streams.state.KeyValueStore<String, io.alertstream.topology.silences.Silence>
+        store = driver.getKeyValueStore(AlertstreamTopology.SILENCE_STORE);
+    return store.get(tenant + '\u0000' + id);
   }
 
   /** The tenant's notification history, as the API reads it. */
