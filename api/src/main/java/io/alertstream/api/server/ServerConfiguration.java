@@ -235,7 +235,6 @@ public final class ServerConfiguration {
         untilResolvedGrace);
   }
 
-  /** Between a second and half the hour a resolved alert is kept, so the check still sees it. */
   private java.time.Duration untilResolvedGrace() {
     String key = "silences.until.resolved.grace";
     String value = valueOrDefault(values, key);
@@ -243,8 +242,7 @@ public final class ServerConfiguration {
       java.time.Duration grace =
           io.alertstream.config.yaml.Durations.parse(
               io.alertstream.config.yaml.YamlNode.parse(value));
-      if (grace.compareTo(java.time.Duration.ofSeconds(1)) >= 0
-          && grace.compareTo(java.time.Duration.ofMinutes(30)) <= 0) {
+      if (TopologySettings.validUntilResolvedGrace(grace)) {
         return grace;
       }
     } catch (InvalidConfigException e) {

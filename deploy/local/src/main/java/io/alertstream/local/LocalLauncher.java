@@ -75,6 +75,14 @@ public final class LocalLauncher {
           new Property("alertstream.limits.max-aggregation-groups", "0", "Mimir's limit (0: none)"),
           new Property("alertstream.limits.max-silences-count", "0", "Mimir's limit (0: none)"),
           new Property(
+              "alertstream.limits.max-silence-duration",
+              "0",
+              "longest a silence may last, e.g. 30d (0: none)"),
+          new Property(
+              "alertstream.limits.max-silence-matchers-count",
+              "0",
+              "most matchers one silence may have (0: none)"),
+          new Property(
               "alertstream.silences.until-resolved-grace",
               "5m",
               "how long a silence until resolved waits after its alerts resolved (1s to 30m)"));
@@ -147,9 +155,12 @@ public final class LocalLauncher {
                     intProp("alertstream.limits.max-alerts-count"),
                     intProp("alertstream.limits.max-alerts-size-bytes"),
                     intProp("alertstream.limits.max-aggregation-groups"),
-                    intProp("alertstream.limits.max-silences-count")),
+                    intProp("alertstream.limits.max-silences-count"))
+                .withSilenceLimits(
+                    durationProp("alertstream.limits.max-silence-duration"),
+                    intProp("alertstream.limits.max-silence-matchers-count")),
             credentials(prop("alertstream.auth.file")),
-            untilResolvedGrace(prop("alertstream.silences.until-resolved-grace")));
+            durationProp("alertstream.silences.until-resolved-grace"));
     LocalStack stack;
     try {
       stack = LocalStack.start(settings);
@@ -161,13 +172,18 @@ public final class LocalLauncher {
     RunUntilStopped.await(stack, LOG, "Alertstream is running; Ctrl-C stops it");
   }
 
-  private static java.time.Duration untilResolvedGrace(String text) {
+  /** A Prometheus duration such as 30d or 5m; 0 is none. */
+  private static java.time.Duration durationProp(String name) {
+    String text = prop(name);
+    if (text.equals("0")) {
+      return java.time.Duration.ZERO;
+    }
     try {
       return io.alertstream.config.yaml.Durations.parse(
           io.alertstream.config.yaml.YamlNode.parse(text));
     } catch (io.alertstream.config.InvalidConfigException e) {
       throw new IllegalArgumentException(
-          "alertstream.silences.until-resolved-grace: '" + text + "' is not a duration", e);
+          name + ": '" + text + "' is not a duration such as 30d or 5m", e);
     }
   }
 

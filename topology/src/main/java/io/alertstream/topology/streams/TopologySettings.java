@@ -69,7 +69,20 @@ public record TopologySettings(
         untilResolvedGrace);
   }
 
+  /**
+   * Whether a grace for silences until resolved is allowed: at least a second, and at most half the
+   * hour resolved alerts are kept, so that the check still sees the alerts that resolved.
+   */
+  public static boolean validUntilResolvedGrace(Duration grace) {
+    return grace.compareTo(Duration.ofSeconds(1)) >= 0
+        && grace.compareTo(Duration.ofMinutes(30)) <= 0;
+  }
+
   public TopologySettings withUntilResolvedGrace(Duration grace) {
+    if (!validUntilResolvedGrace(grace)) {
+      throw new IllegalArgumentException(
+          "the grace of silences until resolved must be between 1s and 30m, not " + grace);
+    }
     return new TopologySettings(
         alertsTopic,
         alertsDlqTopic,

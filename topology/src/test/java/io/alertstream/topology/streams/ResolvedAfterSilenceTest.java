@@ -64,7 +64,7 @@ class ResolvedAfterSilenceTest {
   }
 
   @Test
-  void anOptedInReceiverIsToldTheSilencedAlertResolved() {
+  void anOptedInReceiverIsToldTheSilencedAlertResolved() throws Exception {
     am.config("t", config("true"), List.of("team"));
 
     List<Sent> after = fireSilenceResolve();
@@ -82,6 +82,12 @@ class ResolvedAfterSilenceTest {
     after.forEach(s -> am.outcome(s.notification(), DeliveryResult.DELIVERED, "", 1));
     am.advanceTo(15);
     assertThat(am.webhooks()).as("said once").isEmpty();
+    assertThat(am.explain("t", DISK, config("true")).timeline())
+        .anySatisfy(
+            step ->
+                assertThat(step.text())
+                    .contains("silenced by silence s1, and resolved")
+                    .contains("alertstream.resolved_after_silence"));
   }
 
   @Test
