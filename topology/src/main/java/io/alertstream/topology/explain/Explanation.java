@@ -96,7 +96,7 @@ public record Explanation(
       now.add(
           "silenced now by silence "
               + silence
-              + s.map(x -> " until " + Instant.ofEpochMilli(x.endsAt())).orElse(""));
+              + s.map(Explanation::silenceEnd).orElse(""));
     }
     for (String inhibitor : view.get().inhibitedBy()) {
       now.add("inhibited now by alert " + inhibitor);
@@ -156,5 +156,11 @@ public record Explanation(
       case Decision.ROUTED, Decision.ROUTED_NOWHERE -> "/api/v1/routes";
       default -> "";
     };
+  }
+
+  private static String silenceEnd(Silence s) {
+    return " until "
+        + Instant.ofEpochMilli(s.endsAt())
+        + (s.untilResolved() ? ", or until every alert it silences has resolved" : "");
   }
 }

@@ -44,11 +44,17 @@ class SilenceUntilResolvedTest {
   }
 
   @Test
-  void endsByItselfOnceItsAlertHasBeenResolvedForTheGrace() {
+  void endsByItselfOnceItsAlertHasBeenResolvedForTheGrace() throws Exception {
     am.silenceUntilResolved("t", "s1", 0, 3600, equal("alertname", "DiskFull"));
     am.post("t", alert(DISK, 0, 3600.0));
     am.advanceTo(10);
     assertThat(am.webhooks()).isEmpty();
+    assertThat(am.explain("t", DISK, CONFIG).now())
+        .anySatisfy(
+            line ->
+                assertThat(line)
+                    .startsWith("silenced now by silence s1 until")
+                    .endsWith("or until every alert it silences has resolved"));
 
     am.post("t", alert(DISK, 0, 10.0));
     am.advanceTo(14);
