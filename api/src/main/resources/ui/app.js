@@ -133,7 +133,7 @@ function quote(value) {
   return '"' + value.replace(/\\/g, "\\\\").replace(/"/g, '\\"') + '"';
 }
 
-function openSilenceForm(title, id, matchers, starts, ends, comment) {
+function openSilenceForm(title, id, matchers, starts, ends, comment, untilResolved) {
   showTab("silences");
   $("silence-form").hidden = false;
   $("silence-form-title").textContent = title;
@@ -143,6 +143,7 @@ function openSilenceForm(title, id, matchers, starts, ends, comment) {
   $("silence-ends").value = localInput(ends);
   $("silence-created-by").value = $("silence-created-by").value || state.tenant;
   $("silence-comment").value = comment || "";
+  $("silence-until-resolved").checked = !!untilResolved;
   previewSilence();
 }
 
@@ -196,6 +197,7 @@ async function saveSilence(event) {
       endsAt: new Date($("silence-ends").value).toISOString(),
       createdBy: $("silence-created-by").value,
       comment: $("silence-comment").value,
+      untilResolved: $("silence-until-resolved").checked,
     };
     if ($("silence-id").value) body.id = $("silence-id").value;
     const result = await api("POST", "/api/v2/silences", body);
@@ -212,6 +214,12 @@ function operator(m) {
   return m.isEqual ? "=" : "!=";
 }
 
+// Why an expired silence ended before its end time (the API's expiredBy).
+const EXPIRED_BY = {
+  alerts_resolved: "Ended by itself: every alert it silenced had resolved (until resolved).",
+  request: "Expired by a request (Expire, or replaced by an edit).",
+};
+
 async function loadSilences() {
   const silences = await api("GET", "/api/v2/silences");
   const root = $("silences");
@@ -221,13 +229,16 @@ async function loadSilences() {
     const text = s.matchers.map((m) => m.name + operator(m) + quote(m.value)).join(", ");
     const row = el("div", { class: "silence", "data-silence-id": s.id },
       el("span", { class: "state state-" + s.status.state }, s.status.state),
-      el("code", {}, text),
-      el("div", { class: "annotations" }, s.comment + " · by " + s.createdBy + " · " +
-        since(s.startsAt) + " → " + since(s.endsAt) + " · id " + s.id));
-    if (s.status.state !== "expired") {
+      el("code", {}, text));
+    if (s.untilResolved) row.append(el("span", { class: "badge until-resolved" }, "until resolved"));
+    row.append(el("div", { class: "annotations" }, s.comment + " · by " + s.createdBy + " · " +
+      since(s.startsAt) + " → " + since(s.endsAt) + " · id " + s.id));
+    if (s.status.state === "expired") {
+      row.append(el("div", { class: "expiry" }, EXPIRED_BY[s.expiredBy] || "Ran to its end time."));
+    } else {
       row.append(
         el("button", { class: "edit-silence", onclick: () => openSilenceForm("Edit silence", s.id, text,
-          new Date(s.startsAt), new Date(s.endsAt), s.comment) }, "Edit"),
+          new Date(s.startsAt), new Date(s.endsAt), s.comment, s.untilResolved) }, "Edit"),
         el("button", { class: "expire-silence", onclick: () => expireSilence(s.id) }, "Expire"));
     }
     root.append(row);
@@ -328,6 +339,146 @@ async function replay(event) {
   }
 }
 
+// --- history ----------------------------------------------------------------------------------
+
+// Each alert's firing periods over the chosen range as bars on a time axis, with the
+// notifications sent about it (dots), and the flushes that silenced (hatched over the bar),
+// muted (above) or inhibited it (below). Positions are percentages of the range, so rows need no
+// measuring and the chart follows the window's width.
+
+const HISTORY_TICK_STEPS = [5, 10, 15, 30, 60, 120, 180, 360, 720, 1440, 2880].map((m) => m * 60000);
+
+function historyPosition(h, t) {
+  const clamped = Math.min(Math.max(t, h.fromMs), h.toMs);
+  return (100 * (clamped - h.fromMs)) / (h.toMs - h.fromMs);
+}
+
+function historyBar(h, cls, from, to, title) {
+  const left = historyPosition(h, from);
+  return el("div", {
+    class: cls, title,
+    style: "left:" + left.toFixed(3) + "%;width:" + (historyPosition(h, to) - left).toFixed(3) + "%",
+  });
+}
+
+function historyTime(t, withDay) {
+  const d = new Date(t);
+  const time = d.toLocaleTimeString([], { hour: "2-digit", minute: "2-digit" });
+  return withDay ? d.toLocaleDateString([], { weekday: "short", day: "numeric" }) + " " + time : time;
+}
+
+function historyAxis(h) {
+  const span = h.toMs - h.fromMs;
+  const step = HISTORY_TICK_STEPS.find((s) => span / s <= 8) || HISTORY_TICK_STEPS[HISTORY_TICK_STEPS.length - 1];
+  const zone = -new Date(h.fromMs).getTimezoneOffset() * 60000;
+  const ticks = [];
+  for (let t = Math.ceil((h.fromMs + zone) / step) * step - zone; t <= h.toMs; t += step) ticks.push(t);
+  const withDay = span > 24 * 3600000 || new Date(h.fromMs).getDate() !== new Date(h.toMs).getDate();
+  const axis = el("div", { class: "history-row history-axis" }, el("div", { class: "history-name" }, "alert"),
+    el("div", { class: "history-track" }, ...ticks.map((t) =>
+      el("span", { class: "history-tick", style: "left:" + historyPosition(h, t).toFixed(3) + "%" },
+        historyTime(t, withDay)))));
+  const grid = ticks.map((t) => el("div", {
+    class: "history-grid", style: "left:calc(var(--history-name-width) + (100% - var(--history-name-width) - var(--history-track-end)) * " +
+      (historyPosition(h, t) / 100).toFixed(5) + ")",
+  }));
+  return [axis, ...grid];
+}
+
+function historyName(a) {
+  const others = Object.entries(a.labels).filter(([k]) => k !== "alertname").slice(0, 3);
+  return el("div", {
+    class: "history-name",
+    title: Object.entries(a.labels).map(([k, v]) => k + "=" + v).join("\n") + "\nfingerprint " + a.fingerprint,
+  }, el("strong", {}, a.labels.alertname || "(no alertname)"), " ",
+  el("span", { class: "history-labels" }, others.map(([k, v]) => k + "=" + v).join(" ")));
+}
+
+function historyRow(h, a) {
+  const track = el("div", { class: "history-track" });
+  for (const p of a.periods) {
+    const start = Date.parse(p.start);
+    const end = p.end === null ? h.toMs : Date.parse(p.end);
+    track.append(historyBar(h, "history-period" + (p.end === null ? " history-open" : ""), start, end,
+      "firing " + since(start) + (p.clipped ? " (started before the range)" : "") + " → " +
+      (p.end === null ? "still firing" : since(end))));
+  }
+  const spans = [["silenced", "silence", "silenced by silence "], ["muted", "reason", "muted: "],
+    ["inhibited", "by", "inhibited by alert "]];
+  for (const [kind, ref, words] of spans) {
+    for (const s of a[kind]) {
+      const from = Date.parse(s.from);
+      const to = Date.parse(s.to);
+      track.append(historyBar(h, "history-" + kind, from, to, words + s[ref] + "\n" + since(from) +
+        (s.count > 1 ? " → " + since(to) + " (" + s.count + " flushes)" : "")));
+    }
+  }
+  for (const n of a.notifications) {
+    track.append(el("div", {
+      class: "history-notification", "data-notification-id": n.id,
+      style: "left:" + historyPosition(h, Date.parse(n.at)).toFixed(3) + "%",
+      title: since(n.at) + "\n" + n.text,
+    }));
+  }
+  return el("div", { class: "history-row", "data-fingerprint": a.fingerprint }, historyName(a), track);
+}
+
+function historyFirst(a) {
+  const times = [...a.periods.map((p) => p.start), ...a.notifications.map((n) => n.at),
+    ...a.silenced.map((s) => s.from), ...a.inhibited.map((s) => s.from), ...a.muted.map((s) => s.from)];
+  return Math.min(...times.map((t) => Date.parse(t)));
+}
+
+// One history request at a time (the server allows one per tenant): a request asked for while
+// one runs is made when it is done, with the range and filter chosen by then.
+let historyRunning = false;
+let historyAgain = false;
+
+async function loadHistory() {
+  if (historyRunning) {
+    historyAgain = true;
+    return;
+  }
+  historyRunning = true;
+  try {
+    do {
+      historyAgain = false;
+      await showHistory();
+    } while (historyAgain);
+  } finally {
+    historyRunning = false;
+  }
+}
+
+async function showHistory() {
+  const hours = Number($("history-range").value);
+  const to = new Date();
+  const from = new Date(to.getTime() - hours * 3600000);
+  const params = new URLSearchParams({ from: from.toISOString(), to: to.toISOString() });
+  const filter = $("history-filter").value.trim();
+  if (filter) filter.split(/,\s*(?=[a-zA-Z_])/).forEach((f) => params.append("filter", f));
+  $("history-summary").textContent = "Reading the history…";
+  let h;
+  try {
+    h = await api("GET", "/api/v1/history?" + params);
+  } catch (e) {
+    $("history-summary").textContent = "";
+    throw e;
+  }
+  h.fromMs = Date.parse(h.from);
+  h.toMs = Date.parse(h.to);
+  const alerts = [...h.alerts].sort((a, b) => historyFirst(a) - historyFirst(b) ||
+    (a.labels.alertname || "").localeCompare(b.labels.alertname || ""));
+  const notes = [alerts.length + " alert" + (alerts.length === 1 ? "" : "s") + " from " + since(h.from) +
+    " to " + since(h.to) + " (" + h.scanned + " records read)"];
+  if (h.truncated) notes.push("incomplete before " + since(h.completeFrom) + ": the range holds more records than one request reads");
+  if (h.alertsOmitted > 0) notes.push(h.alertsOmitted + " less recently active alerts left out");
+  $("history-summary").textContent = notes.join(" · ");
+  const chart = el("div", { class: "history-chart", "data-range-hours": hours },
+    ...historyAxis(h), ...alerts.map((a) => historyRow(h, a)));
+  $("history").replaceChildren(alerts.length ? chart : el("p", {}, "No alerts in this range."));
+}
+
 // --- navigation -------------------------------------------------------------------------------
 
 const loaders = {
@@ -335,6 +486,7 @@ const loaders = {
   routes: loadRoutes, config: loadConfig,
 };
 let current = "alerts";
+loaders.history = loadHistory;
 
 function showTab(name) {
   current = name;
@@ -393,6 +545,9 @@ $("silence-cancel").addEventListener("click", () => { $("silence-form").hidden =
 $("silence-form").addEventListener("submit", saveSilence);
 $("silence-matchers").addEventListener("input", previewSilence);
 $("replay-form").addEventListener("submit", replay);
+
+$("history-form").addEventListener("submit", (e) => { e.preventDefault(); load(); });
+$("history-range").addEventListener("change", load);
 
 const initial = new URLSearchParams(location.search).get("tenant") ||
   sessionStorage.getItem("alertstream.tenant") || "";

@@ -23,14 +23,7 @@ record AlertFilter(
     Optional<GoRegexp> receiver) {
 
   static AlertFilter of(QueryParams params) throws BadRequestException {
-    List<Matcher> matchers = new ArrayList<>();
-    for (String text : params.all("filter")) {
-      try {
-        matchers.add(MatcherParser.parse(text));
-      } catch (MatcherSyntaxException e) {
-        throw new BadRequestException("bad filter \"" + text + "\": " + e.getMessage());
-      }
-    }
+    Matchers matchers = matchers(params);
     Optional<GoRegexp> receiver = Optional.empty();
     Optional<String> receiverParam = params.first("receiver");
     if (receiverParam.isPresent() && !receiverParam.get().isEmpty()) {
@@ -46,8 +39,21 @@ record AlertFilter(
         params.bool("active", true),
         params.bool("silenced", true),
         params.bool("inhibited", true),
-        Matchers.of(matchers),
+        matchers,
         receiver);
+  }
+
+  /** The repeatable {@code filter} parameter: label matchers, all of which an alert must match. */
+  static Matchers matchers(QueryParams params) throws BadRequestException {
+    List<Matcher> matchers = new ArrayList<>();
+    for (String text : params.all("filter")) {
+      try {
+        matchers.add(MatcherParser.parse(text));
+      } catch (MatcherSyntaxException e) {
+        throw new BadRequestException("bad filter \"" + text + "\": " + e.getMessage());
+      }
+    }
+    return Matchers.of(matchers);
   }
 
   boolean accepts(AlertView view) {

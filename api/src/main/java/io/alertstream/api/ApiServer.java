@@ -5,7 +5,8 @@ import com.sun.net.httpserver.HttpServer;
 import io.alertstream.api.auth.TenantCredentials;
 import io.alertstream.api.receivertest.ReceiverTester;
 import io.alertstream.config.AlertmanagerConfig;
-import io.alertstream.config.tenant.TenantLimits;
+import io.alertstream.config.tenant.TenantLimitsSource;
+import io.alertstream.topology.history.AlertHistory;
 import io.alertstream.topology.query.TenantLocator;
 import io.alertstream.topology.query.TenantSnapshots;
 import io.alertstream.topology.query.TenantStateReader;
@@ -37,19 +38,65 @@ public final class ApiServer implements AutoCloseable {
    *
    * @param credentials present: every request must authenticate as the tenant it is for
    * @param receiverTester sends the test notifications of {@code /api/v1/receivers/test}
+   * @param history reads the alert history of {@code /api/v1/history} back from Kafka
    */
   public record Services(
       AlertSink alerts,
       TenantConfigStore configs,
       TenantConfigWriter configWriter,
-      TenantLimits limits,
+      TenantLimitsSource limits,
       TenantStateReader state,
       SilenceSink silences,
       AlertmanagerConfig fallbackConfig,
       Optional<TenantCredentials> credentials,
       TenantLocator locator,
       Optional<WhatIf> whatIf,
-      ReceiverTester receiverTester) {
+      ReceiverTester receiverTester,
+      Optional<AlertHistory> history) {
+
+    /** Services without the alert history (its endpoint answers 501). */
+    public Services(
+        AlertSink alerts,
+        TenantConfigStore configs,
+        TenantConfigWriter configWriter,
+        TenantLimitsSource limits,
+        TenantStateReader state,
+        SilenceSink silences,
+        AlertmanagerConfig fallbackConfig,
+        Optional<TenantCredentials> credentials,
+        TenantLocator locator,
+        Optional<WhatIf> whatIf,
+        ReceiverTester receiverTester) {
+      this(
+          alerts,
+          configs,
+          configWriter,
+          limits,
+          state,
+          silences,
+          fallbackConfig,
+          credentials,
+          locator,
+          whatIf,
+          receiverTester,
+          Optional.empty());
+    }
+
+    public Services withHistory(AlertHistory history) {
+      return new Services(
+          alerts,
+          configs,
+          configWriter,
+          limits,
+          state,
+          silences,
+          fallbackConfig,
+          credentials,
+          locator,
+          whatIf,
+          receiverTester,
+          Optional.of(history));
+    }
 
     public Services withCredentials(TenantCredentials credentials) {
       return new Services(
@@ -63,7 +110,8 @@ public final class ApiServer implements AutoCloseable {
           Optional.of(credentials),
           locator,
           whatIf,
-          receiverTester);
+          receiverTester,
+          history);
     }
 
     public Services withLocator(TenantLocator locator) {
@@ -78,7 +126,8 @@ public final class ApiServer implements AutoCloseable {
           credentials,
           locator,
           whatIf,
-          receiverTester);
+          receiverTester,
+          history);
     }
   }
 
@@ -130,6 +179,8 @@ public final class ApiServer implements AutoCloseable {
     server.createContext("/api/v1/explain", new ExplainHandler(tenants, snapshots));
     server.createContext(
         "/api/v1/replay", new ReplayHandler(tenants, snapshots, services.whatIf()));
+    server.createContext(
+        "/api/v1/history", new HistoryHandler(tenants, snapshots, services.history()));
     server.createContext("/api/v1/routes", new TenantInfoHandler(tenants, snapshots, true));
     server.createContext("/api/v1/notifications", new TenantInfoHandler(tenants, snapshots, false));
     server.createContext("/api/v1/settings", new TenantSettingsHandler(tenants, snapshots));

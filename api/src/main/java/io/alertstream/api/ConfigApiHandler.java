@@ -4,7 +4,7 @@ import com.sun.net.httpserver.HttpExchange;
 import io.alertstream.config.InvalidConfigException;
 import io.alertstream.config.tenant.ConfigMasker;
 import io.alertstream.config.tenant.ParsedConfigs;
-import io.alertstream.config.tenant.TenantLimits;
+import io.alertstream.config.tenant.TenantLimitsSource;
 import io.alertstream.config.tenant.TenantSettings;
 import io.alertstream.config.tenant.UserConfig;
 import io.alertstream.config.tenant.UserConfigParser;
@@ -42,7 +42,7 @@ final class ConfigApiHandler extends TenantHandler {
 
   private final TenantConfigStore store;
   private final TenantConfigWriter writer;
-  private final TenantLimits limits;
+  private final TenantLimitsSource limits;
   private final Clock clock;
   private final UserConfigParser parser = new UserConfigParser();
 
@@ -50,7 +50,7 @@ final class ConfigApiHandler extends TenantHandler {
       RequestTenant tenants,
       TenantConfigStore store,
       TenantConfigWriter writer,
-      TenantLimits limits,
+      TenantLimitsSource limits,
       Clock clock) {
     super(tenants);
     this.store = store;
@@ -100,7 +100,7 @@ final class ConfigApiHandler extends TenantHandler {
     String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
     UserConfig config;
     try {
-      config = parser.parse(body, limits);
+      config = parser.parse(body, limits.forTenant(tenant));
     } catch (InvalidConfigException e) {
       JsonResponses.error(exchange, 400, "error validating Alertmanager config: " + e.getMessage());
       return;

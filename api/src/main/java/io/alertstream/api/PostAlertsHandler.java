@@ -2,6 +2,7 @@ package io.alertstream.api;
 
 import com.sun.net.httpserver.HttpExchange;
 import io.alertstream.config.tenant.TenantLimits;
+import io.alertstream.config.tenant.TenantLimitsSource;
 import io.alertstream.schemas.AlertEvent;
 import io.alertstream.topology.query.TenantStateReader;
 import java.io.IOException;
@@ -23,7 +24,7 @@ final class PostAlertsHandler extends TenantHandler {
 
   private final AlertSink sink;
   private final TenantStateReader state;
-  private final TenantLimits limits;
+  private final TenantLimitsSource limits;
   private final Clock clock;
   private final PostableAlertParser parser = new PostableAlertParser();
 
@@ -31,7 +32,7 @@ final class PostAlertsHandler extends TenantHandler {
       RequestTenant tenants,
       AlertSink sink,
       TenantStateReader state,
-      TenantLimits limits,
+      TenantLimitsSource limits,
       Clock clock) {
     super(tenants);
     this.sink = sink;
@@ -42,8 +43,8 @@ final class PostAlertsHandler extends TenantHandler {
 
   /** Only the alert limits read the tenant's state; without them any instance takes alerts. */
   @Override
-  boolean needsOwner(HttpExchange exchange) {
-    return AlertLimits.enabled(limits);
+  boolean needsOwner(HttpExchange exchange, String tenant) {
+    return AlertLimits.enabled(limits.forTenant(tenant));
   }
 
   @Override
@@ -60,8 +61,10 @@ final class PostAlertsHandler extends TenantHandler {
     }
     List<AlertEvent> accepted = result.alerts();
     List<String> problems = new ArrayList<>(result.problems());
-    if (AlertLimits.enabled(limits) && !accepted.isEmpty()) {
-      AlertLimits.Decision decision = AlertLimits.apply(limits, state.alerts(tenant), accepted);
+    TenantLimits tenantLimits = limits.forTenant(tenant);
+    if (AlertLimits.enabled(tenantLimits) && !accepted.isEmpty()) {
+      AlertLimits.Decision decision =
+          AlertLimits.apply(tenantLimits, state.alerts(tenant), accepted);
       accepted = decision.accepted();
       problems.addAll(decision.refused());
     }

@@ -12,7 +12,7 @@ import io.alertstream.config.AlertmanagerConfig;
 import io.alertstream.config.InvalidConfigException;
 import io.alertstream.config.receivers.ReceiverConfig;
 import io.alertstream.config.tenant.ParsedConfigs;
-import io.alertstream.config.tenant.TenantLimits;
+import io.alertstream.config.tenant.TenantLimitsSource;
 import io.alertstream.config.tenant.TenantSettings;
 import io.alertstream.config.tenant.UserConfig;
 import io.alertstream.config.tenant.UserConfigParser;
@@ -43,22 +43,20 @@ final class ReceiversTestHandler extends TenantHandler {
   private static final int MAX_LABELS = 64;
 
   private final TenantConfigStore store;
-  private final TenantLimits limits;
+  private final TenantLimitsSource limits;
   private final ReceiverTester tester;
   private final UserConfigParser parser = new UserConfigParser();
   private final Set<String> running = ConcurrentHashMap.newKeySet();
 
   ReceiversTestHandler(
-      RequestTenant tenants, TenantConfigStore store, TenantLimits limits, ReceiverTester tester) {
+      RequestTenant tenants,
+      TenantConfigStore store,
+      TenantLimitsSource limits,
+      ReceiverTester tester) {
     super(tenants);
     this.store = store;
     this.limits = limits;
     this.tester = tester;
-  }
-
-  @Override
-  boolean needsOwner(HttpExchange exchange) {
-    return false;
   }
 
   @Override
@@ -165,7 +163,7 @@ final class ReceiversTestHandler extends TenantHandler {
     document.put("template_files", files);
     UserConfig config;
     try {
-      config = parser.parse(new Yaml().dump(document), limits);
+      config = parser.parse(new Yaml().dump(document), limits.forTenant(tenant));
     } catch (InvalidConfigException e) {
       throw new BadRequestException(400, "error validating Alertmanager config: " + e.getMessage());
     }

@@ -7,6 +7,7 @@ import io.alertstream.config.matchers.MatcherParser;
 import io.alertstream.config.matchers.MatcherSyntaxException;
 import io.alertstream.config.matchers.Matchers;
 import io.alertstream.config.tenant.TenantLimits;
+import io.alertstream.config.tenant.TenantLimitsSource;
 import io.alertstream.schemas.SilenceEvent;
 import io.alertstream.topology.query.TenantStateReader;
 import io.alertstream.topology.silences.Silence;
@@ -33,7 +34,7 @@ final class SilencesHandler extends TenantHandler {
   private final TenantStateReader state;
   private final SilenceSink sink;
   private final SilenceChanges changes;
-  private final TenantLimits limits;
+  private final TenantLimitsSource limits;
   private final Clock clock;
 
   SilencesHandler(
@@ -41,7 +42,7 @@ final class SilencesHandler extends TenantHandler {
       TenantStateReader state,
       SilenceSink sink,
       SilenceChanges changes,
-      TenantLimits limits,
+      TenantLimitsSource limits,
       Clock clock) {
     super(tenants);
     this.state = state;
@@ -101,7 +102,8 @@ final class SilencesHandler extends TenantHandler {
   }
 
   /** One silence's duration and matcher count against the tenant's limits (Alertmanager#3964). */
-  private void checkLimitsOfOne(PostableSilence request, long now) throws BadRequestException {
+  private static void checkLimitsOfOne(PostableSilence request, TenantLimits limits, long now)
+      throws BadRequestException {
     int maxMatchers = limits.maxSilenceMatchers();
     if (maxMatchers > 0 && request.matchers().size() > maxMatchers) {
       throw new BadRequestException(
@@ -159,8 +161,9 @@ final class SilencesHandler extends TenantHandler {
     long now = clock.millis();
     Optional<Silence> existing =
         request.id().isEmpty() ? Optional.empty() : state.silence(tenant, request.id());
-    checkLimitsOfOne(request, now);
-    int maxSilences = limits.maxSilences();
+    TenantLimits tenantLimits = limits.forTenant(tenant);
+    checkLimitsOfOne(request, tenantLimits, now);
+    int maxSilences = tenantLimits.maxSilences();
     if (request.id().isEmpty() && maxSilences > 0) {
       long current =
           state.silences(tenant).stream()

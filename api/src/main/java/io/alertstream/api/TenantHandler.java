@@ -27,7 +27,7 @@ abstract class TenantHandler implements HttpHandler {
         if (tenant.isEmpty()) {
           return;
         }
-        if (needsOwner(exchange) && tenants.forwardIfRemote(exchange, tenant.get())) {
+        if (needsOwner(exchange, tenant.get()) && tenants.forwardIfRemote(exchange, tenant.get())) {
           return;
         }
         handle(exchange, tenant.get());
@@ -45,7 +45,7 @@ abstract class TenantHandler implements HttpHandler {
    * Whether answering needs the tenant's state, held by its owner; a handler that only writes to
    * Kafka answers on any instance, also while the owner is moving.
    */
-  boolean needsOwner(HttpExchange exchange) {
+  boolean needsOwner(HttpExchange exchange, String tenant) {
     return true;
   }
 

@@ -54,7 +54,7 @@ class ApiServerTest {
                     sink,
                     configs,
                     configs,
-                    TenantLimits.NONE,
+                    io.alertstream.config.tenant.TenantLimitsSource.fixed(TenantLimits.NONE),
                     state,
                     state,
                     new ConfigParser().parse(ServerSettings.DEFAULT_FALLBACK_CONFIG),

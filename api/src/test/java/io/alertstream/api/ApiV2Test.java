@@ -9,7 +9,9 @@ import io.alertstream.api.auth.TenantCredentials;
 import io.alertstream.api.receivertest.ReceiverTester;
 import io.alertstream.api.server.ServerSettings;
 import io.alertstream.config.ConfigParser;
+import io.alertstream.config.tenant.RuntimeLimits;
 import io.alertstream.config.tenant.TenantLimits;
+import io.alertstream.config.tenant.TenantLimitsSource;
 import io.alertstream.schemas.TenantConfig;
 import io.alertstream.topology.alerts.Alert;
 import io.alertstream.topology.alerts.Fingerprint;
@@ -48,6 +50,11 @@ class ApiV2Test {
   private ApiServer server;
 
   private void start(TenantLimits limits, Optional<TenantCredentials> credentials)
+      throws Exception {
+    start(TenantLimitsSource.fixed(limits), credentials);
+  }
+
+  private void start(TenantLimitsSource limits, Optional<TenantCredentials> credentials)
       throws Exception {
     configs.write(
         "acme",
@@ -303,6 +310,28 @@ class ApiV2Test {
     assertThat(tooMany.body()).contains("alertmanager_max_silence_matchers_count");
 
     createSilence("alertname", "A");
+  }
+
+  @Test
+  void aTenantsOverridesReplaceTheDefaultLimits() throws Exception {
+    RuntimeLimits limits =
+        new RuntimeLimits(TenantLimits.NONE.withSilenceLimits(java.time.Duration.ofHours(2), 1));
+    limits.load(
+        "overrides:\n  acme:\n    alertmanager_max_silence_duration: 0\n"
+            + "    alertmanager_max_silences_count: 1\n");
+    start(limits, Optional.empty());
+
+    var longOne =
+        post(
+            "/api/v2/silences",
+            silenceBody("", "alertname", "A", NOW.toString(), "2026-03-01T15:00:00Z"));
+    assertThat(longOne.statusCode()).as(longOne.body()).isEqualTo(200);
+    var second =
+        post(
+            "/api/v2/silences",
+            silenceBody("", "alertname", "B", NOW.toString(), "2026-03-01T13:00:00Z"));
+    assertThat(second.statusCode()).isEqualTo(400);
+    assertThat(second.body()).contains("alertmanager_max_silences_count");
   }
 
   private JsonNode createSilence(String name, String value) throws Exception {

@@ -40,7 +40,7 @@ class ForwardingTest {
                 (tenant, alerts) -> {},
                 configs,
                 configs,
-                TenantLimits.NONE,
+                io.alertstream.config.tenant.TenantLimitsSource.fixed(TenantLimits.NONE),
                 state,
                 state,
                 new ConfigParser().parse(ServerSettings.DEFAULT_FALLBACK_CONFIG),

@@ -63,7 +63,7 @@ class ReceiversTestTest {
                     (tenant, alerts) -> {},
                     configs,
                     configs,
-                    TenantLimits.NONE,
+                    io.alertstream.config.tenant.TenantLimitsSource.fixed(TenantLimits.NONE),
                     state,
                     state,
                     new ConfigParser().parse(ServerSettings.DEFAULT_FALLBACK_CONFIG),

@@ -7,6 +7,8 @@ import io.alertstream.api.KafkaTenantConfigWriter;
 import io.alertstream.api.ops.HealthHandler;
 import io.alertstream.api.ops.MetricsHandler;
 import io.alertstream.api.receivertest.ReceiverTester;
+import io.alertstream.config.InvalidConfigException;
+import io.alertstream.config.tenant.RuntimeLimits;
 import io.alertstream.schemas.AlertEvent;
 import io.alertstream.schemas.SilenceEvent;
 import io.alertstream.schemas.TenantConfig;
@@ -15,6 +17,7 @@ import io.alertstream.schemas.serde.AvroSerdes;
 import io.alertstream.schemas.serde.AvroSerializer;
 import io.alertstream.schemas.serde.RestSchemaRegistryClient;
 import io.alertstream.topology.grouping.FlushDelays;
+import io.alertstream.topology.history.KafkaAlertHistory;
 import io.alertstream.topology.ops.OperatorMetrics;
 import io.alertstream.topology.ops.RestoreProgress;
 import io.alertstream.topology.query.StreamsTenantLocator;
@@ -53,6 +56,7 @@ public final class AlertstreamServer implements AutoCloseable {
   private final ApiServer.Services services;
   private final ApiServer api;
   private final OperatorMetrics metrics;
+  private final Optional<LimitsOverridesFile> overridesFile;
 
   private AlertstreamServer(
       KafkaStreams streams,
@@ -62,7 +66,8 @@ public final class AlertstreamServer implements AutoCloseable {
       InputEnds inputEnds,
       ApiServer.Services services,
       ApiServer api,
-      OperatorMetrics metrics) {
+      OperatorMetrics metrics,
+      Optional<LimitsOverridesFile> overridesFile) {
     this.streams = streams;
     this.alertProducer = alertProducer;
     this.configProducer = configProducer;
@@ -71,25 +76,38 @@ public final class AlertstreamServer implements AutoCloseable {
     this.services = services;
     this.api = api;
     this.metrics = metrics;
+    this.overridesFile = overridesFile;
   }
 
   /** Starts the topology and the API, returning once the topology is running. */
   public static AlertstreamServer start(ServerSettings settings, Duration timeout)
       throws IOException, InterruptedException, TimeoutException {
+    RuntimeLimits limits = new RuntimeLimits(settings.limits());
+    Optional<LimitsOverridesFile> overridesFile = Optional.empty();
+    if (settings.limitsOverridesFile().isPresent()) {
+      try {
+        overridesFile =
+            Optional.of(
+                LimitsOverridesFile.watch(
+                    settings.limitsOverridesFile().get(),
+                    limits,
+                    LimitsOverridesFile.RELOAD_PERIOD));
+      } catch (InvalidConfigException e) {
+        throw new IllegalArgumentException("limits overrides: " + e.getMessage(), e);
+      }
+    }
     AvroSerdes serdes =
         new AvroSerdes(
             new RestSchemaRegistryClient(settings.registryUrl(), settings.registryUserInfo()));
+    // The live topology and what-if replays run with the same settings.
     TopologySettings topologySettings =
-        TopologySettings.defaults(settings.externalUrl(), settings.fallbackConfig());
+        TopologySettings.defaults(settings.externalUrl(), settings.fallbackConfig())
+            .withLimits(limits)
+            .withUntilResolvedGrace(settings.untilResolvedGrace());
     InputEnds inputEnds = InputEnds.polling(settings.kafka(), Topics.ALERTS, INPUT_ENDS_POLL);
     KafkaStreams streams =
         new KafkaStreams(
-            AlertstreamTopology.build(
-                topologySettings
-                    .withMaxAggregationGroups(settings.limits().maxAggregationGroups())
-                    .withUntilResolvedGrace(settings.untilResolvedGrace()),
-                serdes,
-                inputEnds),
+            AlertstreamTopology.build(topologySettings, serdes, inputEnds),
             StreamsSettings.properties(
                 settings.kafka(),
                 settings.stateDir(),
@@ -123,14 +141,16 @@ public final class AlertstreamServer implements AutoCloseable {
             new KafkaAlertSink(alertProducer, Topics.ALERTS),
             new StreamsTenantConfigStore(streams),
             new KafkaTenantConfigWriter(configProducer, Topics.CONFIGS),
-            settings.limits(),
+            limits,
             new StreamsTenantStateReader(streams),
             new KafkaSilenceSink(silenceProducer, Topics.SILENCES),
             topologySettings.fallbackConfig(),
             settings.credentials(),
             new StreamsTenantLocator(streams, settings.advertisedApi()),
             Optional.of(new WhatIf(settings.kafka(), serdes.registry(), topologySettings)),
-            ReceiverTester.network(settings.blockPrivateEgress(), settings.externalUrl()));
+            ReceiverTester.network(settings.blockPrivateEgress(), settings.externalUrl()),
+            Optional.of(
+                new KafkaAlertHistory(settings.kafka(), serdes.registry(), topologySettings)));
     ApiServer api =
         new ApiServer(settings.apiAddress(), services, Clock.systemUTC())
             .addContext("/metrics", new MetricsHandler(registry, metrics::refresh))
@@ -145,7 +165,8 @@ public final class AlertstreamServer implements AutoCloseable {
             inputEnds,
             services,
             api,
-            metrics);
+            metrics,
+            overridesFile);
     try {
       streams.start();
       awaitRunning(streams, timeout);
@@ -205,6 +226,7 @@ public final class AlertstreamServer implements AutoCloseable {
     configProducer.close();
     silenceProducer.close();
     inputEnds.close();
+    overridesFile.ifPresent(LimitsOverridesFile::close);
     // Leave the group on a clean stop, so a restarted instance gets its tasks at once instead of
     // after the session timeout.
     streams.close(

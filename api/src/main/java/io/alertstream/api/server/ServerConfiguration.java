@@ -213,6 +213,7 @@ public final class ServerConfiguration {
                 duration("limits.max.silence.duration"),
                 integer("limits.max.silence.matchers.count", 0));
     java.time.Duration untilResolvedGrace = untilResolvedGrace();
+    Optional<Path> overrides = limitsOverridesFile(limits);
     if (!problems.isEmpty()) {
       throw new InvalidSettingsException(problems);
     }
@@ -232,7 +233,24 @@ public final class ServerConfiguration {
         values.get("instance.id"),
         credentials,
         "true".equals(valueOrDefault(values, "receivers.test.block.private.addresses")),
-        untilResolvedGrace);
+        untilResolvedGrace,
+        overrides);
+  }
+
+  /** The overrides file, if set; checked now so that a bad one stops the start naming it. */
+  private Optional<Path> limitsOverridesFile(TenantLimits defaults) {
+    String file = values.get("limits.overrides.file");
+    if (file == null) {
+      return Optional.empty();
+    }
+    try {
+      io.alertstream.config.tenant.LimitsOverrides.parse(Files.readString(Path.of(file)), defaults);
+    } catch (IOException e) {
+      problems.add("limits.overrides.file: cannot read " + file + " (" + e + ")");
+    } catch (InvalidConfigException e) {
+      problems.add("limits.overrides.file: " + file + ": " + e.getMessage());
+    }
+    return Optional.of(Path.of(file));
   }
 
   private java.time.Duration untilResolvedGrace() {
@@ -413,6 +431,11 @@ public final class ServerConfiguration {
     settings.add(
         Setting.withDefault(
             "startup.timeout.seconds", "300", "how long to wait for Kafka Streams to run"));
+    settings.add(
+        Setting.optional(
+            "limits.overrides.file",
+            "per-tenant limits in Mimir's runtime config format (overrides: {tenant: {"
+                + "alertmanager_max_alerts_count: ...}}), re-read every 10 s"));
     settings.add(
         Setting.withDefault(
             "silences.until.resolved.grace",

@@ -48,7 +48,8 @@ public record ServerSettings(
     String instanceId,
     Optional<TenantCredentials> credentials,
     boolean blockPrivateEgress,
-    java.time.Duration untilResolvedGrace) {
+    java.time.Duration untilResolvedGrace,
+    Optional<Path> limitsOverridesFile) {
 
   /** Mimir's default fallback: one receiver that notifies nobody. */
   public static final String DEFAULT_FALLBACK_CONFIG = FallbackConfig.DEFAULT;
@@ -86,7 +87,8 @@ public record ServerSettings(
         instanceId,
         credentials,
         false,
-        TopologySettings.DEFAULT_UNTIL_RESOLVED_GRACE);
+        TopologySettings.DEFAULT_UNTIL_RESOLVED_GRACE,
+        Optional.empty());
   }
 
   /** The same settings with another grace for silences until resolved. */
@@ -107,7 +109,30 @@ public record ServerSettings(
         instanceId,
         credentials,
         blockPrivateEgress,
-        grace);
+        grace,
+        limitsOverridesFile);
+  }
+
+  /** The same settings with per-tenant limits read from this file (Mimir's overrides format). */
+  public ServerSettings withLimitsOverridesFile(Optional<Path> file) {
+    return new ServerSettings(
+        kafka,
+        registryUrl,
+        registryUserInfo,
+        stateDir,
+        apiAddress,
+        advertisedApi,
+        externalUrl,
+        replicationFactor,
+        standbyReplicas,
+        streamThreads,
+        fallbackConfig,
+        limits,
+        instanceId,
+        credentials,
+        blockPrivateEgress,
+        untilResolvedGrace,
+        file);
   }
 
   public String bootstrapServers() {

@@ -100,6 +100,31 @@ class ServerConfigurationTest {
   }
 
   @Test
+  void aLimitsOverridesFileIsCheckedAtStart() throws Exception {
+    Path good = dir.resolve("good.yaml");
+    Files.writeString(good, "overrides:\n  acme:\n    alertmanager_max_alerts_count: 5\n");
+    Path bad = dir.resolve("bad.yaml");
+    Files.writeString(bad, "overrides:\n  acme:\n    alertmanager_max_alerts_count: many\n");
+    Map<String, String> base =
+        Map.of("kafka.bootstrap.servers", "k:9092", "registry.url", "http://r");
+
+    Map<String, String> withGood = new java.util.HashMap<>(base);
+    withGood.put("limits.overrides.file", good.toString());
+    assertThat(ServerConfiguration.settings(withGood).limitsOverridesFile()).contains(good);
+    Map<String, String> withBad = new java.util.HashMap<>(base);
+    withBad.put("limits.overrides.file", bad.toString());
+    assertThatThrownBy(() -> ServerConfiguration.settings(withBad))
+        .isInstanceOfSatisfying(
+            ServerConfiguration.InvalidSettingsException.class,
+            e ->
+                assertThat(e.problems())
+                    .singleElement()
+                    .asString()
+                    .startsWith("limits.overrides.file: " + bad)
+                    .contains("overrides.acme.alertmanager_max_alerts_count (line 3)"));
+  }
+
+  @Test
   void theOperationsGuideDocumentsEverySetting() throws Exception {
     String guide = Files.readString(Path.of("..", "docs", "OPERATIONS.md"));
 

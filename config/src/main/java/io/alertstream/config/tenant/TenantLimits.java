@@ -56,6 +56,21 @@ public record TenantLimits(
     this(maxConfigSizeBytes, maxTemplatesCount, maxTemplateSizeBytes, 0, 0, 0, 0);
   }
 
+  /** These limits with the given limits on configs and templates. */
+  public TenantLimits withConfigLimits(
+      int maxConfigSizeBytes, int maxTemplatesCount, int maxTemplateSizeBytes) {
+    return new TenantLimits(
+        maxConfigSizeBytes,
+        maxTemplatesCount,
+        maxTemplateSizeBytes,
+        maxAlertsCount,
+        maxAlertsSizeBytes,
+        maxAggregationGroups,
+        maxSilences,
+        maxSilenceDuration,
+        maxSilenceMatchers);
+  }
+
   /** These limits with the given limits on one silence. */
   public TenantLimits withSilenceLimits(java.time.Duration maxDuration, int maxMatchers) {
     return new TenantLimits(

@@ -83,6 +83,10 @@ public final class LocalLauncher {
               "0",
               "most matchers one silence may have (0: none)"),
           new Property(
+              "alertstream.limits.overrides-file",
+              "",
+              "per-tenant limits in Mimir's overrides format, re-read every 10 s"),
+          new Property(
               "alertstream.silences.until-resolved-grace",
               "5m",
               "how long a silence until resolved waits after its alerts resolved (1s to 30m)"));
@@ -160,7 +164,10 @@ public final class LocalLauncher {
                     durationProp("alertstream.limits.max-silence-duration"),
                     intProp("alertstream.limits.max-silence-matchers-count")),
             credentials(prop("alertstream.auth.file")),
-            durationProp("alertstream.silences.until-resolved-grace"));
+            durationProp("alertstream.silences.until-resolved-grace"),
+            Optional.of(prop("alertstream.limits.overrides-file"))
+                .filter(f -> !f.isEmpty())
+                .map(Path::of));
     LocalStack stack;
     try {
       stack = LocalStack.start(settings);

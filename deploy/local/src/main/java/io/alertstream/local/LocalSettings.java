@@ -18,6 +18,7 @@ import java.util.Optional;
  * @param limits per-tenant limits
  * @param credentials per-tenant credentials; present, the API requires authentication
  * @param untilResolvedGrace how long a silence until resolved waits after its alerts resolved
+ * @param limitsOverridesFile per-tenant limits in Mimir's overrides format, re-read when changed
  */
 public record LocalSettings(
     Path dataDir,
@@ -33,7 +34,8 @@ public record LocalSettings(
     Map<String, String> connectorOverrides,
     TenantLimits limits,
     Optional<TenantCredentials> credentials,
-    Duration untilResolvedGrace) {
+    Duration untilResolvedGrace,
+    Optional<Path> limitsOverridesFile) {
 
   public static final int DEFAULT_BROKER_PORT = 9092;
   public static final int DEFAULT_API_PORT = 9093;
@@ -68,7 +70,8 @@ public record LocalSettings(
         connectorOverrides,
         TenantLimits.NONE,
         Optional.empty(),
-        TopologySettings.DEFAULT_UNTIL_RESOLVED_GRACE);
+        TopologySettings.DEFAULT_UNTIL_RESOLVED_GRACE,
+        Optional.empty());
   }
 
   public LocalSettings withUntilResolvedGrace(Duration grace) {
@@ -86,7 +89,8 @@ public record LocalSettings(
         connectorOverrides,
         limits,
         credentials,
-        grace);
+        grace,
+        limitsOverridesFile);
   }
 
   public String externalUrl() {

@@ -106,7 +106,8 @@ public final class LocalStack implements AutoCloseable {
                         s.limits(),
                         "alertstream-local",
                         s.credentials())
-                    .withUntilResolvedGrace(s.untilResolvedGrace()),
+                    .withUntilResolvedGrace(s.untilResolvedGrace())
+                    .withLimitsOverridesFile(s.limitsOverridesFile()),
                 TIMEOUT));
     ready(t, "topology and API", "http://localhost:" + server.apiPort() + "/api/v2");
 

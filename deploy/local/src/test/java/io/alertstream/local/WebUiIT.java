@@ -206,6 +206,117 @@ class WebUiIT {
     screenshot("8-receiver-test");
   }
 
+  @Test
+  void theHistoryTabDrawsEachAlertsPeriodsNotificationsAndSilences() throws Exception {
+    String tenant = "ui-history";
+    TestStacks.publishConfig(stack, tenant, TestStacks.webhookConfig(receiver.baseUrl() + "/ui"));
+    java.time.Instant now = java.time.Instant.now();
+    var silence =
+        TestStacks.send(
+            stack,
+            "POST",
+            "/api/v2/silences",
+            tenant,
+            "{\"matchers\":[{\"name\":\"alertname\",\"value\":\"UiHistoryQuiet\","
+                + "\"isRegex\":false,\"isEqual\":true}],\"startsAt\":\""
+                + now
+                + "\",\"endsAt\":\""
+                + now.plus(Duration.ofHours(2))
+                + "\",\"createdBy\":\"ui-it\",\"comment\":\"db-2 maintenance\"}");
+    assertThat(silence.statusCode()).isEqualTo(200);
+    String silenceId = silence.body().replaceAll(".*\"silenceID\":\"([^\"]+)\".*", "$1");
+    // Alerts that started earlier, so that the last hour shows their bars: one notified, one
+    // silenced, and one that flapped (two resolved periods, then firing again).
+    java.util.function.Function<Duration, String> ago = d -> "\"" + now.minus(d) + "\"";
+    TestStacks.postAlerts(
+        stack,
+        tenant,
+        "[{\"labels\":{\"alertname\":\"UiHistoryLoud\",\"instance\":\"web-1\"},\"startsAt\":"
+            + ago.apply(Duration.ofMinutes(40))
+            + "},{\"labels\":{\"alertname\":\"UiHistoryQuiet\",\"instance\":\"db-2\"},"
+            + "\"startsAt\":"
+            + ago.apply(Duration.ofMinutes(25))
+            + "},{\"labels\":{\"alertname\":\"UiHistoryFlapping\",\"instance\":\"app-3\"},"
+            + "\"startsAt\":"
+            + ago.apply(Duration.ofMinutes(55))
+            + ",\"endsAt\":"
+            + ago.apply(Duration.ofMinutes(47))
+            + "}]");
+    Map<String, String> flapping = Map.of("alertname", "UiHistoryFlapping", "instance", "app-3");
+    TestStacks.postAlerts(
+        stack,
+        tenant,
+        "[{\"labels\":{\"alertname\":\"UiHistoryFlapping\",\"instance\":\"app-3\"},\"startsAt\":"
+            + ago.apply(Duration.ofMinutes(33))
+            + ",\"endsAt\":"
+            + ago.apply(Duration.ofMinutes(21))
+            + "}]");
+    TestStacks.postAlerts(
+        stack,
+        tenant,
+        "[{\"labels\":{\"alertname\":\"UiHistoryFlapping\",\"instance\":\"app-3\"},\"startsAt\":"
+            + ago.apply(Duration.ofMinutes(8))
+            + "}]");
+    String loud =
+        io.alertstream.topology.alerts.Fingerprint.of(
+            Map.of("alertname", "UiHistoryLoud", "instance", "web-1"));
+    String quiet =
+        io.alertstream.topology.alerts.Fingerprint.of(
+            Map.of("alertname", "UiHistoryQuiet", "instance", "db-2"));
+
+    browser.get(stack.apiUrl() + "/ui/?tenant=" + tenant + "#history");
+    new org.openqa.selenium.support.ui.Select(
+            wait(10).until(ExpectedConditions.visibilityOfElementLocated(By.id("history-range"))))
+        .selectByValue("1");
+    wait(30)
+        .until(
+            d -> {
+              if (d.findElement(By.id("history-summary")).getText().startsWith("Reading")) {
+                return false;
+              }
+              boolean drawn =
+                  !d.findElements(
+                              By.cssSelector(
+                                  ".history-chart[data-range-hours='1']"
+                                      + " .history-row[data-fingerprint='"
+                                      + loud
+                                      + "'] .history-notification"))
+                          .isEmpty()
+                      && !d.findElements(
+                              By.cssSelector(
+                                  ".history-chart[data-range-hours='1']"
+                                      + " .history-row[data-fingerprint='"
+                                      + quiet
+                                      + "'] .history-silenced"))
+                          .isEmpty();
+              if (!drawn) {
+                d.findElement(By.id("history-show")).click();
+              }
+              return drawn;
+            });
+
+    WebElement loudRow = historyRow(loud);
+    assertThat(loudRow.getText()).contains("UiHistoryLoud").contains("instance=web-1");
+    assertThat(loudRow.findElements(By.cssSelector(".history-period.history-open"))).hasSize(1);
+    assertThat(loudRow.findElements(By.className("history-silenced"))).isEmpty();
+    WebElement quietRow = historyRow(quiet);
+    assertThat(quietRow.findElements(By.className("history-period"))).hasSize(1);
+    assertThat(quietRow.findElements(By.className("history-notification"))).isEmpty();
+    assertThat(quietRow.findElement(By.className("history-silenced")).getAttribute("title"))
+        .contains("silenced by silence " + silenceId);
+    WebElement flappingRow = historyRow(io.alertstream.topology.alerts.Fingerprint.of(flapping));
+    assertThat(flappingRow.findElements(By.className("history-period"))).hasSize(3);
+    assertThat(flappingRow.findElements(By.cssSelector(".history-period.history-open"))).hasSize(1);
+    assertThat(browser.findElements(By.cssSelector(".history-axis .history-tick"))).isNotEmpty();
+    assertThat(browser.findElement(By.id("history-summary")).getText()).contains("3 alerts");
+    screenshot("9-history");
+  }
+
+  private static WebElement historyRow(String fingerprint) {
+    return browser.findElement(
+        By.cssSelector(".history-row[data-fingerprint='" + fingerprint + "']"));
+  }
+
   private static WebElement awaitAlertState(String state) {
     return wait(20)
         .until(

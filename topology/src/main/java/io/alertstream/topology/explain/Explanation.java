@@ -93,10 +93,7 @@ public record Explanation(
     }
     for (String silence : view.get().silencedBy()) {
       Optional<Silence> s = in.silences().stream().filter(x -> x.id().equals(silence)).findFirst();
-      now.add(
-          "silenced now by silence "
-              + silence
-              + s.map(Explanation::silenceEnd).orElse(""));
+      now.add("silenced now by silence " + silence + s.map(Explanation::silenceEnd).orElse(""));
     }
     for (String inhibitor : view.get().inhibitedBy()) {
       now.add("inhibited now by alert " + inhibitor);

@@ -332,7 +332,7 @@ final class TenantStateProcessor
               tenant,
               alert.fingerprint(),
               route.receiver(),
-              settings.maxAggregationGroups());
+              settings.limits().forTenant(tenant).maxAggregationGroups());
           continue;
         }
         group =
@@ -365,7 +365,7 @@ final class TenantStateProcessor
   }
 
   private boolean atGroupLimit(String tenant) {
-    int max = settings.maxAggregationGroups();
+    int max = settings.limits().forTenant(tenant).maxAggregationGroups();
     return max > 0 && TenantState.ofTenant(state.groups, tenant).size() >= max;
   }
 

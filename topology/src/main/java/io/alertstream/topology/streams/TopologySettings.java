@@ -3,6 +3,8 @@ package io.alertstream.topology.streams;
 import io.alertstream.config.AlertmanagerConfig;
 import io.alertstream.config.ConfigParser;
 import io.alertstream.config.InvalidConfigException;
+import io.alertstream.config.tenant.TenantLimits;
+import io.alertstream.config.tenant.TenantLimitsSource;
 import io.alertstream.config.tenant.TenantSettings;
 import io.alertstream.schemas.Topics;
 import java.time.Duration;
@@ -10,8 +12,9 @@ import java.util.List;
 
 /**
  * What the topology is built with: topic names, the external URL put in notifications, the config
- * of tenants that have none, the most aggregation groups a tenant may have (0: no limit), and how
- * long a silence until resolved waits after the last alert it matched resolved before it ends.
+ * of tenants that have none, each tenant's limits (the topology applies the most aggregation groups
+ * a tenant may have, {@code alertmanager_max_dispatcher_aggregation_groups}), and how long a
+ * silence until resolved waits after the last alert it matched resolved before it ends.
  */
 public record TopologySettings(
     String alertsTopic,
@@ -23,7 +26,7 @@ public record TopologySettings(
     String decisionsTopic,
     String externalUrl,
     AlertmanagerConfig fallbackConfig,
-    int maxAggregationGroups,
+    TenantLimitsSource limits,
     Duration untilResolvedGrace) {
 
   /** The default grace of a silence until resolved. */
@@ -47,14 +50,14 @@ public record TopologySettings(
           Topics.DECISIONS,
           externalUrl,
           new ConfigParser().parse(fallbackConfig),
-          0,
+          TenantLimitsSource.fixed(TenantLimits.NONE),
           DEFAULT_UNTIL_RESOLVED_GRACE);
     } catch (InvalidConfigException e) {
       throw new IllegalArgumentException("invalid fallback config: " + e.getMessage(), e);
     }
   }
 
-  public TopologySettings withMaxAggregationGroups(int max) {
+  public TopologySettings withLimits(TenantLimitsSource limits) {
     return new TopologySettings(
         alertsTopic,
         alertsDlqTopic,
@@ -65,7 +68,7 @@ public record TopologySettings(
         decisionsTopic,
         externalUrl,
         fallbackConfig,
-        max,
+        limits,
         untilResolvedGrace);
   }
 
@@ -93,7 +96,7 @@ public record TopologySettings(
         decisionsTopic,
         externalUrl,
         fallbackConfig,
-        maxAggregationGroups,
+        limits,
         grace);
   }
 

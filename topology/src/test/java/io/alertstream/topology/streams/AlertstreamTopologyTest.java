@@ -4,6 +4,8 @@ import static io.alertstream.topology.streams.TopologyHarness.alert;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.groups.Tuple.tuple;
 
+import io.alertstream.config.tenant.RuntimeLimits;
+import io.alertstream.config.tenant.TenantLimits;
 import io.alertstream.schemas.AlertStatus;
 import io.alertstream.schemas.DeliveryResult;
 import io.alertstream.schemas.Notification;
@@ -212,23 +214,38 @@ class AlertstreamTopologyTest {
   }
 
   @Test
-  void anAlertThatWouldOpenAGroupPastTheTenantsLimitIsNotGrouped(@TempDir Path otherDir) {
+  void anAlertThatWouldOpenAGroupPastTheTenantsLimitIsNotGrouped(@TempDir Path otherDir)
+      throws Exception {
+    // One group for everyone, none for tenant "roomy" (its override: 0, no limit).
+    RuntimeLimits limits = new RuntimeLimits(TenantLimits.NONE.withState(0, 0, 1, 0));
+    limits.load("overrides:\n  roomy:\n    alertmanager_max_dispatcher_aggregation_groups: 0\n");
     try (TopologyHarness limited =
-        new TopologyHarness(otherDir, TopologyHarness.DEFAULTS.withMaxAggregationGroups(1))) {
-      limited.config(
-          "acme",
-          CONFIG.replace("receiver: team-x\n", "receiver: team-x\n  group_by: [alertname]\n"));
+        new TopologyHarness(otherDir, TopologyHarness.DEFAULTS.withLimits(limits))) {
+      String config =
+          CONFIG.replace("receiver: team-x\n", "receiver: team-x\n  group_by: [alertname]\n");
+      limited.config("acme", config);
+      limited.config("roomy", config);
 
-      limited.post("acme", alert(Map.of("alertname", "First")));
-      limited.post("acme", alert(Map.of("alertname", "Second")));
-      limited.post("acme", alert(Map.of("alertname", "First", "instance", "b")));
+      for (String tenant : List.of("acme", "roomy")) {
+        limited.post(tenant, alert(Map.of("alertname", "First")));
+        limited.post(tenant, alert(Map.of("alertname", "Second")));
+        limited.post(tenant, alert(Map.of("alertname", "First", "instance", "b")));
+      }
       limited.advanceTo(1.1);
 
       List<TopologyHarness.Sent> sent = limited.webhooks();
       assertThat(sent)
+          .filteredOn(s -> s.notification().getTenant().equals("acme"))
           .extracting(s -> s.notification().getGroupKey())
           .containsOnly("{}:{alertname=\"First\"}");
-      assertThat(sent.get(0).notification().getAlerts()).hasSize(2);
+      assertThat(sent)
+          .filteredOn(s -> s.notification().getTenant().equals("acme"))
+          .first()
+          .satisfies(s -> assertThat(s.notification().getAlerts()).hasSize(2));
+      assertThat(sent)
+          .filteredOn(s -> s.notification().getTenant().equals("roomy"))
+          .extracting(s -> s.notification().getGroupKey())
+          .containsOnly("{}:{alertname=\"First\"}", "{}:{alertname=\"Second\"}");
     }
   }
 }

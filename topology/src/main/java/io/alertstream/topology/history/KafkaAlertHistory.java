@@ -1,0 +1,123 @@
+package io.alertstream.topology.history;
+
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.alertstream.schemas.AlertEvent;
+import io.alertstream.schemas.serde.AvroDeserializer;
+import io.alertstream.schemas.serde.SchemaRegistryClient;
+import io.alertstream.topology.explain.Decision;
+import io.alertstream.topology.streams.TopologySettings;
+import io.alertstream.topology.tenancy.TenantPartitionScan;
+import java.io.IOException;
+import java.time.Duration;
+import java.util.Map;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The alert history read from what Kafka holds: the tenant's receipts on the alerts topic (from an
+ * hour before the range, so that alerts already firing at its start are known) and its decisions on
+ * the decisions topic, each topic read up to a cap of records per request.
+ */
+public final class KafkaAlertHistory implements AlertHistory {
+
+  /** Records of the alerts topic one request reads at most. */
+  public static final long MAX_ALERT_RECORDS = 400_000;
+
+  /** Records of the decisions topic one request reads at most. */
+  public static final long MAX_DECISION_RECORDS = 100_000;
+
+  /** How long before the range receipts are read, for alerts that were firing at its start. */
+  public static final Duration LOOKBACK = Duration.ofHours(1);
+
+  private static final ObjectMapper JSON =
+      new ObjectMapper().configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false);
+
+  private static final Logger LOG = LoggerFactory.getLogger(KafkaAlertHistory.class);
+
+  private final Map<String, String> kafka;
+  private final SchemaRegistryClient registry;
+  private final String alertsTopic;
+  private final String decisionsTopic;
+
+  /**
+   * @param kafka client properties: bootstrap.servers and the cluster's security settings
+   */
+  public KafkaAlertHistory(
+      Map<String, String> kafka, SchemaRegistryClient registry, TopologySettings settings) {
+    this.kafka = Map.copyOf(kafka);
+    this.registry = registry;
+    this.alertsTopic = settings.alertsTopic();
+    this.decisionsTopic = settings.decisionsTopic();
+  }
+
+  @Override
+  public History read(String tenant, HistoryQuery query) {
+    HistoryAssembler assembler = new HistoryAssembler(query);
+    AvroDeserializer<AlertEvent> alerts = new AvroDeserializer<>(AlertEvent.class, registry);
+    Unreadable unreadable = new Unreadable();
+    TenantPartitionScan.Extent receipts;
+    TenantPartitionScan.Extent decisions;
+    try (KafkaConsumer<byte[], byte[]> consumer = TenantPartitionScan.consumer(kafka)) {
+      receipts =
+          TenantPartitionScan.scan(
+              consumer,
+              alertsTopic,
+              tenant,
+              query.from() - LOOKBACK.toMillis(),
+              query.to(),
+              MAX_ALERT_RECORDS,
+              (ts, value) -> {
+                try {
+                  assembler.receipt(alerts.deserialize(alertsTopic, value), ts);
+                } catch (RuntimeException e) {
+                  unreadable.add(e);
+                }
+              });
+      decisions =
+          TenantPartitionScan.scan(
+              consumer,
+              decisionsTopic,
+              tenant,
+              query.from(),
+              query.to(),
+              MAX_DECISION_RECORDS,
+              (ts, value) -> {
+                try {
+                  assembler.decision(JSON.readValue(value, Decision.class));
+                } catch (IOException e) {
+                  unreadable.add(e);
+                }
+              });
+    }
+    if (unreadable.count > 0) {
+      // The topology's intake sends such records to its DLQ; the history leaves them out.
+      LOG.warn(
+          "tenant {}: history left out {} unreadable record(s), the first: {}",
+          tenant,
+          unreadable.count,
+          unreadable.first);
+    }
+    return assembler.result(
+        receipts.records() + decisions.records(),
+        Math.max(completeFrom(receipts, query), completeFrom(decisions, query)));
+  }
+
+  /** How many records could not be read, and why the first could not. */
+  private static final class Unreadable {
+    int count;
+    String first;
+
+    void add(Exception e) {
+      if (count++ == 0) {
+        first = e.getMessage();
+      }
+    }
+  }
+
+  /** From when a topic's records of the range were all read. */
+  private static long completeFrom(TenantPartitionScan.Extent extent, HistoryQuery query) {
+    return extent.cut() ? extent.firstTimestamp() : query.from();
+  }
+}
