@@ -14,6 +14,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -108,6 +109,7 @@ class WebUiIT {
                 ExpectedConditions.visibilityOfElementLocated(
                     By.cssSelector(".silence .state-active")));
     assertThat(saved.getText()).isEqualTo("active");
+    assertThat(form.isDisplayed()).as("the form closes once the silence is saved").isFalse();
     String silenceId =
         browser.findElement(By.cssSelector(".silence")).getAttribute("data-silence-id");
     screenshot("3-silence-list");
@@ -124,6 +126,49 @@ class WebUiIT {
     wait(10).until(d -> why.getText().contains("silenced now by silence " + silenceId));
     assertThat(why.getText()).contains("routed to receiver team");
     screenshot("4b-why");
+  }
+
+  @Test
+  void aSilenceUntilResolvedIsMarkedAndSaysWhyItEnded() throws Exception {
+    String tenant = "ui-until";
+    TestStacks.publishConfig(stack, tenant, TestStacks.webhookConfig(receiver.baseUrl() + "/ui"));
+    String alertJson =
+        "[{\"labels\":{\"alertname\":\"UiUntilResolved\",\"instance\":\"db-3\"},"
+            + "\"startsAt\":\"2026-01-01T00:00:00Z\"%s}]";
+    TestStacks.postAlerts(stack, tenant, alertJson.formatted(""));
+    browser.get(stack.apiUrl() + "/ui/?tenant=" + tenant);
+    awaitAlertState("active").findElement(By.className("silence-button")).click();
+    WebElement form =
+        wait(10).until(ExpectedConditions.visibilityOfElementLocated(By.id("silence-form")));
+    browser.findElement(By.id("silence-comment")).sendKeys("until the disk is replaced");
+    browser.findElement(By.id("silence-until-resolved")).click();
+    form.findElement(By.id("silence-submit")).click();
+    WebElement badge =
+        wait(15)
+            .until(
+                ExpectedConditions.visibilityOfElementLocated(
+                    By.cssSelector(".silence .until-resolved")));
+    assertThat(badge.getText()).isEqualTo("until resolved");
+
+    TestStacks.postAlerts(
+        stack, tenant, alertJson.formatted(",\"endsAt\":\"" + java.time.Instant.now() + "\""));
+    String ended =
+        wait(45)
+            .ignoring(org.openqa.selenium.StaleElementReferenceException.class)
+            .until(
+                d -> {
+                  d.findElement(By.cssSelector("#tabs button[data-tab=silences]")).click();
+                  List<WebElement> row = d.findElements(By.cssSelector(".silence"));
+                  return row.isEmpty() || row.get(0).findElements(By.className("expiry")).isEmpty()
+                      ? null
+                      : row.get(0).getText();
+                });
+    assertThat(ended)
+        .startsWith("expired")
+        .contains("until resolved")
+        .contains("Ended by itself: every alert it silenced had resolved");
+    Thread.sleep(500); // the last click's reload
+    screenshot("3b-until-resolved");
   }
 
   @Test
