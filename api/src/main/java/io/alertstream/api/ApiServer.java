@@ -98,6 +98,22 @@ public final class ApiServer implements AutoCloseable {
           Optional.of(history));
     }
 
+    public Services withLimits(TenantLimitsSource limits) {
+      return new Services(
+          alerts,
+          configs,
+          configWriter,
+          limits,
+          state,
+          silences,
+          fallbackConfig,
+          credentials,
+          locator,
+          whatIf,
+          receiverTester,
+          history);
+    }
+
     public Services withCredentials(TenantCredentials credentials) {
       return new Services(
           alerts,
