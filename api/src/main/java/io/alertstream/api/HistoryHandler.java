@@ -117,6 +117,7 @@ final class HistoryHandler extends TenantHandler {
     out.put("from", ApiJson.time(history.from()));
     out.put("to", ApiJson.time(history.to()));
     out.put("scanned", history.scanned());
+    out.put("unreadable", history.unreadable());
     out.put("truncated", history.truncated());
     out.put("completeFrom", ApiJson.time(history.completeFrom()));
     out.put("alertsOmitted", history.alertsOmitted());

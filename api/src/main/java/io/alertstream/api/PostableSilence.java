@@ -16,7 +16,8 @@ import java.util.List;
  *
  * @param id empty to create; the id of an existing silence to update it
  * @param untilResolved Alertstream's optional {@code untilResolved}: the silence also ends once the
- *     alerts it matched have resolved
+ *     alerts it matched have resolved; null when the body leaves it out (as Alertmanager's clients
+ *     do), so that an update keeps what the silence had
  */
 record PostableSilence(
     String id,
@@ -25,7 +26,7 @@ record PostableSilence(
     long endsAt,
     String createdBy,
     String comment,
-    boolean untilResolved) {
+    Boolean untilResolved) {
 
   static PostableSilence parse(byte[] body) throws BadRequestException {
     JsonNode root;
@@ -67,7 +68,7 @@ record PostableSilence(
         endsAt,
         createdBy,
         comment,
-        untilResolved.asBoolean(false));
+        untilResolved.isBoolean() ? untilResolved.booleanValue() : null);
   }
 
   private static Matcher matcher(JsonNode m) throws BadRequestException {

@@ -77,7 +77,13 @@ final class ReplayHandler extends TenantHandler {
     } catch (InvalidConfigException e) {
       throw new BadRequestException("alertmanager_config: " + e.getMessage());
     }
-    WhatIf.Result result = whatIf.get().run(tenant, config, from, to);
+    WhatIf.Result result;
+    try {
+      result = whatIf.get().run(tenant, config, from, to);
+    } catch (org.apache.kafka.common.KafkaException e) {
+      throw new BadRequestException(
+          503, "the recorded alerts could not be read from Kafka (" + e.getMessage() + "); retry");
+    }
     ObjectNode out = ApiJson.JSON.createObjectNode();
     out.put("from", ApiJson.time(from));
     out.put("to", ApiJson.time(to));

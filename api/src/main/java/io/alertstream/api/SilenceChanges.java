@@ -45,7 +45,14 @@ final class SilenceChanges {
       }
       Silence prev = existing.get();
       if (canUpdate(prev, request, now)) {
-        events.add(event(SilenceAction.UPDATE, prev.id(), request, request.startsAt(), now));
+        events.add(
+            event(
+                SilenceAction.UPDATE,
+                prev.id(),
+                request,
+                request.startsAt(),
+                untilResolved(request, existing),
+                now));
         return new Result(prev.id(), events);
       }
       if (prev.state(now) != Silence.State.EXPIRED) {
@@ -53,7 +60,14 @@ final class SilenceChanges {
       }
     }
     String id = ids.get();
-    events.add(event(SilenceAction.CREATE, id, request, Math.max(request.startsAt(), now), now));
+    events.add(
+        event(
+            SilenceAction.CREATE,
+            id,
+            request,
+            Math.max(request.startsAt(), now),
+            untilResolved(request, existing),
+            now));
     return new Result(id, events);
   }
 
@@ -94,8 +108,24 @@ final class SilenceChanges {
         .build();
   }
 
+  /**
+   * The request's {@code untilResolved}, or, when it leaves it out (amtool, Grafana), what the
+   * silence it updates had.
+   */
+  private static boolean untilResolved(PostableSilence request, Optional<Silence> existing) {
+    if (request.untilResolved() != null) {
+      return request.untilResolved();
+    }
+    return !request.id().isEmpty() && existing.map(Silence::untilResolved).orElse(false);
+  }
+
   private static SilenceEvent event(
-      SilenceAction action, String id, PostableSilence request, long startsAt, long now) {
+      SilenceAction action,
+      String id,
+      PostableSilence request,
+      long startsAt,
+      boolean untilResolved,
+      long now) {
     return SilenceEvent.newBuilder()
         .setAction(action)
         .setId(id)
@@ -105,7 +135,7 @@ final class SilenceChanges {
         .setCreatedBy(request.createdBy())
         .setComment(request.comment())
         .setUpdatedAt(Instant.ofEpochMilli(now))
-        .setUntilResolved(request.untilResolved())
+        .setUntilResolved(untilResolved)
         .build();
   }
 }

@@ -187,6 +187,14 @@ class ApiV2Test {
         .as("a plain silence reads exactly as Alertmanager's")
         .isFalse();
 
+    String amtoolUpdate =
+        silenceBody(
+            id, "alertname", "Slow", silence.path("startsAt").asText(), "2026-03-01T14:00:00Z");
+    assertThat(post("/api/v2/silences", amtoolUpdate).statusCode()).isEqualTo(200);
+    assertThat(getJson("/api/v2/silence/" + id).path("untilResolved").asBoolean())
+        .as("an update that leaves the field out, as amtool does, keeps it")
+        .isTrue();
+
     assertThat(send("DELETE", "/api/v2/silence/" + id).statusCode()).isEqualTo(200);
     JsonNode expired = getJson("/api/v2/silence/" + id);
     assertThat(expired.path("expiredBy").asText()).isEqualTo("request");

@@ -46,11 +46,15 @@ class HistoryHandlerTest {
   private final CountDownLatch release = new CountDownLatch(1);
   private final CountDownLatch entered = new CountDownLatch(2);
   private volatile boolean blocking;
+  private volatile RuntimeException failure;
   private ApiServer server;
 
   private final AlertHistory reader =
       (tenant, query) -> {
         queries.add(query);
+        if (failure != null) {
+          throw failure;
+        }
         if (blocking) {
           entered.countDown();
           try {
@@ -63,6 +67,7 @@ class HistoryHandlerTest {
             query.from(),
             query.to(),
             42,
+            0,
             false,
             query.from(),
             0,
@@ -256,6 +261,20 @@ class HistoryHandlerTest {
     release.countDown();
     assertThat(first.get(10, TimeUnit.SECONDS).statusCode()).isEqualTo(200);
     assertThat(other.get(10, TimeUnit.SECONDS).statusCode()).isEqualTo(200);
+    assertThat(get("acme", "").statusCode()).isEqualTo(200);
+  }
+
+  @Test
+  void aFailedReadIsA503AndFreesTheTenantsTurn() throws Exception {
+    start(Optional.of(reader));
+    failure = new org.apache.kafka.common.errors.TimeoutException("reading took too long");
+
+    for (int i = 0; i < 3; i++) {
+      HttpResponse<String> failed = get("acme", "");
+      assertThat(failed.statusCode()).isEqualTo(503);
+      assertThat(failed.body()).contains("could not be read from Kafka");
+    }
+    failure = null;
     assertThat(get("acme", "").statusCode()).isEqualTo(200);
   }
 

@@ -30,6 +30,7 @@ public final class LimitsOverridesFile implements AutoCloseable {
   private final RuntimeLimits limits;
   private final ScheduledExecutorService timer;
   private String loadedText;
+  private boolean unreadable;
 
   private LimitsOverridesFile(Path file, RuntimeLimits limits) {
     this.file = file;
@@ -52,35 +53,42 @@ public final class LimitsOverridesFile implements AutoCloseable {
   public static LimitsOverridesFile watch(Path file, RuntimeLimits limits, Duration period)
       throws IOException, InvalidConfigException {
     LimitsOverridesFile watched = new LimitsOverridesFile(file, limits);
-    watched.load(Files.readString(file, StandardCharsets.UTF_8));
+    watched.loadedText = Files.readString(file, StandardCharsets.UTF_8);
+    watched.load(watched.loadedText);
     watched.timer.scheduleWithFixedDelay(
         watched::reloadIfChanged, period.toMillis(), period.toMillis(), TimeUnit.MILLISECONDS);
     return watched;
   }
 
-  /** Reads the file again and applies it if its text changed. */
+  /**
+   * Reads the file again and applies it if its text changed. Each problem is logged once, when it
+   * appears; whatever happens, the last good overrides stay and the next period tries again.
+   */
   synchronized void reloadIfChanged() {
     String text;
     try {
       text = Files.readString(file, StandardCharsets.UTF_8);
     } catch (IOException e) {
-      LOG.warn("limits overrides {}: cannot read it ({}); keeping the last good ones", file, e);
+      if (!unreadable) {
+        LOG.warn("limits overrides {}: cannot read it ({}); keeping the last good ones", file, e);
+      }
+      unreadable = true;
       return;
     }
+    unreadable = false;
     if (text.equals(loadedText)) {
       return;
     }
+    loadedText = text;
     try {
       load(text);
-    } catch (InvalidConfigException e) {
+    } catch (InvalidConfigException | RuntimeException e) {
       LOG.warn("limits overrides {} refused, keeping the last good ones: {}", file, e.getMessage());
-      loadedText = text; // said once per change
     }
   }
 
   private void load(String text) throws InvalidConfigException {
     LimitsOverrides loaded = limits.load(text);
-    loadedText = text;
     LOG.info("limits overrides {}: {} tenant(s) overridden", file, loaded.byTenant().size());
     if (!loaded.notApplied().isEmpty()) {
       LOG.warn(

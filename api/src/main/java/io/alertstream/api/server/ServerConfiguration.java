@@ -4,6 +4,7 @@ import io.alertstream.api.auth.TenantCredentials;
 import io.alertstream.config.ConfigParser;
 import io.alertstream.config.InvalidConfigException;
 import io.alertstream.config.tenant.TenantLimits;
+import io.alertstream.config.yaml.Durations;
 import io.alertstream.topology.streams.TopologySettings;
 import java.io.IOException;
 import java.net.InetAddress;
@@ -11,6 +12,7 @@ import java.net.InetSocketAddress;
 import java.net.UnknownHostException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -132,9 +134,8 @@ public final class ServerConfiguration {
   }
 
   /** How long to wait for Kafka Streams to run ({@code startup.timeout.seconds}). */
-  public static java.time.Duration startupTimeout(Map<String, String> values) {
-    return java.time.Duration.ofSeconds(
-        Long.parseLong(valueOrDefault(values, "startup.timeout.seconds")));
+  public static Duration startupTimeout(Map<String, String> values) {
+    return Duration.ofSeconds(Long.parseLong(valueOrDefault(values, "startup.timeout.seconds")));
   }
 
   private static String valueOrDefault(Map<String, String> values, String key) {
@@ -210,9 +211,9 @@ public final class ServerConfiguration {
                 integer("limits.max.aggregation.groups", 0),
                 integer("limits.max.silences.count", 0))
             .withSilenceLimits(
-                duration("limits.max.silence.duration"),
+                duration("limits.max.silence.duration", Duration.ZERO),
                 integer("limits.max.silence.matchers.count", 0));
-    java.time.Duration untilResolvedGrace = untilResolvedGrace();
+    Duration untilResolvedGrace = untilResolvedGrace();
     Optional<Path> overrides = limitsOverridesFile(limits);
     if (!problems.isEmpty()) {
       throw new InvalidSettingsException(problems);
@@ -253,21 +254,14 @@ public final class ServerConfiguration {
     return Optional.of(Path.of(file));
   }
 
-  private java.time.Duration untilResolvedGrace() {
+  private Duration untilResolvedGrace() {
     String key = "silences.until.resolved.grace";
-    String value = valueOrDefault(values, key);
-    try {
-      java.time.Duration grace =
-          io.alertstream.config.yaml.Durations.parse(
-              io.alertstream.config.yaml.YamlNode.parse(value));
-      if (TopologySettings.validUntilResolvedGrace(grace)) {
-        return grace;
-      }
-    } catch (InvalidConfigException e) {
-      // reported below
+    Duration grace = duration(key, TopologySettings.DEFAULT_UNTIL_RESOLVED_GRACE);
+    if (!TopologySettings.validUntilResolvedGrace(grace)) {
+      problems.add(key + ": " + Durations.format(grace) + " is not between 1s and 30m");
+      return TopologySettings.DEFAULT_UNTIL_RESOLVED_GRACE;
     }
-    problems.add(key + ": '" + value + "' is not a duration between 1s and 30m");
-    return TopologySettings.DEFAULT_UNTIL_RESOLVED_GRACE;
+    return grace;
   }
 
   private String fallbackConfig() {
@@ -350,18 +344,17 @@ public final class ServerConfiguration {
     }
   }
 
-  /** A Prometheus duration ({@code 30d}, {@code 12h}); zero when unset. */
-  private java.time.Duration duration(String key) {
-    String value = values.getOrDefault(key, "0");
-    if (value.equals("0")) {
-      return java.time.Duration.ZERO;
+  /** A Prometheus duration ({@code 30d}, {@code 12h}); {@code fallback} when unset. */
+  private Duration duration(String key, Duration fallback) {
+    String value = values.get(key);
+    if (value == null) {
+      return fallback;
     }
     try {
-      return io.alertstream.config.yaml.Durations.parse(
-          io.alertstream.config.yaml.YamlNode.parse(value));
+      return Durations.parse(value);
     } catch (InvalidConfigException e) {
       problems.add(key + ": '" + value + "' is not a duration such as 30d or 12h");
-      return java.time.Duration.ZERO;
+      return fallback;
     }
   }
 

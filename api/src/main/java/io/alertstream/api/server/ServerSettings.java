@@ -6,6 +6,7 @@ import io.alertstream.topology.streams.TopologySettings;
 import io.alertstream.topology.tenancy.FallbackConfig;
 import java.net.InetSocketAddress;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
 import org.apache.kafka.clients.CommonClientConfigs;
@@ -48,7 +49,7 @@ public record ServerSettings(
     String instanceId,
     Optional<TenantCredentials> credentials,
     boolean blockPrivateEgress,
-    java.time.Duration untilResolvedGrace,
+    Duration untilResolvedGrace,
     Optional<Path> limitsOverridesFile) {
 
   /** Mimir's default fallback: one receiver that notifies nobody. */
@@ -92,7 +93,7 @@ public record ServerSettings(
   }
 
   /** The same settings with another grace for silences until resolved. */
-  public ServerSettings withUntilResolvedGrace(java.time.Duration grace) {
+  public ServerSettings withUntilResolvedGrace(Duration grace) {
     return new ServerSettings(
         kafka,
         registryUrl,

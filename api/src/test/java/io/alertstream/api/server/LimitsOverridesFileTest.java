@@ -34,9 +34,15 @@ class LimitsOverridesFileTest {
       watched.reloadIfChanged();
       assertThat(limits.forTenant("acme").maxAlertsCount()).isEqualTo(20);
 
+      Files.writeString(file, "overrides:\n  acme:\n    alertmanager_max_alerts_count: 30\n");
+      watched.reloadIfChanged();
+      assertThat(limits.forTenant("acme").maxAlertsCount())
+          .as("a good file after a bad one applies")
+          .isEqualTo(30);
+
       Files.delete(file);
       watched.reloadIfChanged();
-      assertThat(limits.forTenant("acme").maxAlertsCount()).isEqualTo(20);
+      assertThat(limits.forTenant("acme").maxAlertsCount()).isEqualTo(30);
     }
   }
 

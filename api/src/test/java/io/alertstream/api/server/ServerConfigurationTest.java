@@ -94,8 +94,8 @@ class ServerConfigurationTest {
                         p ->
                             assertThat(p)
                                 .isEqualTo(
-                                    "silences.until.resolved.grace: '1h' is not a duration"
-                                        + " between 1s and 30m"))
+                                    "silences.until.resolved.grace: 1h is not between 1s and"
+                                        + " 30m"))
                     .hasSize(9));
   }
 

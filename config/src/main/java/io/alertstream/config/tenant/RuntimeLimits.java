@@ -20,10 +20,6 @@ public final class RuntimeLimits implements TenantLimitsSource {
     return overrides.forTenant(tenant, defaults);
   }
 
-  public TenantLimits defaults() {
-    return defaults;
-  }
-
   /**
    * Replaces the overrides with those of this file's text.
    *

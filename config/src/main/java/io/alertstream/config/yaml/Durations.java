@@ -26,6 +26,11 @@ public final class Durations {
 
   private Durations() {}
 
+  /** A duration written as a setting's text ({@code 0}, {@code 30d}, {@code 5m}). */
+  public static Duration parse(String text) throws InvalidConfigException {
+    return parse(YamlNode.parse(text));
+  }
+
   public static Duration parse(YamlNode node) throws InvalidConfigException {
     String text = node.text("");
     if (text.equals("0")) {

@@ -2,9 +2,12 @@ package io.alertstream.local;
 
 import io.alertstream.api.auth.TenantCredentials;
 import io.alertstream.api.server.RunUntilStopped;
+import io.alertstream.config.InvalidConfigException;
 import io.alertstream.config.tenant.TenantLimits;
+import io.alertstream.config.yaml.Durations;
 import java.io.IOException;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -180,15 +183,14 @@ public final class LocalLauncher {
   }
 
   /** A Prometheus duration such as 30d or 5m; 0 is none. */
-  private static java.time.Duration durationProp(String name) {
+  private static Duration durationProp(String name) {
     String text = prop(name);
     if (text.equals("0")) {
-      return java.time.Duration.ZERO;
+      return Duration.ZERO;
     }
     try {
-      return io.alertstream.config.yaml.Durations.parse(
-          io.alertstream.config.yaml.YamlNode.parse(text));
-    } catch (io.alertstream.config.InvalidConfigException e) {
+      return Durations.parse(text);
+    } catch (InvalidConfigException e) {
       throw new IllegalArgumentException(
           name + ": '" + text + "' is not a duration such as 30d or 5m", e);
     }

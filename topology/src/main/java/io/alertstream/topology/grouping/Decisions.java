@@ -59,19 +59,6 @@ final class Decisions {
         silenceId);
   }
 
-  void resolvedUnderSilence(Alert a, String silenceId) {
-    add(
-        a,
-        Decision.SILENCED,
-        "silenced by silence "
-            + silenceId
-            + ", and resolved: "
-            + group.receiver()
-            + " is still told of the resolution by the integrations that were told it fired"
-            + " (alertstream.resolved_after_silence)",
-        silenceId);
-  }
-
   void routedNowhere(Alert a) {
     add(
         a,

@@ -77,11 +77,9 @@ public final class GroupFlush {
     kept.removeIf(
         a -> {
           Optional<String> silence = ctx.silences().silencedBy(a.labels());
+          silence.ifPresent(id -> decisions.silenced(a, id));
           if (silence.isPresent() && ctx.resolvedAfterSilence() && a.resolvedAt(now)) {
-            resolvedUnderSilence.add(a);
-            decisions.resolvedUnderSilence(a, silence.get());
-          } else {
-            silence.ifPresent(id -> decisions.silenced(a, id));
+            resolvedUnderSilence.add(a); // a notification of it says so in its own decision
           }
           return silence.isPresent();
         });

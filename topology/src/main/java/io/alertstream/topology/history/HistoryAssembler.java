@@ -76,10 +76,11 @@ public final class HistoryAssembler {
   /**
    * The answer.
    *
-   * @param scanned records read
+   * @param scanned the tenant's records read
+   * @param unreadable the tenant's records that could not be read (left out)
    * @param completeFrom from when every record of the range was read
    */
-  public History result(long scanned, long completeFrom) {
+  public History result(long scanned, int unreadable, long completeFrom) {
     List<AlertTimeline> shown = new ArrayList<>();
     for (AlertTrack track : tracks.values()) {
       if (track.showsIn(query.from(), query.to())) {
@@ -94,6 +95,6 @@ public final class HistoryAssembler {
     List<AlertTimeline> alerts = List.copyOf(shown.subList(0, Math.min(shown.size(), MAX_ALERTS)));
     long from = Math.max(query.from(), completeFrom);
     return new History(
-        query.from(), query.to(), scanned, from > query.from(), from, omitted, alerts);
+        query.from(), query.to(), scanned, unreadable, from > query.from(), from, omitted, alerts);
   }
 }

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.alertstream.schemas.AlertEvent;
 import io.alertstream.schemas.serde.AvroDeserializer;
 import io.alertstream.schemas.serde.SchemaRegistryClient;
+import io.alertstream.schemas.serde.SchemaRegistryException;
 import io.alertstream.topology.explain.Decision;
 import io.alertstream.topology.streams.TopologySettings;
 import io.alertstream.topology.tenancy.TenantPartitionScan;
@@ -27,6 +28,9 @@ public final class KafkaAlertHistory implements AlertHistory {
 
   /** Records of the decisions topic one request reads at most. */
   public static final long MAX_DECISION_RECORDS = 100_000;
+
+  /** How long one request may read; below the 30 s a forwarded request waits for its answer. */
+  public static final Duration READ_TIMEOUT = Duration.ofSeconds(20);
 
   /** How long before the range receipts are read, for alerts that were firing at its start. */
   public static final Duration LOOKBACK = Duration.ofHours(1);
@@ -59,6 +63,7 @@ public final class KafkaAlertHistory implements AlertHistory {
     Unreadable unreadable = new Unreadable();
     TenantPartitionScan.Extent receipts;
     TenantPartitionScan.Extent decisions;
+    long deadline = System.nanoTime() + READ_TIMEOUT.toNanos();
     try (KafkaConsumer<byte[], byte[]> consumer = TenantPartitionScan.consumer(kafka)) {
       receipts =
           TenantPartitionScan.scan(
@@ -68,9 +73,12 @@ public final class KafkaAlertHistory implements AlertHistory {
               query.from() - LOOKBACK.toMillis(),
               query.to(),
               MAX_ALERT_RECORDS,
+              deadline,
               (ts, value) -> {
                 try {
                   assembler.receipt(alerts.deserialize(alertsTopic, value), ts);
+                } catch (SchemaRegistryException e) {
+                  throw e; // not the record's fault: the request fails (503), not a silent gap
                 } catch (RuntimeException e) {
                   unreadable.add(e);
                 }
@@ -83,6 +91,7 @@ public final class KafkaAlertHistory implements AlertHistory {
               query.from(),
               query.to(),
               MAX_DECISION_RECORDS,
+              deadline,
               (ts, value) -> {
                 try {
                   assembler.decision(JSON.readValue(value, Decision.class));
@@ -100,7 +109,8 @@ public final class KafkaAlertHistory implements AlertHistory {
           unreadable.first);
     }
     return assembler.result(
-        receipts.records() + decisions.records(),
+        receipts.tenantRecords() + decisions.tenantRecords(),
+        unreadable.count,
         Math.max(completeFrom(receipts, query), completeFrom(decisions, query)));
   }
 

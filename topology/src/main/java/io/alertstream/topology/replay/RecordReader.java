@@ -26,12 +26,22 @@ public final class RecordReader {
   /**
    * @param kafka client properties: bootstrap.servers and the cluster's security settings
    */
+  /** How long reading one replay's records may take. */
+  public static final java.time.Duration READ_TIMEOUT = java.time.Duration.ofSeconds(60);
+
   public RecordReader(Map<String, String> kafka, SchemaRegistryClient registry) {
     this.kafka = Map.copyOf(kafka);
     this.registry = registry;
   }
 
+  /**
+   * Reads the tenant's records of the range.
+   *
+   * @throws org.apache.kafka.common.errors.TimeoutException if that takes longer than {@link
+   *     #READ_TIMEOUT}
+   */
   public Recorded read(String tenant, long from, long to) {
+    long deadline = System.nanoTime() + READ_TIMEOUT.toNanos();
     List<Recorded.Input> alerts = new ArrayList<>();
     List<Recorded.Input> silences = new ArrayList<>();
     List<Recorded.Sent> sent = new ArrayList<>();
@@ -42,6 +52,7 @@ public final class RecordReader {
           tenant,
           from,
           to,
+          deadline,
           (ts, v) -> alerts.add(new Recorded.Input(ts, v)));
       scan(
           consumer,
@@ -49,6 +60,7 @@ public final class RecordReader {
           tenant,
           0,
           to,
+          deadline,
           (ts, v) -> silences.add(new Recorded.Input(ts, v)));
       AvroDeserializer<Notification> notifications =
           new AvroDeserializer<>(Notification.class, registry);
@@ -60,6 +72,7 @@ public final class RecordReader {
             tenant,
             from,
             to,
+            deadline,
             (ts, v) -> sent.add(sent(ts, notifications.deserialize(topic, v))));
       }
     }
@@ -90,8 +103,9 @@ public final class RecordReader {
       String tenant,
       long from,
       long to,
+      long deadline,
       TenantPartitionScan.RecordHandler each) {
     TenantPartitionScan.scan(
-        consumer, topic, tenant, from, to, TenantPartitionScan.UNBOUNDED, each);
+        consumer, topic, tenant, from, to, TenantPartitionScan.UNBOUNDED, deadline, each);
   }
 }

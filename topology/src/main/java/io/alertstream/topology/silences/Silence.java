@@ -66,7 +66,10 @@ public record Silence(
         event.getAction() == SilenceAction.EXPIRE ? EXPIRED_BY_REQUEST : null);
   }
 
-  /** This silence ended now by itself: the alerts it matched resolved. */
+  /**
+   * This silence ended now by itself: the alerts it matched resolved. {@code updatedAt} stays the
+   * time of the last request, which the API waits for when it writes one.
+   */
   public Silence endedByResolution(long now) {
     return new Silence(
         id,
@@ -75,7 +78,7 @@ public record Silence(
         now,
         createdBy,
         comment,
-        now,
+        updatedAt,
         untilResolved,
         EXPIRED_BY_RESOLUTION);
   }

@@ -14,16 +14,36 @@ import java.util.List;
  */
 public final class UntilResolved {
 
+  /**
+   * What one check of a tenant found.
+   *
+   * @param ending the silences that end now
+   * @param nextCheckAt the earliest time another of its silences could end without an alert being
+   *     received: a matched alert's end, a grace running out, a pending silence starting; {@link
+   *     Long#MAX_VALUE} when none could
+   */
+  public record Outcome(List<Silence> ending, long nextCheckAt) {
+
+    public Outcome {
+      ending = List.copyOf(ending);
+    }
+  }
+
   private final long graceMs;
 
   public UntilResolved(Duration grace) {
     this.graceMs = grace.toMillis();
   }
 
+  /** Whether a silence is one until resolved that has not ended yet. */
+  public static boolean watched(Silence s, long now) {
+    return s.untilResolved() && s.state(now) != Silence.State.EXPIRED;
+  }
+
   /** Whether any of these silences is one until resolved that has not ended yet. */
   public static boolean anyWatched(Iterable<Silence> silences, long now) {
     for (Silence s : silences) {
-      if (s.untilResolved() && s.state(now) != Silence.State.EXPIRED) {
+      if (watched(s, now)) {
         return true;
       }
     }
@@ -31,33 +51,52 @@ public final class UntilResolved {
   }
 
   /**
-   * The silences among {@code silences} that end now, given all of the tenant's stored alerts
-   * (firing, and resolved ones not yet collected).
+   * Checks a tenant's silences against all of its stored alerts (firing, and resolved ones not yet
+   * collected).
    */
-  public List<Silence> ending(Iterable<Silence> silences, Iterable<Alert> alerts, long now) {
+  public Outcome check(Iterable<Silence> silences, Iterable<Alert> alerts, long now) {
     List<Silence> ending = new ArrayList<>();
+    long next = Long.MAX_VALUE;
     for (Silence s : silences) {
-      if (s.untilResolved() && s.activeAt(now) && allResolvedLongEnough(s, alerts, now)) {
+      if (!watched(s, now)) {
+        continue;
+      }
+      if (!s.activeAt(now)) {
+        next = Math.min(next, s.startsAt());
+        continue;
+      }
+      long due = dueAt(s, alerts, now);
+      if (due <= now) {
         ending.add(s);
+      } else {
+        next = Math.min(next, Math.min(due, s.endsAt()));
       }
     }
-    return ending;
+    return new Outcome(ending, next);
   }
 
-  private boolean allResolvedLongEnough(Silence silence, Iterable<Alert> alerts, long now) {
+  /**
+   * When an active silence ends by resolution as far as its alerts tell now: the end of its
+   * earliest firing alert while one fires (a check then), the last resolution plus the grace once
+   * none does; never while it has matched nothing.
+   */
+  private long dueAt(Silence silence, Iterable<Alert> alerts, long now) {
     Matchers matchers = silence.compiled();
     long lastResolved = -1;
+    long firstFiringEnd = Long.MAX_VALUE;
     for (Alert a : alerts) {
       if (!matchers.matches(a.labels())) {
         continue;
       }
       if (!a.resolvedAt(now)) {
-        return false;
-      }
-      if (a.endsAt() > silence.startsAt()) {
+        firstFiringEnd = Math.min(firstFiringEnd, a.endsAt());
+      } else if (a.endsAt() > silence.startsAt()) {
         lastResolved = Math.max(lastResolved, a.endsAt());
       }
     }
-    return lastResolved >= 0 && now - lastResolved >= graceMs;
+    if (firstFiringEnd != Long.MAX_VALUE) {
+      return firstFiringEnd;
+    }
+    return lastResolved < 0 ? Long.MAX_VALUE : lastResolved + graceMs;
   }
 }

@@ -31,7 +31,9 @@ import io.alertstream.topology.nflog.NotificationLogEntry;
 import io.alertstream.topology.silences.Silence;
 import io.alertstream.topology.silences.SilenceSet;
 import io.alertstream.topology.silences.UntilResolved;
+import io.alertstream.topology.silences.UntilResolvedWatch;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -80,8 +82,8 @@ final class TenantStateProcessor
   private final InputEnds inputEnds;
   private final UntilResolved untilResolved;
 
-  /** The tenants with a silence until resolved that has not ended; null until first looked at. */
-  private Set<String> watchedTenants;
+  /** When to check which tenant's silences until resolved; null until first looked at. */
+  private UntilResolvedWatch watch;
 
   private TopicPartition alertsPartition;
   private ProcessorContext<String, Object> context;
@@ -124,7 +126,7 @@ final class TenantStateProcessor
         untilResolvedCheck(settings.untilResolvedGrace()),
         PunctuationType.WALL_CLOCK_TIME,
         this::endSilencesUntilResolved);
-    watchedTenants = null;
+    watch = null;
   }
 
   @Override
@@ -149,48 +151,45 @@ final class TenantStateProcessor
     if (event != null) {
       Silence silence = Silence.of(event);
       state.silences.put(TenantState.key(tenant, silence.id()), silence);
-      if (silence.untilResolved() && watchedTenants != null) {
-        watchedTenants.add(tenant);
+      if (silence.untilResolved() && watch != null) {
+        watch.silenceChanged(tenant);
       }
     }
   }
 
   /**
    * Ends the silences until resolved whose alerts have all resolved (see {@link UntilResolved}),
-   * looking only at tenants that have such a silence.
+   * looking only at the tenants whose check is due ({@link UntilResolvedWatch}).
    */
   private void endSilencesUntilResolved(long now) {
-    if (watchedTenants == null) {
-      watchedTenants = new HashSet<>();
+    if (watch == null) {
+      watch = new UntilResolvedWatch();
       try (KeyValueIterator<String, Silence> it = state.silences.all()) {
         it.forEachRemaining(
             kv -> {
-              if (UntilResolved.anyWatched(List.of(kv.value), now)) {
-                watchedTenants.add(TenantState.tenantOf(kv.key));
+              if (UntilResolved.watched(kv.value, now)) {
+                watch.silenceChanged(TenantState.tenantOf(kv.key));
               }
             });
       }
     }
-    for (java.util.Iterator<String> it = watchedTenants.iterator(); it.hasNext(); ) {
-      String tenant = it.next();
+    for (String tenant : watch.due(now)) {
       List<Silence> silences =
-          TenantState.ofTenant(state.silences, tenant).stream().map(kv -> kv.value).toList();
-      if (!UntilResolved.anyWatched(silences, now)) {
-        it.remove();
-        continue;
-      }
-      if (silences.stream().noneMatch(s -> s.untilResolved() && s.activeAt(now))) {
-        continue; // only pending ones
-      }
+          new ArrayList<>(
+              TenantState.ofTenant(state.silences, tenant).stream().map(kv -> kv.value).toList());
       List<Alert> alerts =
           TenantState.ofTenant(state.alerts, tenant).stream().map(kv -> kv.value).toList();
-      for (Silence ending : untilResolved.ending(silences, alerts, now)) {
-        state.silences.put(TenantState.key(tenant, ending.id()), ending.endedByResolution(now));
+      UntilResolved.Outcome outcome = untilResolved.check(silences, alerts, now);
+      for (Silence ending : outcome.ending()) {
+        Silence ended = ending.endedByResolution(now);
+        state.silences.put(TenantState.key(tenant, ending.id()), ended);
+        silences.set(silences.indexOf(ending), ended);
         LOG.info(
             "tenant {}: silence {} ended by itself: every alert it matched has resolved",
             tenant,
             ending.id());
       }
+      watch.checked(tenant, silences, outcome.nextCheckAt(), now);
     }
   }
 
@@ -300,6 +299,9 @@ final class TenantStateProcessor
     String alertKey = TenantState.key(tenant, received.fingerprint());
     Alert alert = Alert.put(state.alerts.get(alertKey), received, now);
     state.alerts.put(alertKey, alert);
+    if (watch != null) {
+      watch.alertReceived(tenant, alert, now);
+    }
     inhibitionSources.update(tenant, runtime.config().inhibitRules(), alert);
     insertIntoGroups(tenant, runtime, alert, true, now);
   }

@@ -13,6 +13,7 @@ import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.consumer.OffsetAndTimestamp;
 import org.apache.kafka.common.PartitionInfo;
 import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.errors.TimeoutException;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.utils.Utils;
 
@@ -21,7 +22,9 @@ import org.apache.kafka.common.utils.Utils;
  * records sit in one partition (the producers' default partitioner: murmur2 of the key); that
  * partition is read from the first record at or after {@code from} until past {@code to}, other
  * tenants' records skipped. With a cap, at most that many records are read, the latest ones: when
- * the range holds more, the scan starts later than {@code from} and says so.
+ * the range holds more, the scan starts later than {@code from} and says so. A scan that passes its
+ * deadline (a broker that stops answering, a partition too long to read) fails with Kafka's {@link
+ * TimeoutException}.
  */
 public final class TenantPartitionScan {
 
@@ -40,12 +43,13 @@ public final class TenantPartitionScan {
    * What one scan read.
    *
    * @param records the records read, every tenant's (the work done)
+   * @param tenantRecords the tenant's records among them
    * @param cut whether the range held more than the cap, so its start was left out
    * @param firstTimestamp the timestamp of the first record read, -1 when none was
    */
-  public record Extent(long records, boolean cut, long firstTimestamp) {
+  public record Extent(long records, long tenantRecords, boolean cut, long firstTimestamp) {
 
-    static final Extent NONE = new Extent(0, false, -1);
+    static final Extent NONE = new Extent(0, 0, false, -1);
   }
 
   private TenantPartitionScan() {}
@@ -74,7 +78,9 @@ public final class TenantPartitionScan {
   /**
    * Hands the tenant's records of {@code topic} timestamped in [{@code from}, {@code to}] (in log
    * order; the scan stops at the first record after {@code to}) to {@code each}, reading at most
-   * {@code maxRecords} records.
+   * {@code maxRecords} records, until {@code deadlineNanos} ({@link System#nanoTime()}).
+   *
+   * @throws TimeoutException past the deadline
    */
   public static Extent scan(
       Consumer<byte[], byte[]> consumer,
@@ -83,6 +89,7 @@ public final class TenantPartitionScan {
       long from,
       long to,
       long maxRecords,
+      long deadlineNanos,
       RecordHandler each) {
     byte[] key = tenant.getBytes(StandardCharsets.UTF_8);
     List<PartitionInfo> partitions = consumer.partitionsFor(topic);
@@ -102,22 +109,28 @@ public final class TenantPartitionScan {
     long start = cut ? stop - maxRecords : first;
     consumer.seek(partition, start);
     long read = 0;
+    long tenantRecords = 0;
     long firstTimestamp = -1;
     while (consumer.position(partition) < end && read < maxRecords) {
+      if (System.nanoTime() > deadlineNanos) {
+        throw new TimeoutException(
+            "reading " + topic + " took too long: " + read + " records read of the range");
+      }
       for (ConsumerRecord<byte[], byte[]> r : consumer.poll(POLL)) {
         if (r.timestamp() > to || read >= maxRecords) {
-          return new Extent(read, cut, firstTimestamp);
+          return new Extent(read, tenantRecords, cut, firstTimestamp);
         }
         read++;
         if (firstTimestamp < 0) {
           firstTimestamp = r.timestamp();
         }
         if (r.key() != null && Arrays.equals(r.key(), key) && r.value() != null) {
+          tenantRecords++;
           each.accept(r.timestamp(), r.value());
         }
       }
     }
-    return new Extent(read, cut, firstTimestamp);
+    return new Extent(read, tenantRecords, cut, firstTimestamp);
   }
 
   private static Long offsetAt(

@@ -52,7 +52,7 @@ class HistoryAssemblerTest {
   }
 
   private History result() {
-    return assembler.result(123, FROM);
+    return assembler.result(123, 0, FROM);
   }
 
   private AlertTimeline only() {
@@ -283,8 +283,8 @@ class HistoryAssemblerTest {
   void aHistoryReadFromLaterThanAskedSaysItIsTruncated() {
     firing(DISK, FROM + 10 * MIN, FROM + 10 * MIN, FROM + 12 * MIN);
 
-    History cut = assembler.result(10, FROM + 5 * MIN);
-    History whole = assembler.result(10, FROM - 30 * MIN);
+    History cut = assembler.result(10, 0, FROM + 5 * MIN);
+    History whole = assembler.result(10, 0, FROM - 30 * MIN);
 
     assertThat(cut.truncated()).isTrue();
     assertThat(cut.completeFrom()).isEqualTo(FROM + 5 * MIN);

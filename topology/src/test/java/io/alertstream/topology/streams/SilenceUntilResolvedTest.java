@@ -75,6 +75,22 @@ class SilenceUntilResolvedTest {
         .satisfies(s -> assertThat(s.notification().getStatus()).isEqualTo(AlertStatus.FIRING));
   }
 
+  /**
+   * The other tests make their silence before the first check, so the watch is built from the
+   * silences store, as after a restart; this one makes it after.
+   */
+  @Test
+  void aSilenceMadeAfterTheFirstCheckEndsToo() {
+    am.advanceTo(30);
+    am.post("t", alert(DISK, 30, 3600.0));
+    am.silenceUntilResolved("t", "late", 31, 3600, equal("alertname", "DiskFull"));
+    am.advanceTo(35);
+    am.post("t", alert(DISK, 30, 35.0));
+    am.advanceTo(51);
+
+    assertThat(am.storedSilence("t", "late").expiredBy()).isEqualTo(Silence.EXPIRED_BY_RESOLUTION);
+  }
+
   @Test
   void anAlertFiringAgainWithinTheGraceKeepsItInForce() {
     am.silenceUntilResolved("t", "s1", 0, 3600, equal("alertname", "DiskFull"));

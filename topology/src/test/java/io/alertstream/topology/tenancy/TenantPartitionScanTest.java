@@ -1,8 +1,10 @@
 package io.alertstream.topology.tenancy;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -93,6 +95,7 @@ class TenantPartitionScanTest {
         from,
         to,
         max,
+        System.nanoTime() + Duration.ofMinutes(1).toNanos(),
         (ts, value) -> seen.add(ts + ":" + new String(value, StandardCharsets.UTF_8)));
   }
 
@@ -101,6 +104,7 @@ class TenantPartitionScanTest {
     TenantPartitionScan.Extent extent = scan(2000, 6500, TenantPartitionScan.UNBOUNDED);
 
     assertThat(seen).containsExactly("2000:r2", "4000:r4", "6000:r6");
+    assertThat(extent.tenantRecords()).isEqualTo(3);
     assertThat(extent.cut()).isFalse();
     assertThat(extent.firstTimestamp()).isEqualTo(2000);
   }
@@ -113,6 +117,16 @@ class TenantPartitionScanTest {
     assertThat(extent.records()).isEqualTo(4);
     assertThat(extent.cut()).isTrue();
     assertThat(extent.firstTimestamp()).isEqualTo(5000);
+  }
+
+  @Test
+  void aScanPastItsDeadlineFails() {
+    assertThatThrownBy(
+            () ->
+                TenantPartitionScan.scan(
+                    log, TOPIC, "acme", 0, 9000, 100, System.nanoTime() - 1, (ts, v) -> {}))
+        .isInstanceOf(org.apache.kafka.common.errors.TimeoutException.class)
+        .hasMessageContaining("reading alertstream-alerts took too long");
   }
 
   @Test
