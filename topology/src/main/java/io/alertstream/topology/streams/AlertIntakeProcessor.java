@@ -60,7 +60,7 @@ final class AlertIntakeProcessor implements Processor<byte[], byte[], Object, Ob
     } else {
       context.forward(
           new Record<Object, Object>(
-              tenant, new TenantInput.AlertReceived(alert), record.timestamp()),
+              tenant, new TenantInput.AlertReceived(alert, record.value()), record.timestamp()),
           accepted);
     }
   }

@@ -70,6 +70,9 @@ public final class AlertstreamTopology {
 
   static final String DECISIONS_SINK = "decisions";
 
+  /** Alerts over their tenant's limits, dead-lettered by the tenant state (its keys are text). */
+  static final String OVER_LIMIT_SINK = "alerts-over-limit";
+
   /** The key of a tenant's entry in the alert and silence stores. */
   public static String stateKey(String tenant, String id) {
     return TenantState.key(tenant, id);
@@ -149,6 +152,12 @@ public final class AlertstreamTopology {
           notificationSerde.serializer(),
           TENANT_STATE);
     }
+    topology.addSink(
+        OVER_LIMIT_SINK,
+        settings.alertsDlqTopic(),
+        tenants.serializer(),
+        new ByteArraySerializer(),
+        TENANT_STATE);
 
     topology.addStateStore(
         store(TenantState.CONFIGS, serdes.forValue(TenantConfig.class)), TENANT_STATE);

@@ -15,7 +15,7 @@ sealed interface TenantInput {
 
   /** What the tenant state does with each input. */
   interface Handler {
-    void alert(String tenant, AlertEvent event);
+    void alert(String tenant, AlertEvent event, byte[] raw);
 
     /**
      * @param config null when the tenant's config was deleted
@@ -27,10 +27,13 @@ sealed interface TenantInput {
     void outcome(String tenant, DeliveryOutcome outcome);
   }
 
-  record AlertReceived(AlertEvent event) implements TenantInput {
+  /**
+   * @param raw the record's value as it was read, for the dead letter topic
+   */
+  record AlertReceived(AlertEvent event, byte[] raw) implements TenantInput {
     @Override
     public void applyTo(Handler handler, String tenant) {
-      handler.alert(tenant, event);
+      handler.alert(tenant, event, raw);
     }
   }
 

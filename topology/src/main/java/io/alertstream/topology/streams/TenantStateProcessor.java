@@ -7,6 +7,7 @@ import io.alertstream.config.receivers.Integration;
 import io.alertstream.config.receivers.ReceiverConfig;
 import io.alertstream.config.routing.Route;
 import io.alertstream.config.tenant.ParsedConfigs;
+import io.alertstream.config.tenant.TenantLimits;
 import io.alertstream.config.yaml.Durations;
 import io.alertstream.schemas.AlertEvent;
 import io.alertstream.schemas.DeliveryOutcome;
@@ -15,6 +16,7 @@ import io.alertstream.schemas.Notification;
 import io.alertstream.schemas.SilenceEvent;
 import io.alertstream.schemas.TenantConfig;
 import io.alertstream.topology.alerts.Alert;
+import io.alertstream.topology.alerts.AlertQuota;
 import io.alertstream.topology.explain.Decision;
 import io.alertstream.topology.grouping.FlushContext;
 import io.alertstream.topology.grouping.FlushDelays;
@@ -41,6 +43,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.apache.kafka.common.utils.Bytes;
 import org.apache.kafka.streams.KeyValue;
 import org.apache.kafka.streams.processor.PunctuationType;
@@ -81,6 +84,7 @@ final class TenantStateProcessor
   private final ReceiptWatermark watermark = new ReceiptWatermark();
   private final InputEnds inputEnds;
   private final UntilResolved untilResolved;
+  private final TenantAlertUsage usage = new TenantAlertUsage();
 
   /** When to check which tenant's silences until resolved; null until first looked at. */
   private UntilResolvedWatch watch;
@@ -137,8 +141,8 @@ final class TenantStateProcessor
   }
 
   @Override
-  public void alert(String tenant, AlertEvent event) {
-    onAlert(tenant, event, context.currentSystemTimeMs());
+  public void alert(String tenant, AlertEvent event, byte[] raw) {
+    onAlert(tenant, event, raw, context.currentSystemTimeMs());
   }
 
   @Override
@@ -291,19 +295,61 @@ final class TenantStateProcessor
     }
   }
 
-  private void onAlert(String tenant, AlertEvent event, long now) {
+  private void onAlert(String tenant, AlertEvent event, byte[] raw, long now) {
     TenantRuntime runtime = runtime(tenant);
     Alert received = Alert.received(event, now, runtime.config().resolveTimeout().toMillis());
     watermark.read(
         received.updatedAt(), context.recordMetadata().map(m -> m.offset()).orElse(-1L), now);
     String alertKey = TenantState.key(tenant, received.fingerprint());
-    Alert alert = Alert.put(state.alerts.get(alertKey), received, now);
+    Alert stored = state.alerts.get(alertKey);
+    if (stored == null) {
+      Optional<String> refusal = overLimit(tenant, received);
+      if (refusal.isPresent()) {
+        deadLetter(tenant, raw, refusal.get());
+        return;
+      }
+    }
+    Alert alert = Alert.put(stored, received, now);
     state.alerts.put(alertKey, alert);
+    usage.stored(tenant, stored, alert);
     if (watch != null) {
       watch.alertReceived(tenant, alert, now);
     }
     inhibitionSources.update(tenant, runtime.config().inhibitRules(), alert);
     insertIntoGroups(tenant, runtime, alert, true, now);
+  }
+
+  /**
+   * Why a new alert may not join the tenant's alerts: the tenant's alert limits, applied here too
+   * so that a producer writing to the alerts topic directly is held to them as the API's callers
+   * are.
+   */
+  private Optional<String> overLimit(String tenant, Alert alert) {
+    TenantLimits limits = settings.limits().forTenant(tenant);
+    if (!AlertQuota.enabled(limits)) {
+      return Optional.empty();
+    }
+    TenantAlertUsage.Usage held =
+        usage.of(
+            tenant,
+            () -> TenantState.ofTenant(state.alerts, tenant).stream().map(kv -> kv.value).toList());
+    return AlertQuota.refusal(
+        limits,
+        held.count,
+        held.bytes,
+        alert.labels(),
+        AlertQuota.size(alert.labels(), alert.annotations()));
+  }
+
+  /** Sends the record as it was read to the alerts' dead letter topic, with the reason. */
+  private void deadLetter(String tenant, byte[] raw, String reason) {
+    var source = context.recordMetadata().orElse(null);
+    LOG.warn("tenant {}: dead-lettering an alert: {}", tenant, reason);
+    RecordHeaders headers = new RecordHeaders();
+    DeadLetter.describe(headers, reason, source);
+    context.forward(
+        new Record<String, Object>(tenant, raw, context.currentSystemTimeMs(), headers),
+        AlertstreamTopology.OVER_LIMIT_SINK);
   }
 
   /**
@@ -521,6 +567,7 @@ final class TenantStateProcessor
           kv -> {
             if (kv.value.resolvedAt(now)) {
               state.alerts.delete(kv.key);
+              usage.removed(TenantState.tenantOf(kv.key), kv.value);
               inhibitionSources.remove(TenantState.tenantOf(kv.key), kv.value.fingerprint());
             }
           });

@@ -10,11 +10,14 @@ import io.alertstream.schemas.AlertStatus;
 import io.alertstream.schemas.DeliveryResult;
 import io.alertstream.schemas.Notification;
 import io.alertstream.schemas.NotificationReason;
+import io.alertstream.topology.alerts.Alert;
+import io.alertstream.topology.alerts.Fingerprint;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import org.apache.kafka.common.header.Header;
+import org.apache.kafka.streams.state.KeyValueStore;
 import org.apache.kafka.streams.test.TestRecord;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -211,6 +214,41 @@ class AlertstreamTopologyTest {
               assertThat(n.alerts()).singleElement().asString().startsWith("DiskFull");
             });
     assertThat(am.history("other")).isEmpty();
+  }
+
+  @Test
+  void aProducersAlertPastTheTenantsAlertLimitGoesToTheDlqWithTheReason(@TempDir Path otherDir)
+      throws Exception {
+    RuntimeLimits limits = new RuntimeLimits(TenantLimits.NONE.withState(2, 0, 0, 0));
+    limits.load("overrides:\n  roomy:\n    alertmanager_max_alerts_count: 0\n");
+    try (TopologyHarness limited =
+        new TopologyHarness(otherDir, TopologyHarness.DEFAULTS.withLimits(limits))) {
+      limited.config("acme", CONFIG);
+      for (String tenant : List.of("acme", "roomy")) {
+        for (String name : List.of("A", "B", "C")) {
+          limited.post(tenant, alert(Map.of("alertname", name)));
+        }
+      }
+      limited.post("acme", alert(Map.of("alertname", "A"), 0, 1.0));
+
+      List<TestRecord<byte[], byte[]>> dead = limited.dlq.readRecordsToList();
+      assertThat(dead).hasSize(1);
+      assertThat(new String(dead.get(0).key(), StandardCharsets.UTF_8)).isEqualTo("acme");
+      assertThat(header(dead.get(0), DeadLetter.REASON))
+          .isEqualTo(
+              "alert {alertname=C} refused: the tenant has reached its limit of 2 alerts"
+                  + " (alertmanager_max_alerts_count)");
+      assertThat(header(dead.get(0), DeadLetter.SOURCE_TOPIC)).isEqualTo("alertstream-alerts");
+      assertThat(dead.get(0).value()).as("the record as it was written").isNotEmpty();
+      KeyValueStore<String, Alert> alerts =
+          limited.driver.getKeyValueStore(AlertstreamTopology.ALERT_STORE);
+      assertThat(alerts.get("acme\u0000" + Fingerprint.of(Map.of("alertname", "A"))).endsAt())
+          .as("an alert the tenant holds is still updated")
+          .isEqualTo(TopologyHarness.at(1.0).toEpochMilli());
+      assertThat(alerts.get("roomy\u0000" + Fingerprint.of(Map.of("alertname", "C"))))
+          .as("the tenant whose override lifts the limit")
+          .isNotNull();
+    }
   }
 
   @Test
