@@ -5,7 +5,11 @@ import io.alertstream.api.KafkaAlertSink;
 import io.alertstream.api.KafkaSilenceSink;
 import io.alertstream.api.KafkaTenantConfigWriter;
 import io.alertstream.api.ops.HealthHandler;
+import io.alertstream.api.ops.InstanceStatus;
+import io.alertstream.api.ops.InstanceStatusHandler;
 import io.alertstream.api.ops.MetricsHandler;
+import io.alertstream.api.ops.ReloadHandler;
+import io.alertstream.api.ops.Reloadable;
 import io.alertstream.api.receivertest.ReceiverTester;
 import io.alertstream.config.InvalidConfigException;
 import io.alertstream.config.tenant.RuntimeLimits;
@@ -33,14 +37,21 @@ import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.io.IOException;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 import java.util.Properties;
+import java.util.TreeSet;
 import java.util.concurrent.TimeoutException;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.apache.kafka.streams.CloseOptions;
 import org.apache.kafka.streams.KafkaStreams;
+import org.apache.kafka.streams.StoreQueryParameters;
+import org.apache.kafka.streams.ThreadMetadata;
+import org.apache.kafka.streams.errors.InvalidStateStoreException;
+import org.apache.kafka.streams.state.QueryableStoreTypes;
 
 /** The topology and the HTTP API of one Alertstream instance. */
 public final class AlertstreamServer implements AutoCloseable {
@@ -57,6 +68,7 @@ public final class AlertstreamServer implements AutoCloseable {
   private final ApiServer api;
   private final OperatorMetrics metrics;
   private final Optional<LimitsOverridesFile> overridesFile;
+  private final ReloadHandler reloads;
 
   private AlertstreamServer(
       KafkaStreams streams,
@@ -67,7 +79,8 @@ public final class AlertstreamServer implements AutoCloseable {
       ApiServer.Services services,
       ApiServer api,
       OperatorMetrics metrics,
-      Optional<LimitsOverridesFile> overridesFile) {
+      Optional<LimitsOverridesFile> overridesFile,
+      ReloadHandler reloads) {
     this.streams = streams;
     this.alertProducer = alertProducer;
     this.configProducer = configProducer;
@@ -77,6 +90,7 @@ public final class AlertstreamServer implements AutoCloseable {
     this.api = api;
     this.metrics = metrics;
     this.overridesFile = overridesFile;
+    this.reloads = reloads;
   }
 
   /** Starts the topology and the API, returning once the topology is running. */
@@ -151,8 +165,15 @@ public final class AlertstreamServer implements AutoCloseable {
             ReceiverTester.network(settings.blockPrivateEgress(), settings.externalUrl()),
             Optional.of(
                 new KafkaAlertHistory(settings.kafka(), serdes.registry(), topologySettings)));
+    Instant startedAt = Instant.now();
+    ReloadHandler reloads = new ReloadHandler();
+    overridesFile.ifPresent(reloads::add);
     ApiServer api =
         new ApiServer(settings.apiAddress(), services, Clock.systemUTC())
+            .addContext("/-/reload", reloads)
+            .addContext(
+                "/multitenant_alertmanager/status",
+                new InstanceStatusHandler(() -> status(streams, settings, startedAt)))
             .addContext("/metrics", new MetricsHandler(registry, metrics::refresh))
             .addContext("/-/healthy", HealthHandler.liveness(streams::state))
             .addContext("/-/ready", HealthHandler.readiness(streams::state));
@@ -166,7 +187,8 @@ public final class AlertstreamServer implements AutoCloseable {
             services,
             api,
             metrics,
-            overridesFile);
+            overridesFile,
+            reloads);
     try {
       streams.start();
       awaitRunning(streams, timeout);
@@ -176,6 +198,36 @@ public final class AlertstreamServer implements AutoCloseable {
       throw e;
     }
     return server;
+  }
+
+  /** This instance for {@code /multitenant_alertmanager/status}. */
+  private static InstanceStatus status(
+      KafkaStreams streams, ServerSettings settings, Instant startedAt) {
+    TreeSet<Integer> active = new TreeSet<>();
+    TreeSet<Integer> standby = new TreeSet<>();
+    for (ThreadMetadata thread : streams.metadataForLocalThreads()) {
+      thread.activeTasks().forEach(t -> active.add(t.taskId().partition()));
+      thread.standbyTasks().forEach(t -> standby.add(t.taskId().partition()));
+    }
+    long tenants = 0;
+    try {
+      tenants =
+          streams
+              .store(
+                  StoreQueryParameters.fromNameAndType(
+                      AlertstreamTopology.TENANT_CONFIG_STORE,
+                      QueryableStoreTypes.<String, TenantConfig>keyValueStore()))
+              .approximateNumEntries();
+    } catch (InvalidStateStoreException notNow) {
+      // rebalancing: shown as 0
+    }
+    return new InstanceStatus(
+        settings.advertisedApi().host() + ":" + settings.advertisedApi().port(),
+        streams.state().toString(),
+        List.copyOf(active),
+        List.copyOf(standby),
+        tenants,
+        Duration.between(startedAt, Instant.now()));
   }
 
   private static Properties producerProps(ServerSettings settings, String clientId) {
@@ -202,6 +254,11 @@ public final class AlertstreamServer implements AutoCloseable {
       }
       Thread.sleep(50);
     }
+  }
+
+  /** Adds something {@code /-/reload} re-reads (the local launcher's tenant files). */
+  public void addReloadable(Reloadable part) {
+    reloads.add(part);
   }
 
   public int apiPort() {

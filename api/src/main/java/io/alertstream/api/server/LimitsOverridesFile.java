@@ -1,5 +1,6 @@
 package io.alertstream.api.server;
 
+import io.alertstream.api.ops.Reloadable;
 import io.alertstream.config.InvalidConfigException;
 import io.alertstream.config.tenant.LimitsOverrides;
 import io.alertstream.config.tenant.RuntimeLimits;
@@ -19,7 +20,7 @@ import org.slf4j.LoggerFactory;
  * re-reads its runtime config: a changed file that parses replaces the overrides; one that does not
  * is logged with the field it names, and the last good overrides stay in force.
  */
-public final class LimitsOverridesFile implements AutoCloseable {
+public final class LimitsOverridesFile implements AutoCloseable, Reloadable {
 
   /** Mimir's default {@code -runtime-config.reload-period}. */
   public static final Duration RELOAD_PERIOD = Duration.ofSeconds(10);
@@ -58,6 +59,25 @@ public final class LimitsOverridesFile implements AutoCloseable {
     watched.timer.scheduleWithFixedDelay(
         watched::reloadIfChanged, period.toMillis(), period.toMillis(), TimeUnit.MILLISECONDS);
     return watched;
+  }
+
+  @Override
+  public String name() {
+    return "limits overrides " + file;
+  }
+
+  /**
+   * Reads the file now and applies it (for {@code /-/reload}).
+   *
+   * @return how many tenants it overrides
+   * @throws IOException if it cannot be read
+   * @throws InvalidConfigException naming the bad field; the last good overrides stay
+   */
+  @Override
+  public synchronized String reload() throws IOException, InvalidConfigException {
+    String text = Files.readString(file, StandardCharsets.UTF_8);
+    loadedText = text;
+    return limits.load(text).byTenant().size() + " tenant(s) overridden";
   }
 
   /**

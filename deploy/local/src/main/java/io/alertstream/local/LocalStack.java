@@ -1,5 +1,6 @@
 package io.alertstream.local;
 
+import io.alertstream.api.ops.Reloadable;
 import io.alertstream.api.server.AlertstreamServer;
 import io.alertstream.api.server.ServerSettings;
 import io.alertstream.api.server.TopicPlan;
@@ -12,7 +13,9 @@ import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.List;
+import java.util.Optional;
 import java.util.Properties;
+import java.util.function.Function;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.producer.KafkaProducer;
@@ -109,6 +112,7 @@ public final class LocalStack implements AutoCloseable {
                     .withUntilResolvedGrace(s.untilResolvedGrace())
                     .withLimitsOverridesFile(s.limitsOverridesFile()),
                 TIMEOUT));
+    server.addReloadable(tenantFiles(s));
     ready(t, "topology and API", "http://localhost:" + server.apiPort() + "/api/v2");
 
     t = System.nanoTime();
@@ -134,6 +138,11 @@ public final class LocalStack implements AutoCloseable {
   }
 
   private List<String> seedTenants(LocalSettings s) throws Exception {
+    return seedTenants(s, tenant -> Optional.empty());
+  }
+
+  private List<String> seedTenants(
+      LocalSettings s, Function<String, Optional<TenantConfig>> current) throws Exception {
     Properties props = new Properties();
     props.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, broker.bootstrapServers());
     try (var producer =
@@ -141,8 +150,27 @@ public final class LocalStack implements AutoCloseable {
             props,
             new StringSerializer(),
             new AvroSerializer<>(new RestSchemaRegistryClient(registry.url())))) {
-      return new TenantSeeder(producer, Clock.systemUTC()).seed(s.tenantsDir());
+      return new TenantSeeder(producer, Clock.systemUTC()).seed(s.tenantsDir(), current);
     }
+  }
+
+  /** {@code /-/reload} publishes the tenant files that changed since they were loaded. */
+  private Reloadable tenantFiles(LocalSettings s) {
+    return new Reloadable() {
+      @Override
+      public String name() {
+        return "tenant files " + s.tenantsDir();
+      }
+
+      @Override
+      public String reload() throws Exception {
+        List<String> published =
+            seedTenants(s, tenant -> server.apiServices().configs().current(tenant));
+        return published.isEmpty()
+            ? "no tenant file changed"
+            : "published " + String.join(", ", published);
+      }
+    };
   }
 
   private Properties adminProps() {

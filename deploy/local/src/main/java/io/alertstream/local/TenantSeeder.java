@@ -12,7 +12,10 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.ExecutionException;
+import java.util.function.Function;
 import java.util.stream.Stream;
 import org.apache.kafka.clients.producer.Producer;
 import org.apache.kafka.clients.producer.ProducerRecord;
@@ -44,6 +47,15 @@ public final class TenantSeeder {
   /** Returns the tenants it loaded. */
   public List<String> seed(Path folder)
       throws IOException, InterruptedException, ExecutionException {
+    return seed(folder, tenant -> Optional.empty());
+  }
+
+  /**
+   * Publishes the tenants whose file differs from their config in force ({@code current}), as
+   * {@code /-/reload} does; returns the tenants it published.
+   */
+  public List<String> seed(Path folder, Function<String, Optional<TenantConfig>> current)
+      throws IOException, InterruptedException, ExecutionException {
     List<String> tenants = new ArrayList<>();
     if (!Files.isDirectory(folder)) {
       return tenants;
@@ -66,6 +78,9 @@ public final class TenantSeeder {
             "example tenant config " + file + " is invalid: " + e.getMessage(), e);
       }
       TenantSettings settings = settings(folder.resolve(tenant + SETTINGS_SUFFIX));
+      if (current.apply(tenant).filter(held -> same(held, yaml, settings)).isPresent()) {
+        continue;
+      }
       if (settings.anyDryRun()) {
         LOG.info("example tenant {}: {}", tenant, settings.dryRunSummary());
       }
@@ -84,6 +99,13 @@ public final class TenantSeeder {
       tenants.add(tenant);
     }
     return tenants;
+  }
+
+  private static boolean same(TenantConfig held, String yaml, TenantSettings settings) {
+    return held.getAlertmanagerConfig().equals(yaml)
+        && held.getDryRun() == settings.dryRunAll()
+        && Set.copyOf(held.getDryRunIntegrations()).equals(settings.dryRunIntegrations())
+        && Set.copyOf(held.getResolvedAfterSilence()).equals(settings.resolvedAfterSilence());
   }
 
   /** The tenant's settings file, if there is one; else the defaults (delivered for real). */

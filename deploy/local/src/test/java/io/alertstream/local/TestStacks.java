@@ -47,6 +47,19 @@ final class TestStacks {
 
   private static LocalStack shared;
 
+  /**
+   * The shared stack's tenant files: empty at start; a test that writes one removes it and reloads.
+   */
+  static final Path TENANTS_DIR = tenantsDir();
+
+  private static Path tenantsDir() {
+    try {
+      return Files.createTempDirectory("alertstream-it-tenants");
+    } catch (IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
+  }
+
   /** The shared stack's grace for silences until resolved, short so that a test sees one end. */
   static final java.time.Duration UNTIL_RESOLVED_GRACE = java.time.Duration.ofSeconds(2);
 
@@ -72,7 +85,7 @@ final class TestStacks {
       SecretLeaks.captureLogs();
       shared =
           LocalStack.start(
-              settings(Files.createTempDirectory("alertstream-it"), Path.of("does-not-exist"))
+              settings(Files.createTempDirectory("alertstream-it"), TENANTS_DIR)
                   .withUntilResolvedGrace(UNTIL_RESOLVED_GRACE));
       Runtime.getRuntime().addShutdownHook(new Thread(shared::close));
     }

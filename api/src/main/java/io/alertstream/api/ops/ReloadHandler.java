@@ -1,0 +1,69 @@
+package io.alertstream.api.ops;
+
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpHandler;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Alertmanager's {@code POST /-/reload} (or PUT): re-reads what the instance was started with and
+ * can take again without a restart (the limits overrides file; the local launcher's tenant files).
+ * 200 with a line per part; 500 naming the part that failed, as Alertmanager answers "failed to
+ * reload config"; the parts read before it stay applied, the failed one keeps what it had.
+ */
+public final class ReloadHandler implements HttpHandler {
+
+  private static final Logger LOG = LoggerFactory.getLogger(ReloadHandler.class);
+
+  private final List<Reloadable> parts = new CopyOnWriteArrayList<>();
+
+  public void add(Reloadable part) {
+    parts.add(part);
+  }
+
+  @Override
+  public void handle(HttpExchange exchange) throws IOException {
+    try (exchange) {
+      String method = exchange.getRequestMethod();
+      if (!"POST".equals(method) && !"PUT".equals(method)) {
+        exchange.getResponseHeaders().set("Allow", "POST, PUT");
+        answer(exchange, 405, "Only POST or PUT requests allowed\n");
+        return;
+      }
+      StringBuilder said = new StringBuilder();
+      synchronized (this) {
+        for (Reloadable part : parts) {
+          try {
+            said.append(part.name()).append(": ").append(part.reload()).append('\n');
+          } catch (Exception e) {
+            LOG.warn("reload of {} failed: {}", part.name(), e.getMessage());
+            answer(
+                exchange,
+                500,
+                said + "failed to reload config: " + part.name() + ": " + e.getMessage() + "\n");
+            return;
+          }
+        }
+      }
+      if (parts.isEmpty()) {
+        said.append("nothing to reload: no limits overrides file or tenant files\n");
+      }
+      LOG.info("reloaded: {}", said.toString().strip().replace('\n', ';'));
+      answer(exchange, 200, said.toString());
+    }
+  }
+
+  private static void answer(HttpExchange exchange, int status, String text) throws IOException {
+    byte[] body = text.getBytes(StandardCharsets.UTF_8);
+    exchange.getResponseHeaders().set("Content-Type", "text/plain; charset=utf-8");
+    exchange.sendResponseHeaders(status, body.length);
+    try (OutputStream out = exchange.getResponseBody()) {
+      out.write(body);
+    }
+  }
+}
