@@ -4,6 +4,7 @@ import io.alertstream.api.ApiServer;
 import io.alertstream.api.KafkaAlertSink;
 import io.alertstream.api.KafkaSilenceSink;
 import io.alertstream.api.KafkaTenantConfigWriter;
+import io.alertstream.api.ops.AllConfigsHandler;
 import io.alertstream.api.ops.HealthHandler;
 import io.alertstream.api.ops.InstanceStatus;
 import io.alertstream.api.ops.InstanceStatusHandler;
@@ -31,6 +32,7 @@ import io.alertstream.topology.streams.AlertstreamTopology;
 import io.alertstream.topology.streams.InputEnds;
 import io.alertstream.topology.streams.StreamsSettings;
 import io.alertstream.topology.streams.TopologySettings;
+import io.alertstream.topology.tenancy.AllTenantConfigs;
 import io.alertstream.topology.tenancy.StreamsTenantConfigStore;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
@@ -171,6 +173,11 @@ public final class AlertstreamServer implements AutoCloseable {
     ApiServer api =
         new ApiServer(settings.apiAddress(), services, Clock.systemUTC())
             .addContext("/-/reload", reloads)
+            .addContext(
+                "/multitenant_alertmanager/configs",
+                new AllConfigsHandler(
+                    new AllTenantConfigs(settings.kafka(), serdes.registry(), Topics.CONFIGS)::read,
+                    settings.credentials().isPresent()))
             .addContext(
                 "/multitenant_alertmanager/status",
                 new InstanceStatusHandler(() -> status(streams, settings, startedAt)))

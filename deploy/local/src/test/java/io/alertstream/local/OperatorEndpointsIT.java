@@ -66,6 +66,22 @@ class OperatorEndpointsIT {
     assertThat(body.path("activePartitions")).hasSize(TestStacks.PARTITIONS);
   }
 
+  @Test
+  void everyTenantsConfigIsListedWithSecretsMasked() throws Exception {
+    TestStacks.publishConfig(
+        stack,
+        "listed-tenant",
+        TestStacks.webhookConfig("https://hooks.example.com/listed-s3cr3t"));
+
+    var response = TestStacks.send(stack, "GET", "/multitenant_alertmanager/configs", "any", null);
+
+    assertThat(response.statusCode()).isEqualTo(200);
+    assertThat(response.body())
+        .contains("listed-tenant:\n  template_files: {}\n  alertmanager_config:")
+        .contains("<secret>")
+        .doesNotContain("listed-s3cr3t");
+  }
+
   private static void waitForConfig(String url) throws Exception {
     long deadline = System.nanoTime() + 20_000_000_000L;
     while (System.nanoTime() < deadline) {
