@@ -5,10 +5,9 @@ import com.sun.net.httpserver.HttpHandler;
 import io.alertstream.config.tenant.ConfigMasker;
 import io.alertstream.schemas.TenantConfig;
 import java.io.IOException;
-import java.io.OutputStream;
-import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.Supplier;
 import org.apache.kafka.common.KafkaException;
 import org.yaml.snakeyaml.DumperOptions;
@@ -33,16 +32,14 @@ public final class AllConfigsHandler implements HttpHandler {
   @Override
   public void handle(HttpExchange exchange) throws IOException {
     try (exchange) {
-      if (!"GET".equals(exchange.getRequestMethod())) {
-        exchange.getResponseHeaders().set("Allow", "GET");
-        send(exchange, 405, "text/plain; charset=utf-8", "only GET is allowed\n");
+      if (!OpsAnswers.allowOnly(exchange, Set.of("GET"), "only GET is allowed")) {
         return;
       }
       if (authenticationOn) {
-        send(
+        OpsAnswers.send(
             exchange,
             403,
-            "text/plain; charset=utf-8",
+            OpsAnswers.TEXT,
             "not served while tenant authentication is on (auth.file): it would show every"
                 + " tenant's config to any tenant\n");
         return;
@@ -51,14 +48,14 @@ public final class AllConfigsHandler implements HttpHandler {
       try {
         all = configs.get();
       } catch (KafkaException e) {
-        send(
+        OpsAnswers.send(
             exchange,
             503,
-            "text/plain; charset=utf-8",
+            OpsAnswers.TEXT,
             "the configs could not be read from Kafka (" + e.getMessage() + "); retry\n");
         return;
       }
-      send(exchange, 200, "application/yaml", yaml(all));
+      OpsAnswers.send(exchange, 200, "application/yaml", yaml(all));
     }
   }
 
@@ -74,15 +71,5 @@ public final class AllConfigsHandler implements HttpHandler {
     DumperOptions options = new DumperOptions();
     options.setDefaultFlowStyle(DumperOptions.FlowStyle.BLOCK);
     return out.isEmpty() ? "{}\n" : new Yaml(options).dump(out);
-  }
-
-  private static void send(HttpExchange exchange, int status, String type, String text)
-      throws IOException {
-    byte[] body = text.getBytes(StandardCharsets.UTF_8);
-    exchange.getResponseHeaders().set("Content-Type", type);
-    exchange.sendResponseHeaders(status, body.length);
-    try (OutputStream out = exchange.getResponseBody()) {
-      out.write(body);
-    }
   }
 }

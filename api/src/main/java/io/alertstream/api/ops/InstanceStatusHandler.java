@@ -5,9 +5,8 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpHandler;
 import java.io.IOException;
-import java.io.OutputStream;
-import java.nio.charset.StandardCharsets;
 import java.util.List;
+import java.util.Set;
 import java.util.function.Supplier;
 
 /**
@@ -28,9 +27,7 @@ public final class InstanceStatusHandler implements HttpHandler {
   @Override
   public void handle(HttpExchange exchange) throws IOException {
     try (exchange) {
-      if (!"GET".equals(exchange.getRequestMethod())) {
-        exchange.getResponseHeaders().set("Allow", "GET");
-        send(exchange, 405, "text/plain; charset=utf-8", "only GET is allowed\n");
+      if (!OpsAnswers.allowOnly(exchange, Set.of("GET"), "only GET is allowed")) {
         return;
       }
       InstanceStatus s = status.get();
@@ -38,9 +35,9 @@ public final class InstanceStatusHandler implements HttpHandler {
       String query = exchange.getRequestURI().getRawQuery();
       if ((accept != null && accept.contains("application/json"))
           || (query != null && query.contains("format=json"))) {
-        send(exchange, 200, "application/json", JSON.writeValueAsString(json(s)));
+        OpsAnswers.send(exchange, 200, "application/json", JSON.writeValueAsString(json(s)));
       } else {
-        send(exchange, 200, "text/html; charset=utf-8", html(s));
+        OpsAnswers.send(exchange, 200, "text/html; charset=utf-8", html(s));
       }
     }
   }
@@ -80,15 +77,5 @@ public final class InstanceStatusHandler implements HttpHandler {
 
   private static String escape(String text) {
     return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;");
-  }
-
-  private static void send(HttpExchange exchange, int status, String type, String text)
-      throws IOException {
-    byte[] body = text.getBytes(StandardCharsets.UTF_8);
-    exchange.getResponseHeaders().set("Content-Type", type);
-    exchange.sendResponseHeaders(status, body.length);
-    try (OutputStream out = exchange.getResponseBody()) {
-      out.write(body);
-    }
   }
 }

@@ -3,9 +3,8 @@ package io.alertstream.api.ops;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpHandler;
 import java.io.IOException;
-import java.io.OutputStream;
-import java.nio.charset.StandardCharsets;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -29,10 +28,8 @@ public final class ReloadHandler implements HttpHandler {
   @Override
   public void handle(HttpExchange exchange) throws IOException {
     try (exchange) {
-      String method = exchange.getRequestMethod();
-      if (!"POST".equals(method) && !"PUT".equals(method)) {
-        exchange.getResponseHeaders().set("Allow", "POST, PUT");
-        answer(exchange, 405, "Only POST or PUT requests allowed\n");
+      if (!OpsAnswers.allowOnly(
+          exchange, Set.of("POST", "PUT"), "Only POST or PUT requests allowed")) {
         return;
       }
       StringBuilder said = new StringBuilder();
@@ -42,9 +39,10 @@ public final class ReloadHandler implements HttpHandler {
             said.append(part.name()).append(": ").append(part.reload()).append('\n');
           } catch (Exception e) {
             LOG.warn("reload of {} failed: {}", part.name(), e.getMessage());
-            answer(
+            OpsAnswers.send(
                 exchange,
                 500,
+                OpsAnswers.TEXT,
                 said + "failed to reload config: " + part.name() + ": " + e.getMessage() + "\n");
             return;
           }
@@ -54,16 +52,7 @@ public final class ReloadHandler implements HttpHandler {
         said.append("nothing to reload: no limits overrides file or tenant files\n");
       }
       LOG.info("reloaded: {}", said.toString().strip().replace('\n', ';'));
-      answer(exchange, 200, said.toString());
-    }
-  }
-
-  private static void answer(HttpExchange exchange, int status, String text) throws IOException {
-    byte[] body = text.getBytes(StandardCharsets.UTF_8);
-    exchange.getResponseHeaders().set("Content-Type", "text/plain; charset=utf-8");
-    exchange.sendResponseHeaders(status, body.length);
-    try (OutputStream out = exchange.getResponseBody()) {
-      out.write(body);
+      OpsAnswers.send(exchange, 200, OpsAnswers.TEXT, said.toString());
     }
   }
 }
