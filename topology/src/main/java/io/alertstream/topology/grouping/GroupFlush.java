@@ -92,6 +92,9 @@ public final class GroupFlush {
     // Whether a notification of this group is on its way to one of its integrations.
     boolean awaitingOutcome = false;
     if (!kept.isEmpty() || !resolvedUnderSilence.isEmpty()) {
+      Set<String> keptFiring = new LinkedHashSet<>();
+      Set<String> keptResolved = new LinkedHashSet<>();
+      split(kept, keptFiring, keptResolved, now);
       for (Integration integration : ctx.receiver().integrations()) {
         NotificationLogKey key =
             new NotificationLogKey(
@@ -102,10 +105,12 @@ public final class GroupFlush {
         if (considered.isEmpty()) {
           continue;
         }
-        Set<String> firing = new LinkedHashSet<>();
-        Set<String> resolved = new LinkedHashSet<>();
-        for (Alert a : considered) {
-          (a.resolvedAt(now) ? resolved : firing).add(a.fingerprint());
+        Set<String> firing = keptFiring;
+        Set<String> resolved = keptResolved;
+        if (considered != kept) {
+          firing = new LinkedHashSet<>();
+          resolved = new LinkedHashSet<>();
+          split(considered, firing, resolved, now);
         }
         Optional<NotificationReason> reason =
             Dedup.needsUpdate(last, firing, resolved, integration.sendResolved(), repeat, now);
@@ -157,6 +162,13 @@ public final class GroupFlush {
       after = null;
     }
     return new FlushResult(after, notifications, logUpdates, decisions.list());
+  }
+
+  private static void split(
+      List<Alert> alerts, Set<String> firing, Set<String> resolved, long now) {
+    for (Alert a : alerts) {
+      (a.resolvedAt(now) ? resolved : firing).add(a.fingerprint());
+    }
   }
 
   /**
