@@ -13,4 +13,19 @@ public interface Reloadable {
    * @throws Exception naming what is wrong; what was in force stays
    */
   String reload() throws Exception;
+
+  /** A part with this name, reloaded by {@code reload}. */
+  static Reloadable of(String name, java.util.concurrent.Callable<String> reload) {
+    return new Reloadable() {
+      @Override
+      public String name() {
+        return name;
+      }
+
+      @Override
+      public String reload() throws Exception {
+        return reload.call();
+      }
+    };
+  }
 }

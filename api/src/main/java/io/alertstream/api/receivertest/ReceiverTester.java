@@ -2,6 +2,8 @@ package io.alertstream.api.receivertest;
 
 import io.alertstream.config.receivers.Integration;
 import io.alertstream.config.receivers.ReceiverConfig;
+import io.alertstream.config.tenant.TenantLimits;
+import io.alertstream.config.tenant.TenantLimitsSource;
 import io.alertstream.config.tenant.TenantSettings;
 import io.alertstream.connectors.delivery.AttemptResult;
 import io.alertstream.connectors.delivery.EgressGuard;
@@ -79,11 +81,19 @@ public final class ReceiverTester implements AutoCloseable {
 
   /** Over the network, with a 10 s deadline per attempt and 64 attempts at once at most. */
   public static ReceiverTester network(boolean blockPrivateAddresses, String externalUrl) {
+    return network(blockPrivateAddresses, externalUrl, TenantLimitsSource.fixed(TenantLimits.NONE));
+  }
+
+  /**
+   * @param tenants each tenant's limits: its receiver firewall applies to tests as to deliveries
+   */
+  public static ReceiverTester network(
+      boolean blockPrivateAddresses, String externalUrl, TenantLimitsSource tenants) {
     Duration timeout = Duration.ofSeconds(10);
     return new ReceiverTester(
         new NetworkTransport(
             new JdkHttpSender(timeout, Clock.systemUTC()), new SmtpSender(timeout)),
-        new EgressGuard(blockPrivateAddresses),
+        new EgressGuard(blockPrivateAddresses, tenants),
         externalUrl,
         timeout.plusSeconds(5),
         64,
@@ -162,7 +172,7 @@ public final class ReceiverTester implements AutoCloseable {
               + integration.type()
               + problems);
     }
-    Optional<String> blocked = egress.refuse(prepared.request().host());
+    Optional<String> blocked = egress.refuse(n.getTenant(), prepared.request().host());
     if (blocked.isPresent()) {
       return result(integration, "failed", blocked.get());
     }

@@ -13,6 +13,7 @@ import io.alertstream.api.ops.ReloadHandler;
 import io.alertstream.api.ops.Reloadable;
 import io.alertstream.api.receivertest.ReceiverTester;
 import io.alertstream.config.InvalidConfigException;
+import io.alertstream.config.tenant.LimitsOverridesFile;
 import io.alertstream.config.tenant.RuntimeLimits;
 import io.alertstream.schemas.AlertEvent;
 import io.alertstream.schemas.SilenceEvent;
@@ -164,12 +165,12 @@ public final class AlertstreamServer implements AutoCloseable {
             settings.credentials(),
             new StreamsTenantLocator(streams, settings.advertisedApi()),
             Optional.of(new WhatIf(settings.kafka(), serdes.registry(), topologySettings)),
-            ReceiverTester.network(settings.blockPrivateEgress(), settings.externalUrl()),
+            ReceiverTester.network(settings.blockPrivateEgress(), settings.externalUrl(), limits),
             Optional.of(
                 new KafkaAlertHistory(settings.kafka(), serdes.registry(), topologySettings)));
     Instant startedAt = Instant.now();
     ReloadHandler reloads = new ReloadHandler();
-    overridesFile.ifPresent(reloads::add);
+    overridesFile.ifPresent(f -> reloads.add(Reloadable.of(f.name(), f::reload)));
     ApiServer api =
         new ApiServer(settings.apiAddress(), services, Clock.systemUTC())
             .addContext("/-/reload", reloads)

@@ -31,7 +31,9 @@ public record LimitsOverrides(Map<String, TenantLimits> byTenant, List<String> n
           "alertmanager_max_dispatcher_aggregation_groups",
           "alertmanager_max_silences_count",
           "alertmanager_max_silence_duration",
-          "alertmanager_max_silence_matchers_count");
+          "alertmanager_max_silence_matchers_count",
+          "alertmanager_receivers_firewall_block_private_addresses",
+          "alertmanager_receivers_firewall_block_cidr_networks");
 
   public static final LimitsOverrides NONE = new LimitsOverrides(Map.of(), List.of());
 
@@ -83,6 +85,13 @@ public record LimitsOverrides(Map<String, TenantLimits> byTenant, List<String> n
     if (key.equals("alertmanager_max_silence_duration")) {
       return l.withSilenceLimits(Durations.parse(value), l.maxSilenceMatchers());
     }
+    if (key.equals("alertmanager_receivers_firewall_block_private_addresses")) {
+      return l.withFirewall(new ReceiverFirewall(bool(value), l.firewall().blockedNetworks()));
+    }
+    if (key.equals("alertmanager_receivers_firewall_block_cidr_networks")) {
+      return l.withFirewall(
+          new ReceiverFirewall(l.firewall().blockPrivateAddresses(), networks(value)));
+    }
     long n = count(value);
     int i = (int) Math.min(n, Integer.MAX_VALUE);
     return switch (key) {
@@ -104,6 +113,40 @@ public record LimitsOverrides(Map<String, TenantLimits> byTenant, List<String> n
           l.withSilenceLimits(l.maxSilenceDuration(), i);
       default -> throw new IllegalArgumentException(key);
     };
+  }
+
+  private static boolean bool(YamlNode value) throws InvalidConfigException {
+    String text = value.text("");
+    return switch (text) {
+      case "true" -> true;
+      case "false" -> false;
+      default -> throw value.error("must be true or false, not \"" + text + "\"");
+    };
+  }
+
+  /** Mimir's comma-separated CIDRs (a YAML list is taken too). */
+  private static List<CidrBlock> networks(YamlNode value) throws InvalidConfigException {
+    List<String> texts = new java.util.ArrayList<>();
+    if (value.isList()) {
+      for (YamlNode item : value.items()) {
+        texts.add(item.text(""));
+      }
+    } else {
+      for (String part : value.text("").split(",")) {
+        if (!part.isBlank()) {
+          texts.add(part);
+        }
+      }
+    }
+    List<CidrBlock> networks = new java.util.ArrayList<>();
+    for (String text : texts) {
+      try {
+        networks.add(CidrBlock.parse(text));
+      } catch (IllegalArgumentException e) {
+        throw value.error(e.getMessage());
+      }
+    }
+    return networks;
   }
 
   /** A whole number of zero or more (Mimir's limits are ints; 0 is no limit). */

@@ -16,6 +16,7 @@ package io.alertstream.config.tenant;
  *     from its start (or from now, when it started earlier); zero for no limit
  * @param maxSilenceMatchers {@code alertmanager_max_silence_matchers_count}: matchers one silence
  *     may have
+ * @param firewall Mimir's receiver firewall: the addresses the tenant's integrations may not call
  */
 public record TenantLimits(
     int maxConfigSizeBytes,
@@ -26,7 +27,8 @@ public record TenantLimits(
     int maxAggregationGroups,
     int maxSilences,
     java.time.Duration maxSilenceDuration,
-    int maxSilenceMatchers) {
+    int maxSilenceMatchers,
+    ReceiverFirewall firewall) {
 
   public static final TenantLimits NONE = new TenantLimits(0, 0, 0, 0, 0, 0, 0);
 
@@ -48,7 +50,8 @@ public record TenantLimits(
         maxAggregationGroups,
         maxSilences,
         java.time.Duration.ZERO,
-        0);
+        0,
+        ReceiverFirewall.OPEN);
   }
 
   /** Limits on configs only. */
@@ -68,7 +71,23 @@ public record TenantLimits(
         maxAggregationGroups,
         maxSilences,
         maxSilenceDuration,
-        maxSilenceMatchers);
+        maxSilenceMatchers,
+        firewall);
+  }
+
+  /** These limits with this receiver firewall. */
+  public TenantLimits withFirewall(ReceiverFirewall firewall) {
+    return new TenantLimits(
+        maxConfigSizeBytes,
+        maxTemplatesCount,
+        maxTemplateSizeBytes,
+        maxAlertsCount,
+        maxAlertsSizeBytes,
+        maxAggregationGroups,
+        maxSilences,
+        maxSilenceDuration,
+        maxSilenceMatchers,
+        firewall);
   }
 
   /** These limits with the given limits on one silence. */
@@ -82,7 +101,8 @@ public record TenantLimits(
         maxAggregationGroups,
         maxSilences,
         maxDuration,
-        maxMatchers);
+        maxMatchers,
+        firewall);
   }
 
   /** These limits with the given limits on alerts, aggregation groups and silences. */
@@ -97,6 +117,7 @@ public record TenantLimits(
         maxAggregationGroups,
         maxSilences,
         maxSilenceDuration,
-        maxSilenceMatchers);
+        maxSilenceMatchers,
+        firewall);
   }
 }

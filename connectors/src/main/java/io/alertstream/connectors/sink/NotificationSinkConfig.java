@@ -54,6 +54,7 @@ public final class NotificationSinkConfig extends AbstractConfig {
   public static final String DRY_RUN_TOPIC = "dry.run.topic";
   public static final String OUTCOMES_TOPIC = "delivery.outcomes.topic";
   public static final String BLOCK_PRIVATE = "egress.block.private.addresses";
+  public static final String LIMITS_OVERRIDES_FILE = "limits.overrides.file";
   public static final String RATE_LIMIT = "notification.rate.limit";
   public static final String RATE_LIMIT_BURST = "notification.rate.limit.burst";
   public static final String RATE_LIMIT_OVERRIDES = "notification.rate.limit.overrides";
@@ -363,7 +364,21 @@ public final class NotificationSinkConfig extends AbstractConfig {
               GROUP_GUARDS,
               8,
               ConfigDef.Width.SHORT,
-              "Template time limit");
+              "Template time limit")
+          .define(
+              LIMITS_OVERRIDES_FILE,
+              Type.STRING,
+              "",
+              Importance.LOW,
+              "Per-tenant limits in the format of Mimir's runtime configuration (overrides:"
+                  + " {<tenant>: {...}}), the same file the Alertstream servers read, re-read every"
+                  + " 10 s: the connector applies each tenant's receiver firewall"
+                  + " (alertmanager_receivers_firewall_block_private_addresses,"
+                  + " alertmanager_receivers_firewall_block_cidr_networks).",
+              GROUP_GUARDS,
+              9,
+              ConfigDef.Width.LONG,
+              "Limits overrides file");
 
   private final Map<String, String> props;
 

@@ -1,6 +1,11 @@
 package io.alertstream.connectors.sink;
 
+import io.alertstream.config.InvalidConfigException;
 import io.alertstream.config.receivers.Integration;
+import io.alertstream.config.tenant.LimitsOverridesFile;
+import io.alertstream.config.tenant.RuntimeLimits;
+import io.alertstream.config.tenant.TenantLimits;
+import io.alertstream.config.tenant.TenantLimitsSource;
 import io.alertstream.connectors.ConnectorVersion;
 import io.alertstream.connectors.delivery.AttemptResult;
 import io.alertstream.connectors.delivery.EgressGuard;
@@ -14,6 +19,8 @@ import io.alertstream.schemas.DeliveryOutcomes;
 import io.alertstream.schemas.DeliveryResult;
 import io.alertstream.schemas.Notification;
 import io.alertstream.schemas.serde.AvroDeserializer;
+import java.io.IOException;
+import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -95,7 +102,8 @@ public final class NotificationSinkTask extends SinkTask {
       this.notifier = notifier;
       this.settings = config.forType(type);
       this.transport = env.transport(type);
-      this.egress = new EgressGuard(settings.getBoolean(NotificationSinkConfig.BLOCK_PRIVATE));
+      this.egress =
+          new EgressGuard(settings.getBoolean(NotificationSinkConfig.BLOCK_PRIVATE), tenantLimits);
       this.rateLimiter =
           new RateLimiter(
               settings.getDouble(NotificationSinkConfig.RATE_LIMIT),
@@ -130,6 +138,11 @@ public final class NotificationSinkTask extends SinkTask {
   private final Notifiers notifiers;
   private SinkEnvironment env;
   private NotificationSinkConfig config;
+
+  /** Each tenant's limits (its receiver firewall): from the overrides file, if there is one. */
+  private TenantLimitsSource tenantLimits = TenantLimitsSource.fixed(TenantLimits.NONE);
+
+  private LimitsOverridesFile overridesFile;
   private Clock clock;
   private AvroDeserializer<Notification> notifications;
   private DeliveryMetrics metrics;
@@ -164,6 +177,20 @@ public final class NotificationSinkTask extends SinkTask {
       env = KafkaSinkEnvironment.open(config);
     }
     clock = env.clock();
+    String overrides = config.getString(NotificationSinkConfig.LIMITS_OVERRIDES_FILE);
+    if (!overrides.isEmpty()) {
+      RuntimeLimits limits = new RuntimeLimits(TenantLimits.NONE);
+      try {
+        overridesFile =
+            LimitsOverridesFile.watch(
+                Path.of(overrides), limits, LimitsOverridesFile.RELOAD_PERIOD);
+      } catch (IOException | InvalidConfigException e) {
+        throw new ConnectException(
+            NotificationSinkConfig.LIMITS_OVERRIDES_FILE + ": " + overrides + ": " + e.getMessage(),
+            e);
+      }
+      tenantLimits = limits;
+    }
     notifications = new AvroDeserializer<>(Notification.class, env.registry());
     metrics = new DeliveryMetrics(context.pluginMetrics());
     owned.addAll(context.assignment());
@@ -375,7 +402,7 @@ public final class NotificationSinkTask extends SinkTask {
       }
       return finished(job, DeliveryResult.DRY_RUN, dryRunReason.get(), prepared.renderProblems());
     }
-    Optional<String> blocked = d.egress.refuse(prepared.request().host());
+    Optional<String> blocked = d.egress.refuse(n.getTenant(), prepared.request().host());
     if (blocked.isPresent()) {
       return fail(job, FailureReason.EGRESS_BLOCKED, blocked.get());
     }
@@ -533,6 +560,9 @@ public final class NotificationSinkTask extends SinkTask {
     }
     if (metrics != null) {
       metrics.close();
+    }
+    if (overridesFile != null) {
+      overridesFile.close();
     }
     if (env != null) {
       env.close();

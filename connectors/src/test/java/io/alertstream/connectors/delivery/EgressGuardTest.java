@@ -38,4 +38,25 @@ class EgressGuardTest {
   void theRuleIsOffUnlessAskedFor(String host) {
     assertThat(EgressGuard.OPEN.refuse(host)).isEmpty();
   }
+
+  @Test
+  void aTenantsFirewallAppliesToItsIntegrationsOnly() {
+    io.alertstream.config.tenant.TenantLimits walled =
+        io.alertstream.config.tenant.TenantLimits.NONE.withFirewall(
+            new io.alertstream.config.tenant.ReceiverFirewall(
+                false,
+                java.util.List.of(io.alertstream.config.tenant.CidrBlock.parse("127.0.0.0/8"))));
+    EgressGuard perTenant =
+        new EgressGuard(
+            false,
+            tenant ->
+                tenant.equals("walled") ? walled : io.alertstream.config.tenant.TenantLimits.NONE);
+
+    assertThat(perTenant.refuse("walled", "127.0.0.1"))
+        .hasValueSatisfying(r -> assertThat(r).contains("127.0.0.0/8"));
+    assertThat(perTenant.refuse("open", "127.0.0.1")).isEmpty();
+    assertThat(new EgressGuard(true, tenant -> walled).refuse("walled", "127.0.0.1"))
+        .as("the operator's rule is said first")
+        .hasValueSatisfying(r -> assertThat(r).contains("egress.block.private.addresses"));
+  }
 }

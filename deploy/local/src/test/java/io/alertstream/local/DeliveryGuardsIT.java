@@ -52,6 +52,27 @@ class DeliveryGuardsIT {
     SecretLeaks.assertNoneLeaked(stack, List.of(SLACK_PATH, "dry-run-secret", TOKEN));
   }
 
+  /** The keys of every record on the topic, read for {@code during}. */
+  private static List<String> keysOf(String topic, Duration during) {
+    java.util.Properties props = new java.util.Properties();
+    props.put("bootstrap.servers", stack.bootstrapServers());
+    props.put("group.id", "it-" + java.util.UUID.randomUUID());
+    props.put("auto.offset.reset", "earliest");
+    List<String> keys = new java.util.ArrayList<>();
+    try (var consumer =
+        new org.apache.kafka.clients.consumer.KafkaConsumer<>(
+            props,
+            new org.apache.kafka.common.serialization.StringDeserializer(),
+            new org.apache.kafka.common.serialization.ByteArrayDeserializer())) {
+      consumer.subscribe(List.of(topic));
+      long end = System.nanoTime() + during.toNanos();
+      while (System.nanoTime() < end) {
+        consumer.poll(Duration.ofMillis(200)).forEach(r -> keys.add(r.key()));
+      }
+    }
+    return keys;
+  }
+
   private static void extraConnector(String name, String type, Map<String, String> settings)
       throws Exception {
     Map<String, String> overrides = new HashMap<>(settings);
@@ -125,6 +146,38 @@ class DeliveryGuardsIT {
                 + " refuses");
     assertThat(TestStacks.deadLetterReason(second))
         .isEqualTo("tenant is over its notification rate limit");
+  }
+
+  @Test
+  void aTenantsReceiverFirewallFromTheOverridesFileRefusesItsEndpoints() throws Exception {
+    java.nio.file.Path overrides = java.nio.file.Files.createTempFile("runtime", ".yaml");
+    java.nio.file.Files.writeString(
+        overrides,
+        "overrides:\n  walled-tenant:\n"
+            + "    alertmanager_receivers_firewall_block_cidr_networks: 10.0.0.0/8,127.0.0.0/8\n");
+    String dlq = "it-walled-webhook-dlq";
+    extraConnector(
+        "it-walled-webhook",
+        "webhook",
+        Map.of(
+            NotificationSinkConfig.LIMITS_OVERRIDES_FILE,
+            overrides.toString(),
+            "errors.deadletterqueue.topic.name",
+            dlq));
+    for (String tenant : List.of("walled-tenant", "open-tenant")) {
+      TestStacks.publishConfig(
+          stack, tenant, TestStacks.webhookConfig(peer.baseUrl() + "/ok/" + tenant));
+      TestStacks.postAlerts(stack, tenant, "[{\"labels\":{\"alertname\":\"Walled\"}}]");
+    }
+
+    var refused = TestStacks.awaitRecord(stack, dlq, "walled-tenant", r -> true);
+    assertThat(TestStacks.deadLetterReason(refused))
+        .isEqualTo(
+            "destination resolves to an address in 127.0.0.0/8, which the tenant's receiver"
+                + " firewall refuses (alertmanager_receivers_firewall_block_cidr_networks)");
+    assertThat(keysOf(dlq, Duration.ofSeconds(3)))
+        .as("another tenant's endpoint at the same address is delivered to")
+        .containsOnly("walled-tenant");
   }
 
   @Test

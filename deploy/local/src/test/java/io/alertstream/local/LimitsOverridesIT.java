@@ -3,7 +3,7 @@ package io.alertstream.local;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.alertstream.api.ApiServer;
-import io.alertstream.api.server.LimitsOverridesFile;
+import io.alertstream.config.tenant.LimitsOverridesFile;
 import io.alertstream.config.tenant.RuntimeLimits;
 import io.alertstream.config.tenant.TenantLimits;
 import java.net.InetSocketAddress;

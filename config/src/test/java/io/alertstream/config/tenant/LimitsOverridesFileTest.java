@@ -1,11 +1,9 @@
-package io.alertstream.api.server;
+package io.alertstream.config.tenant;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.alertstream.config.InvalidConfigException;
-import io.alertstream.config.tenant.RuntimeLimits;
-import io.alertstream.config.tenant.TenantLimits;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;

@@ -1,9 +1,6 @@
-package io.alertstream.api.server;
+package io.alertstream.config.tenant;
 
-import io.alertstream.api.ops.Reloadable;
 import io.alertstream.config.InvalidConfigException;
-import io.alertstream.config.tenant.LimitsOverrides;
-import io.alertstream.config.tenant.RuntimeLimits;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -20,7 +17,7 @@ import org.slf4j.LoggerFactory;
  * re-reads its runtime config: a changed file that parses replaces the overrides; one that does not
  * is logged with the field it names, and the last good overrides stay in force.
  */
-public final class LimitsOverridesFile implements AutoCloseable, Reloadable {
+public final class LimitsOverridesFile implements AutoCloseable {
 
   /** Mimir's default {@code -runtime-config.reload-period}. */
   public static final Duration RELOAD_PERIOD = Duration.ofSeconds(10);
@@ -61,7 +58,7 @@ public final class LimitsOverridesFile implements AutoCloseable, Reloadable {
     return watched;
   }
 
-  @Override
+  /** What it is, for messages. */
   public String name() {
     return "limits overrides " + file;
   }
@@ -73,7 +70,6 @@ public final class LimitsOverridesFile implements AutoCloseable, Reloadable {
    * @throws IOException if it cannot be read
    * @throws InvalidConfigException naming the bad field; the last good overrides stay
    */
-  @Override
   public synchronized String reload() throws IOException, InvalidConfigException {
     String text = Files.readString(file, StandardCharsets.UTF_8);
     loadedText = text;
