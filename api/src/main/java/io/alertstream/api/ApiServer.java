@@ -4,13 +4,13 @@ import com.sun.net.httpserver.HttpHandler;
 import com.sun.net.httpserver.HttpServer;
 import io.alertstream.api.auth.TenantCredentials;
 import io.alertstream.api.receivertest.ReceiverTester;
-import io.alertstream.config.AlertmanagerConfig;
 import io.alertstream.config.tenant.TenantLimitsSource;
 import io.alertstream.topology.history.AlertHistory;
 import io.alertstream.topology.query.TenantLocator;
 import io.alertstream.topology.query.TenantSnapshots;
 import io.alertstream.topology.query.TenantStateReader;
 import io.alertstream.topology.replay.WhatIf;
+import io.alertstream.topology.tenancy.FallbackConfigSource;
 import io.alertstream.topology.tenancy.TenantConfigStore;
 import java.io.IOException;
 import java.net.InetSocketAddress;
@@ -47,7 +47,7 @@ public final class ApiServer implements AutoCloseable {
       TenantLimitsSource limits,
       TenantStateReader state,
       SilenceSink silences,
-      AlertmanagerConfig fallbackConfig,
+      FallbackConfigSource fallbackConfig,
       Optional<TenantCredentials> credentials,
       TenantLocator locator,
       Optional<WhatIf> whatIf,
@@ -62,7 +62,7 @@ public final class ApiServer implements AutoCloseable {
         TenantLimitsSource limits,
         TenantStateReader state,
         SilenceSink silences,
-        AlertmanagerConfig fallbackConfig,
+        FallbackConfigSource fallbackConfig,
         Optional<TenantCredentials> credentials,
         TenantLocator locator,
         Optional<WhatIf> whatIf,

@@ -57,7 +57,8 @@ class ApiServerTest {
                     io.alertstream.config.tenant.TenantLimitsSource.fixed(TenantLimits.NONE),
                     state,
                     state,
-                    new ConfigParser().parse(ServerSettings.DEFAULT_FALLBACK_CONFIG),
+                    new io.alertstream.topology.tenancy.FallbackConfigSource(
+                        new ConfigParser().parse(ServerSettings.DEFAULT_FALLBACK_CONFIG)),
                     Optional.empty(),
                     TenantLocator.LOCAL,
                     Optional.empty(),

@@ -74,7 +74,8 @@ class ApiV2Test {
                     limits,
                     state,
                     state,
-                    new ConfigParser().parse(ServerSettings.DEFAULT_FALLBACK_CONFIG),
+                    new io.alertstream.topology.tenancy.FallbackConfigSource(
+                        new ConfigParser().parse(ServerSettings.DEFAULT_FALLBACK_CONFIG)),
                     credentials,
                     TenantLocator.LOCAL,
                     Optional.empty(),

@@ -43,7 +43,8 @@ class ForwardingTest {
                 io.alertstream.config.tenant.TenantLimitsSource.fixed(TenantLimits.NONE),
                 state,
                 state,
-                new ConfigParser().parse(ServerSettings.DEFAULT_FALLBACK_CONFIG),
+                new io.alertstream.topology.tenancy.FallbackConfigSource(
+                    new ConfigParser().parse(ServerSettings.DEFAULT_FALLBACK_CONFIG)),
                 Optional.empty(),
                 locator,
                 Optional.empty(),

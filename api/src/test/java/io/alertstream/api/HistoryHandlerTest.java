@@ -97,7 +97,8 @@ class HistoryHandlerTest {
             TenantLimitsSource.fixed(TenantLimits.NONE),
             state,
             state,
-            new ConfigParser().parse(ServerSettings.DEFAULT_FALLBACK_CONFIG),
+            new io.alertstream.topology.tenancy.FallbackConfigSource(
+                new ConfigParser().parse(ServerSettings.DEFAULT_FALLBACK_CONFIG)),
             Optional.empty(),
             TenantLocator.LOCAL,
             Optional.empty(),

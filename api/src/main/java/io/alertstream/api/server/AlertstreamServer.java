@@ -12,6 +12,7 @@ import io.alertstream.api.ops.MetricsHandler;
 import io.alertstream.api.ops.ReloadHandler;
 import io.alertstream.api.ops.Reloadable;
 import io.alertstream.api.receivertest.ReceiverTester;
+import io.alertstream.config.ConfigParser;
 import io.alertstream.config.InvalidConfigException;
 import io.alertstream.config.tenant.LimitsOverridesFile;
 import io.alertstream.config.tenant.RuntimeLimits;
@@ -34,10 +35,13 @@ import io.alertstream.topology.streams.InputEnds;
 import io.alertstream.topology.streams.StreamsSettings;
 import io.alertstream.topology.streams.TopologySettings;
 import io.alertstream.topology.tenancy.AllTenantConfigs;
+import io.alertstream.topology.tenancy.FallbackConfigSource;
 import io.alertstream.topology.tenancy.StreamsTenantConfigStore;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -161,7 +165,7 @@ public final class AlertstreamServer implements AutoCloseable {
             limits,
             new StreamsTenantStateReader(streams),
             new KafkaSilenceSink(silenceProducer, Topics.SILENCES),
-            topologySettings.fallbackConfig(),
+            topologySettings.fallback(),
             settings.credentials(),
             new StreamsTenantLocator(streams, settings.advertisedApi()),
             Optional.of(new WhatIf(settings.kafka(), serdes.registry(), topologySettings)),
@@ -171,6 +175,14 @@ public final class AlertstreamServer implements AutoCloseable {
     Instant startedAt = Instant.now();
     ReloadHandler reloads = new ReloadHandler();
     overridesFile.ifPresent(f -> reloads.add(Reloadable.of(f.name(), f::reload)));
+    settings
+        .fallbackConfigFile()
+        .ifPresent(
+            file ->
+                reloads.add(
+                    Reloadable.of(
+                        "fallback config " + file,
+                        () -> reloadFallback(file, topologySettings.fallback()))));
     ApiServer api =
         new ApiServer(settings.apiAddress(), services, Clock.systemUTC())
             .addContext("/-/reload", reloads)
@@ -206,6 +218,13 @@ public final class AlertstreamServer implements AutoCloseable {
       throw e;
     }
     return server;
+  }
+
+  /** Reads the fallback config file again; tenants without a config are regrouped under it. */
+  private static String reloadFallback(Path file, FallbackConfigSource fallback)
+      throws IOException, InvalidConfigException {
+    fallback.replace(new ConfigParser().parse(Files.readString(file)));
+    return "applied to the tenants without a config";
   }
 
   /** This instance for {@code /multitenant_alertmanager/status}. */

@@ -235,7 +235,8 @@ public final class ServerConfiguration {
         credentials,
         "true".equals(valueOrDefault(values, "receivers.test.block.private.addresses")),
         untilResolvedGrace,
-        overrides);
+        overrides,
+        Optional.ofNullable(values.get("fallback.config.file")).map(Path::of));
   }
 
   /** The overrides file, if set; checked now so that a bad one stops the start naming it. */

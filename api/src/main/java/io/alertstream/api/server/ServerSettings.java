@@ -50,7 +50,8 @@ public record ServerSettings(
     Optional<TenantCredentials> credentials,
     boolean blockPrivateEgress,
     Duration untilResolvedGrace,
-    Optional<Path> limitsOverridesFile) {
+    Optional<Path> limitsOverridesFile,
+    Optional<Path> fallbackConfigFile) {
 
   /** Mimir's default fallback: one receiver that notifies nobody. */
   public static final String DEFAULT_FALLBACK_CONFIG = FallbackConfig.DEFAULT;
@@ -89,6 +90,7 @@ public record ServerSettings(
         credentials,
         false,
         TopologySettings.DEFAULT_UNTIL_RESOLVED_GRACE,
+        Optional.empty(),
         Optional.empty());
   }
 
@@ -111,7 +113,8 @@ public record ServerSettings(
         credentials,
         blockPrivateEgress,
         grace,
-        limitsOverridesFile);
+        limitsOverridesFile,
+        fallbackConfigFile);
   }
 
   /** The same settings with per-tenant limits read from this file (Mimir's overrides format). */
@@ -133,7 +136,8 @@ public record ServerSettings(
         credentials,
         blockPrivateEgress,
         untilResolvedGrace,
-        file);
+        file,
+        fallbackConfigFile);
   }
 
   public String bootstrapServers() {

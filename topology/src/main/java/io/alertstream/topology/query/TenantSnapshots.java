@@ -4,6 +4,7 @@ import io.alertstream.config.AlertmanagerConfig;
 import io.alertstream.config.InvalidConfigException;
 import io.alertstream.config.tenant.ParsedConfigs;
 import io.alertstream.schemas.TenantConfig;
+import io.alertstream.topology.tenancy.FallbackConfigSource;
 import io.alertstream.topology.tenancy.TenantConfigStore;
 import java.time.Clock;
 import java.util.Optional;
@@ -13,13 +14,13 @@ public final class TenantSnapshots {
 
   private final TenantConfigStore configs;
   private final TenantStateReader state;
-  private final AlertmanagerConfig fallback;
+  private final FallbackConfigSource fallback;
   private final Clock clock;
 
   public TenantSnapshots(
       TenantConfigStore configs,
       TenantStateReader state,
-      AlertmanagerConfig fallback,
+      FallbackConfigSource fallback,
       Clock clock) {
     this.configs = configs;
     this.state = state;
@@ -44,7 +45,7 @@ public final class TenantSnapshots {
   public AlertmanagerConfig config(String tenant) {
     Optional<TenantConfig> stored = configs.current(tenant);
     if (stored.isEmpty()) {
-      return fallback;
+      return fallback.config();
     }
     try {
       return ParsedConfigs.shared()

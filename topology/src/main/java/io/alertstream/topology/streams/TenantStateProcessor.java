@@ -79,7 +79,17 @@ final class TenantStateProcessor
 
   private final TopologySettings settings;
   private final Map<String, TenantRuntime> runtimes = new HashMap<>();
-  private final RouteIndex fallbackRoutes;
+
+  /**
+   * The fallback config's runtime (config version 0), and the fallback version it was made from.
+   */
+  private TenantRuntime fallback;
+
+  private long fallbackBuiltFrom;
+
+  /** The fallback version this task's tenants without a config are grouped under. */
+  private long groupedFallbackVersion;
+
   private final InhibitionSources inhibitionSources = new InhibitionSources();
   private final ReceiptWatermark watermark = new ReceiptWatermark();
   private final InputEnds inputEnds;
@@ -107,7 +117,6 @@ final class TenantStateProcessor
   TenantStateProcessor(TopologySettings settings, InputEnds inputEnds) {
     this.settings = settings;
     this.inputEnds = inputEnds;
-    this.fallbackRoutes = new RouteIndex(settings.fallbackConfig().route());
     this.untilResolved = new UntilResolved(settings.untilResolvedGrace());
   }
 
@@ -124,6 +133,7 @@ final class TenantStateProcessor
     this.state = new TenantState(context);
     this.alertsPartition = new TopicPartition(settings.alertsTopic(), context.taskId().partition());
     inhibitionSources.clear();
+    groupedFallbackVersion = settings.fallback().version();
     context.schedule(TICK, PunctuationType.WALL_CLOCK_TIME, this::tick);
     context.schedule(MAINTENANCE, PunctuationType.WALL_CLOCK_TIME, this::collectGarbage);
     context.schedule(
@@ -460,9 +470,41 @@ final class TenantStateProcessor
   }
 
   private void tick(long now) {
+    if (settings.fallback().version() != groupedFallbackVersion) {
+      regroupTenantsWithoutConfig(now);
+    }
     if (state.mayHaveDue(now)) {
       flushDueGroups(watermark.flushableUpTo(now, inputEnds.endOffset(alertsPartition)), now);
     }
+  }
+
+  /**
+   * The fallback config changed ({@code /-/reload}): the tenants of this task that run it are
+   * regrouped under it, as a config change regroups a tenant.
+   */
+  private void regroupTenantsWithoutConfig(long now) {
+    groupedFallbackVersion = settings.fallback().version();
+    Set<String> tenants = new HashSet<>();
+    try (KeyValueIterator<String, Alert> it = state.alerts.all()) {
+      it.forEachRemaining(kv -> tenants.add(TenantState.tenantOf(kv.key)));
+    }
+    for (String tenant : tenants) {
+      if (state.configs.get(tenant) == null) {
+        inhibitionSources.forget(tenant);
+        regroup(tenant, now);
+      }
+    }
+  }
+
+  /** The runtime of tenants without a config: the fallback config in force. */
+  private TenantRuntime fallbackRuntime() {
+    long version = settings.fallback().version();
+    if (fallback == null || fallbackBuiltFrom != version) {
+      AlertmanagerConfig config = settings.fallbackConfig();
+      fallback = new TenantRuntime(0, config, new RouteIndex(config.route()), Set.of());
+      fallbackBuiltFrom = version;
+    }
+    return fallback;
   }
 
   /** Flushes the groups due at or before {@code upTo}. */
@@ -609,7 +651,7 @@ final class TenantStateProcessor
   private TenantRuntime runtime(String tenant) {
     TenantConfig stored = state.configs.get(tenant);
     if (stored == null) {
-      return new TenantRuntime(0, settings.fallbackConfig(), fallbackRoutes, Set.of());
+      return fallbackRuntime();
     }
     TenantRuntime cached = runtimes.get(tenant);
     if (cached != null && cached.version() == stored.getVersion()) {

@@ -7,6 +7,7 @@ import io.alertstream.config.tenant.TenantLimits;
 import io.alertstream.config.tenant.TenantLimitsSource;
 import io.alertstream.config.tenant.TenantSettings;
 import io.alertstream.schemas.Topics;
+import io.alertstream.topology.tenancy.FallbackConfigSource;
 import java.time.Duration;
 import java.util.List;
 
@@ -25,7 +26,7 @@ public record TopologySettings(
     String outcomesTopic,
     String decisionsTopic,
     String externalUrl,
-    AlertmanagerConfig fallbackConfig,
+    FallbackConfigSource fallback,
     TenantLimitsSource limits,
     Duration untilResolvedGrace) {
 
@@ -49,7 +50,7 @@ public record TopologySettings(
           Topics.DELIVERY_OUTCOMES,
           Topics.DECISIONS,
           externalUrl,
-          new ConfigParser().parse(fallbackConfig),
+          new FallbackConfigSource(new ConfigParser().parse(fallbackConfig)),
           TenantLimitsSource.fixed(TenantLimits.NONE),
           DEFAULT_UNTIL_RESOLVED_GRACE);
     } catch (InvalidConfigException e) {
@@ -67,7 +68,7 @@ public record TopologySettings(
         outcomesTopic,
         decisionsTopic,
         externalUrl,
-        fallbackConfig,
+        fallback,
         limits,
         untilResolvedGrace);
   }
@@ -95,9 +96,14 @@ public record TopologySettings(
         outcomesTopic,
         decisionsTopic,
         externalUrl,
-        fallbackConfig,
+        fallback,
         limits,
         grace);
+  }
+
+  /** The fallback config in force now. */
+  public AlertmanagerConfig fallbackConfig() {
+    return fallback.config();
   }
 
   public String notificationsTopic(String integrationType) {

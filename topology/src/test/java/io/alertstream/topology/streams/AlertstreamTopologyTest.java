@@ -12,6 +12,7 @@ import io.alertstream.schemas.Notification;
 import io.alertstream.schemas.NotificationReason;
 import io.alertstream.topology.alerts.Alert;
 import io.alertstream.topology.alerts.Fingerprint;
+import io.alertstream.topology.tenancy.FallbackConfig;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.List;
@@ -214,6 +215,36 @@ class AlertstreamTopologyTest {
               assertThat(n.alerts()).singleElement().asString().startsWith("DiskFull");
             });
     assertThat(am.history("other")).isEmpty();
+  }
+
+  @Test
+  void aReplacedFallbackConfigRegroupsTheTenantsWithoutAConfig(@TempDir Path otherDir)
+      throws Exception {
+    TopologySettings settings =
+        TopologySettings.defaults("http://alertstream:9093", FallbackConfig.DEFAULT);
+    try (TopologyHarness am = new TopologyHarness(otherDir, settings)) {
+      am.config("acme", CONFIG);
+      am.post("nobody-configured", alert(Map.of("alertname", "Orphan")));
+      am.advanceTo(2);
+      assertThat(am.webhooks()).as("the default fallback notifies nobody").isEmpty();
+
+      settings
+          .fallback()
+          .replace(
+              new io.alertstream.config.ConfigParser()
+                  .parse(
+                      "route: {receiver: ops, group_wait: 0s}\nreceivers:\n- name: ops\n"
+                          + "  webhook_configs: [{url: 'http://hook/fallback'}]\n"));
+      am.advanceTo(3);
+
+      assertThat(am.webhooks())
+          .singleElement()
+          .satisfies(
+              s -> {
+                assertThat(s.notification().getTenant()).isEqualTo("nobody-configured");
+                assertThat(s.notification().getReceiver()).isEqualTo("ops");
+              });
+    }
   }
 
   @Test
