@@ -153,6 +153,16 @@ class KubernetesManifestsIT {
                 .toList());
     // Files that exist only in the pod:
     values.remove("auth.file");
+    // The limits file is the alertstream-limits ConfigMap, mounted where the setting says.
+    assertThat(values.get("limits.overrides.file"))
+        .isEqualTo("/etc/alertstream/limits/runtime.yaml");
+    assertThat(list(container.get("volumeMounts")))
+        .anySatisfy(m -> assertThat(map(m).get("mountPath")).isEqualTo("/etc/alertstream/limits"));
+    java.nio.file.Path limits = java.nio.file.Files.createTempFile("runtime", ".yaml");
+    java.nio.file.Files.writeString(
+        limits,
+        map(named("ConfigMap", "alertstream-limits").get("data")).get("runtime.yaml").toString());
+    values.put("limits.overrides.file", limits.toString());
     ServerSettings settings = ServerConfiguration.settings(values);
 
     assertThat(settings.standbyReplicas()).isPositive();
