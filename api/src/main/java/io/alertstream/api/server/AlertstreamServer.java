@@ -12,7 +12,6 @@ import io.alertstream.api.ops.MetricsHandler;
 import io.alertstream.api.ops.ReloadHandler;
 import io.alertstream.api.ops.Reloadable;
 import io.alertstream.api.receivertest.ReceiverTester;
-import io.alertstream.config.ConfigParser;
 import io.alertstream.config.InvalidConfigException;
 import io.alertstream.config.tenant.LimitsOverridesFile;
 import io.alertstream.config.tenant.RuntimeLimits;
@@ -35,13 +34,10 @@ import io.alertstream.topology.streams.InputEnds;
 import io.alertstream.topology.streams.StreamsSettings;
 import io.alertstream.topology.streams.TopologySettings;
 import io.alertstream.topology.tenancy.AllTenantConfigs;
-import io.alertstream.topology.tenancy.FallbackConfigSource;
 import io.alertstream.topology.tenancy.StreamsTenantConfigStore;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -182,7 +178,10 @@ public final class AlertstreamServer implements AutoCloseable {
                 reloads.add(
                     Reloadable.of(
                         "fallback config " + file,
-                        () -> reloadFallback(file, topologySettings.fallback()))));
+                        () -> {
+                          topologySettings.fallback().replaceFrom(file);
+                          return "applied to the tenants without a config";
+                        })));
     ApiServer api =
         new ApiServer(settings.apiAddress(), services, Clock.systemUTC())
             .addContext("/-/reload", reloads)
@@ -218,13 +217,6 @@ public final class AlertstreamServer implements AutoCloseable {
       throw e;
     }
     return server;
-  }
-
-  /** Reads the fallback config file again; tenants without a config are regrouped under it. */
-  private static String reloadFallback(Path file, FallbackConfigSource fallback)
-      throws IOException, InvalidConfigException {
-    fallback.replace(new ConfigParser().parse(Files.readString(file)));
-    return "applied to the tenants without a config";
   }
 
   /** This instance for {@code /multitenant_alertmanager/status}. */

@@ -137,5 +137,22 @@ class ReceiverTesterTest {
     List<IntegrationTestResult> blocked =
         test(tester(refusing, new EgressGuard(true), 4), local, TenantSettings.DEFAULT);
     assertThat(blocked.get(0).outcome()).isEqualTo("failed");
+    tester.close();
+
+    // The tested tenant's receiver firewall from the overrides, not another tenant's.
+    io.alertstream.config.tenant.TenantLimits walled =
+        io.alertstream.config.tenant.TenantLimits.NONE.withFirewall(
+            new io.alertstream.config.tenant.ReceiverFirewall(
+                false, List.of(io.alertstream.config.tenant.CidrBlock.parse("127.0.0.0/8"))));
+    EgressGuard perTenant =
+        new EgressGuard(
+            false,
+            tenant ->
+                tenant.equals("acme") ? walled : io.alertstream.config.tenant.TenantLimits.NONE);
+    List<IntegrationTestResult> walledOff =
+        test(tester(refusing, perTenant, 4), local, TenantSettings.DEFAULT);
+    assertThat(walledOff.get(0).outcome()).isEqualTo("failed");
+    assertThat(walledOff.get(0).detail())
+        .contains("alertmanager_receivers_firewall_block_cidr_networks");
   }
 }

@@ -1,6 +1,11 @@
 package io.alertstream.topology.tenancy;
 
 import io.alertstream.config.AlertmanagerConfig;
+import io.alertstream.config.ConfigParser;
+import io.alertstream.config.InvalidConfigException;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 
 /**
  * The fallback config in force, which {@code /-/reload} may replace: read by the topology (tenants
@@ -27,5 +32,14 @@ public final class FallbackConfigSource {
 
   public synchronized void replace(AlertmanagerConfig config) {
     current = new Current(config, current.version() + 1);
+  }
+
+  /**
+   * Reads the fallback config file again ({@code /-/reload}).
+   *
+   * @throws InvalidConfigException naming the field; the config in force stays
+   */
+  public void replaceFrom(Path file) throws IOException, InvalidConfigException {
+    replace(new ConfigParser().parse(Files.readString(file)));
   }
 }
