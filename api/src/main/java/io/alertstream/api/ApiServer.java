@@ -6,6 +6,7 @@ import io.alertstream.api.auth.TenantCredentials;
 import io.alertstream.api.receivertest.ReceiverTester;
 import io.alertstream.config.tenant.TenantLimitsSource;
 import io.alertstream.topology.history.AlertHistory;
+import io.alertstream.topology.metrics.TopologyMetrics;
 import io.alertstream.topology.query.TenantLocator;
 import io.alertstream.topology.query.TenantSnapshots;
 import io.alertstream.topology.query.TenantStateReader;
@@ -52,7 +53,38 @@ public final class ApiServer implements AutoCloseable {
       TenantLocator locator,
       Optional<WhatIf> whatIf,
       ReceiverTester receiverTester,
-      Optional<AlertHistory> history) {
+      Optional<AlertHistory> history,
+      TopologyMetrics metrics) {
+
+    /** Services that count nothing into the instance's metrics. */
+    public Services(
+        AlertSink alerts,
+        TenantConfigStore configs,
+        TenantConfigWriter configWriter,
+        TenantLimitsSource limits,
+        TenantStateReader state,
+        SilenceSink silences,
+        FallbackConfigSource fallbackConfig,
+        Optional<TenantCredentials> credentials,
+        TenantLocator locator,
+        Optional<WhatIf> whatIf,
+        ReceiverTester receiverTester,
+        Optional<AlertHistory> history) {
+      this(
+          alerts,
+          configs,
+          configWriter,
+          limits,
+          state,
+          silences,
+          fallbackConfig,
+          credentials,
+          locator,
+          whatIf,
+          receiverTester,
+          history,
+          TopologyMetrics.NONE);
+    }
 
     /** Services without the alert history (its endpoint answers 501). */
     public Services(
@@ -95,7 +127,8 @@ public final class ApiServer implements AutoCloseable {
           locator,
           whatIf,
           receiverTester,
-          Optional.of(history));
+          Optional.of(history),
+          metrics);
     }
 
     public Services withLimits(TenantLimitsSource limits) {
@@ -111,7 +144,8 @@ public final class ApiServer implements AutoCloseable {
           locator,
           whatIf,
           receiverTester,
-          history);
+          history,
+          metrics);
     }
 
     public Services withCredentials(TenantCredentials credentials) {
@@ -127,7 +161,26 @@ public final class ApiServer implements AutoCloseable {
           locator,
           whatIf,
           receiverTester,
-          history);
+          history,
+          metrics);
+    }
+
+    /** Alerts the API refuses (invalid, over a limit) are counted into the instance's metrics. */
+    public Services withMetrics(TopologyMetrics metrics) {
+      return new Services(
+          alerts,
+          configs,
+          configWriter,
+          limits,
+          state,
+          silences,
+          fallbackConfig,
+          credentials,
+          locator,
+          whatIf,
+          receiverTester,
+          history,
+          metrics);
     }
 
     public Services withLocator(TenantLocator locator) {
@@ -143,7 +196,8 @@ public final class ApiServer implements AutoCloseable {
           locator,
           whatIf,
           receiverTester,
-          history);
+          history,
+          metrics);
     }
   }
 
@@ -169,7 +223,12 @@ public final class ApiServer implements AutoCloseable {
                 new AlertsReadHandler(tenants, snapshots, false),
                 "POST",
                 new PostAlertsHandler(
-                    tenants, services.alerts(), services.state(), services.limits(), clock)));
+                    tenants,
+                    services.alerts(),
+                    services.state(),
+                    services.limits(),
+                    services.metrics(),
+                    clock)));
     HttpHandler silences =
         new SilencesHandler(
             tenants,

@@ -4,6 +4,7 @@ import com.sun.net.httpserver.HttpExchange;
 import io.alertstream.config.tenant.TenantLimits;
 import io.alertstream.config.tenant.TenantLimitsSource;
 import io.alertstream.schemas.AlertEvent;
+import io.alertstream.topology.metrics.TopologyMetrics;
 import io.alertstream.topology.query.TenantStateReader;
 import java.io.IOException;
 import java.io.InputStream;
@@ -25,6 +26,7 @@ final class PostAlertsHandler extends TenantHandler {
   private final AlertSink sink;
   private final TenantStateReader state;
   private final TenantLimitsSource limits;
+  private final TopologyMetrics metrics;
   private final Clock clock;
   private final PostableAlertParser parser = new PostableAlertParser();
 
@@ -33,11 +35,13 @@ final class PostAlertsHandler extends TenantHandler {
       AlertSink sink,
       TenantStateReader state,
       TenantLimitsSource limits,
+      TopologyMetrics metrics,
       Clock clock) {
     super(tenants);
     this.sink = sink;
     this.state = state;
     this.limits = limits;
+    this.metrics = metrics;
     this.clock = clock;
   }
 
@@ -61,12 +65,14 @@ final class PostAlertsHandler extends TenantHandler {
     }
     List<AlertEvent> accepted = result.alerts();
     List<String> problems = new ArrayList<>(result.problems());
+    result.problems().forEach(p -> metrics.alertInvalid(tenant));
     TenantLimits tenantLimits = limits.forTenant(tenant);
     if (AlertLimits.enabled(tenantLimits) && !accepted.isEmpty()) {
       AlertLimits.Decision decision =
           AlertLimits.apply(tenantLimits, state.alerts(tenant), accepted);
       accepted = decision.accepted();
       problems.addAll(decision.refused());
+      decision.refused().forEach(r -> metrics.alertInsertLimited(tenant));
     }
     if (!accepted.isEmpty()) {
       try {

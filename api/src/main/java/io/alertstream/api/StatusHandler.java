@@ -14,17 +14,6 @@ import java.time.Instant;
  */
 final class StatusHandler extends TenantHandler {
 
-  /**
-   * The Alertmanager version whose API this one matches. amtool compares it with its own version
-   * and warns (on standard output, into JSON output too) when they differ.
-   */
-  static final String COMPATIBLE_VERSION = "0.25.0";
-
-  static final String VERSION =
-      StatusHandler.class.getPackage().getImplementationVersion() == null
-          ? "dev"
-          : StatusHandler.class.getPackage().getImplementationVersion();
-
   private final TenantSnapshots snapshots;
   private final boolean receivers;
   private final Instant startedAt;
@@ -65,12 +54,12 @@ final class StatusHandler extends TenantHandler {
     out.putObject("config").put("original", original);
     out.put("uptime", startedAt.toString());
     ObjectNode version = out.putObject("versionInfo");
-    version.put("branch", "alertstream");
+    version.put("branch", BuildInfo.BRANCH);
     version.put("buildDate", "");
     version.put("buildUser", "");
-    version.put("goVersion", "java" + Runtime.version().feature());
-    version.put("revision", "alertstream-" + VERSION);
-    version.put("version", COMPATIBLE_VERSION);
+    version.put("goVersion", BuildInfo.RUNTIME);
+    version.put("revision", BuildInfo.REVISION);
+    version.put("version", BuildInfo.COMPATIBLE_VERSION);
     JsonResponses.json(exchange, 200, out);
   }
 }

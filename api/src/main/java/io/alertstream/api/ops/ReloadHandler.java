@@ -20,6 +20,14 @@ public final class ReloadHandler implements HttpHandler {
   private static final Logger LOG = LoggerFactory.getLogger(ReloadHandler.class);
 
   private final List<Reloadable> parts = new CopyOnWriteArrayList<>();
+  private final InstanceConfigStatus status;
+
+  /**
+   * @param status told whether each reload succeeded
+   */
+  public ReloadHandler(InstanceConfigStatus status) {
+    this.status = status;
+  }
 
   public void add(Reloadable part) {
     parts.add(part);
@@ -39,6 +47,7 @@ public final class ReloadHandler implements HttpHandler {
             said.append(part.name()).append(": ").append(part.reload()).append('\n');
           } catch (Exception e) {
             LOG.warn("reload of {} failed: {}", part.name(), e.getMessage());
+            status.failed();
             OpsAnswers.send(
                 exchange,
                 500,
@@ -51,6 +60,7 @@ public final class ReloadHandler implements HttpHandler {
       if (parts.isEmpty()) {
         said.append("nothing to reload: no limits overrides file or tenant files\n");
       }
+      status.succeeded();
       LOG.info("reloaded: {}", said.toString().strip().replace('\n', ';'));
       OpsAnswers.send(exchange, 200, OpsAnswers.TEXT, said.toString());
     }

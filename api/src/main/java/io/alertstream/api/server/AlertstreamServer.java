@@ -4,8 +4,10 @@ import io.alertstream.api.ApiServer;
 import io.alertstream.api.KafkaAlertSink;
 import io.alertstream.api.KafkaSilenceSink;
 import io.alertstream.api.KafkaTenantConfigWriter;
+import io.alertstream.api.ops.AlertmanagerCollector;
 import io.alertstream.api.ops.AllConfigsHandler;
 import io.alertstream.api.ops.HealthHandler;
+import io.alertstream.api.ops.InstanceConfigStatus;
 import io.alertstream.api.ops.InstanceStatus;
 import io.alertstream.api.ops.InstanceStatusHandler;
 import io.alertstream.api.ops.MetricsHandler;
@@ -24,8 +26,10 @@ import io.alertstream.schemas.serde.AvroSerializer;
 import io.alertstream.schemas.serde.RestSchemaRegistryClient;
 import io.alertstream.topology.grouping.FlushDelays;
 import io.alertstream.topology.history.KafkaAlertHistory;
+import io.alertstream.topology.metrics.AlertmanagerMetrics;
 import io.alertstream.topology.ops.OperatorMetrics;
 import io.alertstream.topology.ops.RestoreProgress;
+import io.alertstream.topology.ops.TenantCensus;
 import io.alertstream.topology.query.StreamsTenantLocator;
 import io.alertstream.topology.query.StreamsTenantStateReader;
 import io.alertstream.topology.replay.WhatIf;
@@ -38,6 +42,8 @@ import io.alertstream.topology.tenancy.StreamsTenantConfigStore;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -122,9 +128,12 @@ public final class AlertstreamServer implements AutoCloseable {
             .withLimits(limits)
             .withUntilResolvedGrace(settings.untilResolvedGrace());
     InputEnds inputEnds = InputEnds.polling(settings.kafka(), Topics.ALERTS, INPUT_ENDS_POLL);
+    // Only the live topology and the API count into the metrics; replays count nothing.
+    AlertmanagerMetrics alertmanagerMetrics = new AlertmanagerMetrics();
     KafkaStreams streams =
         new KafkaStreams(
-            AlertstreamTopology.build(topologySettings, serdes, inputEnds),
+            AlertstreamTopology.build(
+                topologySettings.withMetrics(alertmanagerMetrics), serdes, inputEnds),
             StreamsSettings.properties(
                 settings.kafka(),
                 settings.stateDir(),
@@ -167,9 +176,21 @@ public final class AlertstreamServer implements AutoCloseable {
             Optional.of(new WhatIf(settings.kafka(), serdes.registry(), topologySettings)),
             ReceiverTester.network(settings.blockPrivateEgress(), settings.externalUrl(), limits),
             Optional.of(
-                new KafkaAlertHistory(settings.kafka(), serdes.registry(), topologySettings)));
+                new KafkaAlertHistory(settings.kafka(), serdes.registry(), topologySettings)),
+            alertmanagerMetrics);
     Instant startedAt = Instant.now();
-    ReloadHandler reloads = new ReloadHandler();
+    InstanceConfigStatus configStatus =
+        new InstanceConfigStatus(() -> configuredText(settings), Clock.systemUTC());
+    registry
+        .getPrometheusRegistry()
+        .register(
+            new AlertmanagerCollector(
+                alertmanagerMetrics,
+                new TenantCensus(streams)::take,
+                configStatus,
+                () -> clusterMembers(streams),
+                Clock.systemUTC()));
+    ReloadHandler reloads = new ReloadHandler(configStatus);
     overridesFile.ifPresent(f -> reloads.add(Reloadable.of(f.name(), f::reload)));
     settings
         .fallbackConfigFile()
@@ -247,6 +268,34 @@ public final class AlertstreamServer implements AutoCloseable {
         List.copyOf(standby),
         tenants,
         Duration.between(startedAt, Instant.now()));
+  }
+
+  /**
+   * What the instance is configured with, for {@code alertmanager_config_hash}: the fallback config
+   * (its file as it is now, if it has one) and the limits overrides file.
+   */
+  private static String configuredText(ServerSettings settings) {
+    StringBuilder text = new StringBuilder();
+    text.append(readOr(settings.fallbackConfigFile(), settings.fallbackConfig()));
+    text.append('\u0000').append(readOr(settings.limitsOverridesFile(), ""));
+    return text.toString();
+  }
+
+  private static String readOr(Optional<Path> file, String otherwise) {
+    try {
+      return file.isPresent() ? Files.readString(file.get()) : otherwise;
+    } catch (IOException unreadable) {
+      return otherwise;
+    }
+  }
+
+  /** The Kafka Streams clients of the application this instance knows of (itself at least). */
+  private static int clusterMembers(KafkaStreams streams) {
+    try {
+      return Math.max(1, streams.metadataForAllStreamsClients().size());
+    } catch (RuntimeException notNow) {
+      return 1;
+    }
   }
 
   private static Properties producerProps(ServerSettings settings, String clientId) {

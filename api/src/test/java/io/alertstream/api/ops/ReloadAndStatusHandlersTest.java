@@ -19,7 +19,9 @@ import org.junit.jupiter.api.Test;
 class ReloadAndStatusHandlersTest {
 
   private final HttpClient http = HttpClient.newHttpClient();
-  private final ReloadHandler reloads = new ReloadHandler();
+  private final InstanceConfigStatus configStatus =
+      new InstanceConfigStatus(() -> "config", java.time.Clock.systemUTC());
+  private final ReloadHandler reloads = new ReloadHandler(configStatus);
   private HttpServer server;
 
   @BeforeEach
@@ -97,6 +99,7 @@ class ReloadAndStatusHandlersTest {
     assertThat(get.statusCode()).isEqualTo(405);
     assertThat(get.body()).contains("Only POST or PUT requests allowed");
     assertThat(calls).hasValue(2);
+    assertThat(configStatus.lastReloadSucceeded()).isTrue();
 
     reloads.add(part("tenant files tenants/", "", new IllegalStateException("stage.yml: bad")));
     HttpResponse<String> failed = send("POST", "/-/reload", null);
@@ -104,6 +107,9 @@ class ReloadAndStatusHandlersTest {
     assertThat(failed.body())
         .contains("limits overrides /etc/runtime.yaml: 3 time(s)")
         .contains("failed to reload config: tenant files tenants/: stage.yml: bad");
+    assertThat(configStatus.lastReloadSucceeded())
+        .as("alertmanager_config_last_reload_successful says 0")
+        .isFalse();
   }
 
   @Test

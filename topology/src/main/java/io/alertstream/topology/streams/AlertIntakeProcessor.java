@@ -1,6 +1,7 @@
 package io.alertstream.topology.streams;
 
 import io.alertstream.schemas.AlertEvent;
+import io.alertstream.topology.metrics.TopologyMetrics;
 import io.alertstream.topology.tenancy.TenantId;
 import java.nio.charset.StandardCharsets;
 import java.util.Optional;
@@ -23,10 +24,16 @@ final class AlertIntakeProcessor implements Processor<byte[], byte[], Object, Ob
   private final Deserializer<AlertEvent> deserializer;
   private final String accepted;
   private final String rejected;
+  private final TopologyMetrics metrics;
   private ProcessorContext<Object, Object> context;
 
-  AlertIntakeProcessor(Deserializer<AlertEvent> deserializer, String accepted, String rejected) {
+  AlertIntakeProcessor(
+      Deserializer<AlertEvent> deserializer,
+      String accepted,
+      String rejected,
+      TopologyMetrics metrics) {
     this.deserializer = deserializer;
+    this.metrics = metrics;
     this.accepted = accepted;
     this.rejected = rejected;
   }
@@ -41,6 +48,7 @@ final class AlertIntakeProcessor implements Processor<byte[], byte[], Object, Ob
     String tenant = record.key() == null ? null : new String(record.key(), StandardCharsets.UTF_8);
     Optional<String> tenantProblem = TenantId.problem(tenant);
     if (tenantProblem.isPresent()) {
+      metrics.alertInvalid(null);
       reject(record, "record key: " + tenantProblem.get());
       return;
     }
@@ -50,13 +58,13 @@ final class AlertIntakeProcessor implements Processor<byte[], byte[], Object, Ob
           deserializer.deserialize(
               context.recordMetadata().map(m -> m.topic()).orElse(""), record.value());
     } catch (RuntimeException e) {
+      metrics.alertInvalid(tenant);
       reject(record, "record value: " + e.getMessage());
       return;
     }
-    if (alert == null) {
-      reject(record, "record value: empty");
-    } else if (alert.getLabels().isEmpty()) {
-      reject(record, "alert has no labels");
+    if (alert == null || alert.getLabels().isEmpty()) {
+      metrics.alertInvalid(tenant);
+      reject(record, alert == null ? "record value: empty" : "alert has no labels");
     } else {
       context.forward(
           new Record<Object, Object>(

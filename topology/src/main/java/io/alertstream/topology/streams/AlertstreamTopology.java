@@ -101,7 +101,9 @@ public final class AlertstreamTopology {
         "alerts", new ByteArrayDeserializer(), new ByteArrayDeserializer(), settings.alertsTopic());
     topology.addProcessor(
         "intake",
-        () -> new AlertIntakeProcessor(alertDeserializer, TENANT_STATE, "alerts-dlq"),
+        () ->
+            new AlertIntakeProcessor(
+                alertDeserializer, TENANT_STATE, "alerts-dlq", settings.metrics()),
         "alerts");
     topology.addSink(
         "alerts-dlq",

@@ -21,7 +21,7 @@ import org.apache.kafka.streams.state.KeyValueStore;
  * The stores one task keeps for its tenants, keyed {@code <tenant> NUL <id>} so that a tenant's
  * entries are one prefix scan away. All of them are changelogged.
  */
-final class TenantState {
+public final class TenantState {
 
   static final String CONFIGS = "tenant-configs";
   static final String ALERTS = "alerts";
@@ -70,7 +70,8 @@ final class TenantState {
     return key(tenant, d.fingerprint() + '\u0000' + Fingerprint.hex16(d.at()) + '\u0000' + seq);
   }
 
-  static String tenantOf(String key) {
+  /** The tenant of a store key. */
+  public static String tenantOf(String key) {
     return key.substring(0, key.indexOf('\u0000'));
   }
 

@@ -29,6 +29,7 @@ import io.alertstream.topology.grouping.RouteIndex;
 import io.alertstream.topology.history.NotificationRecord;
 import io.alertstream.topology.inhibition.InhibitionSources;
 import io.alertstream.topology.inhibition.Inhibitor;
+import io.alertstream.topology.metrics.AlertMarks;
 import io.alertstream.topology.nflog.NotificationLogEntry;
 import io.alertstream.topology.silences.Silence;
 import io.alertstream.topology.silences.SilenceSet;
@@ -101,6 +102,7 @@ final class TenantStateProcessor
 
   private TopicPartition alertsPartition;
   private ProcessorContext<String, Object> context;
+  private AlertMarks marks = AlertMarks.NONE;
   private int decisionSeq;
   private TenantState state;
 
@@ -141,6 +143,20 @@ final class TenantStateProcessor
         PunctuationType.WALL_CLOCK_TIME,
         this::endSilencesUntilResolved);
     watch = null;
+    marks = settings.metrics().openTask();
+    if (marks.keeps()) {
+      try (KeyValueIterator<String, Alert> it = state.alerts.all()) {
+        it.forEachRemaining(
+            kv ->
+                marks.received(
+                    TenantState.tenantOf(kv.key), kv.value.fingerprint(), kv.value.endsAt()));
+      }
+    }
+  }
+
+  @Override
+  public void close() {
+    settings.metrics().closeTask(marks);
   }
 
   @Override
@@ -308,6 +324,7 @@ final class TenantStateProcessor
   private void onAlert(String tenant, AlertEvent event, byte[] raw, long now) {
     TenantRuntime runtime = runtime(tenant);
     Alert received = Alert.received(event, now, runtime.config().resolveTimeout().toMillis());
+    settings.metrics().alertReceived(tenant, !received.resolvedAt(now));
     watermark.read(
         received.updatedAt(), context.recordMetadata().map(m -> m.offset()).orElse(-1L), now);
     String alertKey = TenantState.key(tenant, received.fingerprint());
@@ -315,6 +332,7 @@ final class TenantStateProcessor
     if (stored == null) {
       Optional<String> refusal = overLimit(tenant, received);
       if (refusal.isPresent()) {
+        settings.metrics().alertInsertLimited(tenant);
         deadLetter(tenant, raw, refusal.get());
         return;
       }
@@ -322,6 +340,7 @@ final class TenantStateProcessor
     Alert alert = Alert.put(stored, received, now);
     state.alerts.put(alertKey, alert);
     usage.stored(tenant, stored, alert);
+    marks.received(tenant, alert.fingerprint(), alert.endsAt());
     if (watch != null) {
       watch.alertReceived(tenant, alert, now);
     }
@@ -384,6 +403,7 @@ final class TenantStateProcessor
       long previousDue = group == null ? -1 : group.nextFlushAt();
       if (group == null) {
         if (atGroupLimit(tenant)) {
+          settings.metrics().groupLimitReached(tenant);
           LOG.warn(
               "tenant {}: alert {} not grouped for receiver {}: the tenant has reached its limit"
                   + " of {} aggregation groups (alertmanager_max_dispatcher_aggregation_groups)",
@@ -443,6 +463,7 @@ final class TenantStateProcessor
             ParsedConfigs.shared()
                 .parse(tenant, config.getVersion(), config.getAlertmanagerConfig());
       } catch (InvalidConfigException e) {
+        settings.metrics().configRefused(tenant);
         LOG.warn(
             "tenant {}: config version {} refused, keeping the last good one: {}",
             tenant,
@@ -451,6 +472,7 @@ final class TenantStateProcessor
         return;
       }
       state.configs.put(tenant, config);
+      settings.metrics().configApplied(tenant);
       LOG.info("tenant {}: config version {} applied", tenant, config.getVersion());
     }
     runtimes.remove(tenant);
@@ -563,6 +585,7 @@ final class TenantStateProcessor
     for (Decision d : result.decisions()) {
       record(tenant, d);
     }
+    markFlushed(tenant, group, result);
     for (Notification n : result.notifications()) {
       state.history.put(TenantState.key(tenant, n.getId()), NotificationRecord.emitted(n));
       context.forward(
@@ -575,6 +598,22 @@ final class TenantStateProcessor
       state.putGroup(stateKey, result.group(), -1);
     }
     return result.group();
+  }
+
+  /** As Alertmanager's marker: the group's alerts are suppressed (silenced, inhibited) or not. */
+  private void markFlushed(String tenant, GroupState group, FlushResult result) {
+    if (!marks.keeps()) {
+      return;
+    }
+    Set<String> suppressed = new HashSet<>();
+    for (Decision d : result.decisions()) {
+      if (Decision.SILENCED.equals(d.kind()) || Decision.INHIBITED.equals(d.kind())) {
+        suppressed.add(d.fingerprint());
+      }
+    }
+    for (String fingerprint : group.fingerprints()) {
+      marks.flushed(tenant, fingerprint, suppressed.contains(fingerprint));
+    }
   }
 
   /** Keeps a decision for explanations and publishes it on the decisions topic. */
@@ -609,6 +648,7 @@ final class TenantStateProcessor
           kv -> {
             if (kv.value.resolvedAt(now)) {
               state.alerts.delete(kv.key);
+              marks.removed(TenantState.tenantOf(kv.key), kv.value.fingerprint());
               usage.removed(TenantState.tenantOf(kv.key), kv.value);
               inhibitionSources.remove(TenantState.tenantOf(kv.key), kv.value.fingerprint());
             }

@@ -7,6 +7,7 @@ import io.alertstream.config.tenant.TenantLimits;
 import io.alertstream.config.tenant.TenantLimitsSource;
 import io.alertstream.config.tenant.TenantSettings;
 import io.alertstream.schemas.Topics;
+import io.alertstream.topology.metrics.TopologyMetrics;
 import io.alertstream.topology.tenancy.FallbackConfigSource;
 import java.time.Duration;
 import java.util.List;
@@ -15,7 +16,8 @@ import java.util.List;
  * What the topology is built with: topic names, the external URL put in notifications, the config
  * of tenants that have none, each tenant's limits (the topology applies the most aggregation groups
  * a tenant may have, {@code alertmanager_max_dispatcher_aggregation_groups}), and how long a
- * silence until resolved waits after the last alert it matched resolved before it ends.
+ * silence until resolved waits after the last alert it matched resolved before it ends, and what
+ * the topology counts into the instance's metrics.
  */
 public record TopologySettings(
     String alertsTopic,
@@ -28,7 +30,8 @@ public record TopologySettings(
     String externalUrl,
     FallbackConfigSource fallback,
     TenantLimitsSource limits,
-    Duration untilResolvedGrace) {
+    Duration untilResolvedGrace,
+    TopologyMetrics metrics) {
 
   /** The default grace of a silence until resolved. */
   public static final Duration DEFAULT_UNTIL_RESOLVED_GRACE = Duration.ofMinutes(5);
@@ -52,7 +55,8 @@ public record TopologySettings(
           externalUrl,
           new FallbackConfigSource(new ConfigParser().parse(fallbackConfig)),
           TenantLimitsSource.fixed(TenantLimits.NONE),
-          DEFAULT_UNTIL_RESOLVED_GRACE);
+          DEFAULT_UNTIL_RESOLVED_GRACE,
+          TopologyMetrics.NONE);
     } catch (InvalidConfigException e) {
       throw new IllegalArgumentException("invalid fallback config: " + e.getMessage(), e);
     }
@@ -70,7 +74,8 @@ public record TopologySettings(
         externalUrl,
         fallback,
         limits,
-        untilResolvedGrace);
+        untilResolvedGrace,
+        metrics);
   }
 
   /**
@@ -98,7 +103,25 @@ public record TopologySettings(
         externalUrl,
         fallback,
         limits,
-        grace);
+        grace,
+        metrics);
+  }
+
+  /** The live topology of an instance counts into its metrics; replays and tests do not. */
+  public TopologySettings withMetrics(TopologyMetrics metrics) {
+    return new TopologySettings(
+        alertsTopic,
+        alertsDlqTopic,
+        configsTopic,
+        silencesTopic,
+        notificationsTopicPrefix,
+        outcomesTopic,
+        decisionsTopic,
+        externalUrl,
+        fallback,
+        limits,
+        untilResolvedGrace,
+        metrics);
   }
 
   /** The fallback config in force now. */
