@@ -20,10 +20,11 @@ final class FailureReasons {
 
   static AttemptResult sanitized(AttemptResult result, Collection<Outbound.HttpCall> calls) {
     if (result instanceof AttemptResult.Retry retry) {
-      return new AttemptResult.Retry(sanitized(retry.reason(), calls), retry.retryAfter());
+      return new AttemptResult.Retry(
+          sanitized(retry.reason(), calls), retry.retryAfter(), retry.status());
     }
     if (result instanceof AttemptResult.Failed failed) {
-      return new AttemptResult.Failed(sanitized(failed.reason(), calls));
+      return new AttemptResult.Failed(sanitized(failed.reason(), calls), failed.status());
     }
     return result;
   }

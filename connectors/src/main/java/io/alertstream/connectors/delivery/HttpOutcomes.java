@@ -20,9 +20,10 @@ public final class HttpOutcomes {
     }
     String reason = unexpected(status, bodyExcerpt);
     if (status == 429 || status / 100 == 5) {
-      return new AttemptResult.Retry(reason, retryAfterHeader.flatMap(h -> retryAfter(h, clock)));
+      return new AttemptResult.Retry(
+          reason, retryAfterHeader.flatMap(h -> retryAfter(h, clock)), status);
     }
-    return new AttemptResult.Failed(reason);
+    return new AttemptResult.Failed(reason, status);
   }
 
   /** The reason for an answer that is not a success: its status and the body's beginning. */

@@ -229,7 +229,7 @@ public sealed interface Outbound {
             return null;
           }
         }
-        return new AttemptResult.Failed(HttpOutcomes.unexpected(status, body));
+        return new AttemptResult.Failed(HttpOutcomes.unexpected(status, body), status);
       };
     }
 

@@ -82,7 +82,7 @@ public final class IncidentioNotifier implements Notifier<IncidentioConfig> {
     }
     String details = details(body);
     return new AttemptResult.Failed(
-        "unexpected status code " + status + (details.isEmpty() ? "" : ": " + details));
+        "unexpected status code " + status + (details.isEmpty() ? "" : ": " + details), status);
   }
 
   private static String details(String body) {

@@ -162,9 +162,10 @@ final class JiraConversation implements Outbound.Conversation {
     Outbound.Answer answer = caller.call(call);
     AttemptResult result = caller.outcome(call, answer);
     if (result instanceof AttemptResult.Retry retry) {
-      result = new AttemptResult.Retry(what + ": " + retry.reason(), retry.retryAfter());
+      result =
+          new AttemptResult.Retry(what + ": " + retry.reason(), retry.retryAfter(), retry.status());
     } else if (result instanceof AttemptResult.Failed failed) {
-      result = new AttemptResult.Failed(what + ": " + failed.reason());
+      result = new AttemptResult.Failed(what + ": " + failed.reason(), failed.status());
     }
     return new Step(answer, result);
   }

@@ -9,7 +9,9 @@ import io.alertstream.config.tenant.TenantLimitsSource;
 import io.alertstream.connectors.ConnectorVersion;
 import io.alertstream.connectors.delivery.AttemptResult;
 import io.alertstream.connectors.delivery.EgressGuard;
+import io.alertstream.connectors.delivery.Outbound;
 import io.alertstream.connectors.delivery.Transport;
+import io.alertstream.connectors.metrics.WorkerMetrics;
 import io.alertstream.connectors.notify.ExactIntegration;
 import io.alertstream.connectors.notify.Notifier;
 import io.alertstream.connectors.notify.Notifiers;
@@ -54,7 +56,10 @@ import org.slf4j.LoggerFactory;
  * while the others go on; offsets are committed only up to the oldest unfinished notification, and
  * only once the outcomes of the finished ones are written. A notification that can never be
  * delivered, or has been retried for longer than the retry timeout, goes to the DLQ through the
- * errant record reporter with its reason.
+ * errant record reporter with its reason. What becomes of each notification is counted in the
+ * task's plugin metrics ({@link DeliveryMetrics}) and in the worker's metrics under Alertmanager's
+ * and Mimir's names ({@link WorkerMetrics}), where a notification recorded in dry run does not
+ * count.
  */
 public final class NotificationSinkTask extends SinkTask {
 
@@ -69,6 +74,12 @@ public final class NotificationSinkTask extends SinkTask {
     final TypeDelivery delivery; // null when no notifier handles the type
     int attempts;
     long firstAttemptMs = -1;
+
+    /** Counted in the worker's notifications: at its first request or its failure. */
+    boolean counted;
+
+    /** What the last request that failed says, as Alertmanager names it; null before one. */
+    WorkerMetrics.Reason lastRequestFailure;
 
     Job(SinkRecord record, Notification notification, TypeDelivery delivery) {
       this.record = record;
@@ -146,6 +157,7 @@ public final class NotificationSinkTask extends SinkTask {
   private Clock clock;
   private AvroDeserializer<Notification> notifications;
   private DeliveryMetrics metrics;
+  private final WorkerMetrics worker;
   private final Map<String, TypeDelivery> deliveries = new ConcurrentHashMap<>();
   private final OffsetTracker offsets = new OffsetTracker();
   private final Set<TopicPartition> owned = ConcurrentHashMap.newKeySet();
@@ -160,8 +172,16 @@ public final class NotificationSinkTask extends SinkTask {
    * @param environment what the task works with; null to build it from the settings
    */
   NotificationSinkTask(SinkEnvironment environment) {
+    this(environment, WorkerMetrics.shared());
+  }
+
+  /**
+   * @param worker the metrics of the worker (in production {@link WorkerMetrics#shared()})
+   */
+  NotificationSinkTask(SinkEnvironment environment, WorkerMetrics worker) {
     this.env = environment;
     this.notifiers = Notifiers.ALL;
+    this.worker = worker;
   }
 
   @Override
@@ -345,6 +365,9 @@ public final class NotificationSinkTask extends SinkTask {
     if (job.attempts++ == 0) {
       job.firstAttemptMs = now;
       if (!d.rateLimiter.tryAcquire(n.getTenant())) {
+        // Mimir's limit sits in the integration: a request that failed before it was made.
+        worker.rateLimited(d.type, n.getTenant());
+        refusedRequest(job);
         return fail(job, FailureReason.RATE_LIMITED, "tenant is over its notification rate limit");
       }
     }
@@ -404,9 +427,11 @@ public final class NotificationSinkTask extends SinkTask {
     }
     Optional<String> blocked = d.egress.refuse(n.getTenant(), prepared.request().host());
     if (blocked.isPresent()) {
+      // Mimir's firewall refuses the connection inside the integration: a failed request too.
+      refusedRequest(job);
       return fail(job, FailureReason.EGRESS_BLOCKED, blocked.get());
     }
-    AttemptResult outcome = d.transport.send(prepared.request());
+    AttemptResult outcome = send(job, prepared.request());
     if (outcome instanceof AttemptResult.Delivered) {
       return finished(job, DeliveryResult.DELIVERED, "", prepared.renderProblems());
     }
@@ -414,6 +439,61 @@ public final class NotificationSinkTask extends SinkTask {
       return fail(job, FailureReason.REJECTED, failed.reason());
     }
     return retry(job, (AttemptResult.Retry) outcome);
+  }
+
+  /**
+   * One request through the type's transport, counted in the worker's metrics with its duration
+   * (failed when it throws, too), the notification counted at its first.
+   */
+  private AttemptResult send(Job job, Outbound request) {
+    String type = job.delivery.type;
+    String tenant = job.notification.getTenant();
+    countNotification(job);
+    long start = nanos();
+    AttemptResult outcome = null;
+    try {
+      outcome = job.delivery.transport.send(request);
+      return outcome;
+    } finally {
+      boolean failed = !(outcome instanceof AttemptResult.Delivered);
+      if (outcome instanceof AttemptResult.Failed f) {
+        job.lastRequestFailure = WorkerMetrics.Reason.ofStatus(f.status());
+      } else if (outcome instanceof AttemptResult.Retry r) {
+        job.lastRequestFailure = WorkerMetrics.Reason.ofStatus(r.status());
+      }
+      worker.request(type, tenant, failed, Duration.ofNanos(Math.max(0, nanos() - start)));
+    }
+  }
+
+  /** A request refused before it was made (rate limit, firewall): failed, without a duration. */
+  private void refusedRequest(Job job) {
+    countNotification(job);
+    worker.request(job.delivery.type, job.notification.getTenant(), true, null);
+  }
+
+  /** Counts the notification in the worker's metrics, once. */
+  private void countNotification(Job job) {
+    if (!job.counted) {
+      job.counted = true;
+      worker.notification(job.delivery.type, job.notification.getTenant());
+    }
+  }
+
+  /**
+   * The reason Alertmanager would give the failure: a refusal's by its HTTP status; for retries
+   * that ran out, as Alertmanager reports its last error, the last failed request's, or the
+   * deadline when no request failed; {@code other} for everything Alertmanager has no name for.
+   */
+  private static WorkerMetrics.Reason alertmanagerReason(Job job, FailureReason why) {
+    return switch (why) {
+      case REJECTED ->
+          job.lastRequestFailure == null ? WorkerMetrics.Reason.OTHER : job.lastRequestFailure;
+      case RETRIES_EXHAUSTED ->
+          job.lastRequestFailure == null
+              ? WorkerMetrics.Reason.CONTEXT_DEADLINE_EXCEEDED
+              : job.lastRequestFailure;
+      default -> WorkerMetrics.Reason.OTHER;
+    };
   }
 
   /**
@@ -466,6 +546,8 @@ public final class NotificationSinkTask extends SinkTask {
   /** Queues the job for the dead letter queue; its outcome is reported once it is there. */
   private Optional<Duration> fail(Job job, FailureReason why, String reason) {
     metrics.failed(job.delivery.type, job.notification.getTenant(), why);
+    countNotification(job);
+    worker.failed(job.delivery.type, job.notification.getTenant(), alertmanagerReason(job, why));
     deadLetters.add(new DeadLetter(job, reason));
     return Optional.empty();
   }

@@ -37,9 +37,9 @@ final class SnsAnswers {
     String code = first(CODE, body);
     String reason = "SNS answered " + status + (code.isEmpty() ? "" : ": " + code) + message(body);
     if (status == 429 || THROTTLING.contains(code)) {
-      return new AttemptResult.Retry(reason, Optional.empty());
+      return new AttemptResult.Retry(reason, Optional.empty(), status);
     }
-    return new AttemptResult.Failed(reason);
+    return new AttemptResult.Failed(reason, status);
   }
 
   private static String message(String body) {

@@ -48,7 +48,8 @@ public final class WechatNotifier implements Notifier<WechatConfig> {
         if (status != 200) {
           return status == 429 || status / 100 == 5
               ? null
-              : new AttemptResult.Retry(HttpOutcomes.unexpected(status, body), Optional.empty());
+              : new AttemptResult.Retry(
+                  HttpOutcomes.unexpected(status, body), Optional.empty(), status);
         }
         JsonNode answer;
         try {

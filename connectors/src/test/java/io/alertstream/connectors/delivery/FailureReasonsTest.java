@@ -44,6 +44,16 @@ class FailureReasonsTest {
   }
 
   @Test
+  void failuresAndRetriesKeepTheirStatus() {
+    assertThat(FailureReasons.sanitized(new AttemptResult.Failed("no", 403), List.of(CALL)))
+        .isEqualTo(new AttemptResult.Failed("no", 403));
+    assertThat(
+            FailureReasons.sanitized(
+                new AttemptResult.Retry("later", java.util.Optional.empty(), 503), List.of(CALL)))
+        .isEqualTo(new AttemptResult.Retry("later", java.util.Optional.empty(), 503));
+  }
+
+  @Test
   void retriesKeepTheirDelay() {
     AttemptResult retry =
         new AttemptResult.Retry(

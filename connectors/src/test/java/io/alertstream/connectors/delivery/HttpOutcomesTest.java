@@ -38,6 +38,26 @@ class HttpOutcomesTest {
     assertThat(outcome.getClass().getSimpleName()).isEqualTo(kind);
   }
 
+  @ParameterizedTest(name = "{0}")
+  @CsvSource({"400", "401", "429", "503"})
+  void aFailureOrRetryKeepsTheStatusThatDecidedIt(int status) {
+    AttemptResult outcome = HttpOutcomes.classify(status, Optional.empty(), "", CLOCK);
+
+    int kept =
+        outcome instanceof AttemptResult.Retry r
+            ? r.status()
+            : ((AttemptResult.Failed) outcome).status();
+    assertThat(kept).isEqualTo(status);
+  }
+
+  @Test
+  void aFailureWithoutAnAnswerHasNoStatus() {
+    assertThat(new AttemptResult.Failed("SMTP authentication failed").status())
+        .isEqualTo(AttemptResult.NO_STATUS);
+    assertThat(new AttemptResult.Retry("connection failed", Optional.empty()).status())
+        .isEqualTo(AttemptResult.NO_STATUS);
+  }
+
   @Test
   void honoursRetryAfterInSecondsAndAsADate() {
     assertThat(HttpOutcomes.retryAfter("120", CLOCK)).contains(Duration.ofMinutes(2));

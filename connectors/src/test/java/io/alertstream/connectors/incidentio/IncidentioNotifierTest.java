@@ -163,7 +163,7 @@ class IncidentioNotifierTest {
     assertThat(
             IncidentioNotifier.checkAnswer(
                 400, "{\"message\":\"Invalid\",\"errors\":[\"a\",\"b\"]}"))
-        .isEqualTo(new AttemptResult.Failed("unexpected status code 400: Invalid: a, b"));
+        .isEqualTo(new AttemptResult.Failed("unexpected status code 400: Invalid: a, b", 400));
     assertThat(IncidentioNotifier.checkAnswer(202, "")).isNull();
     assertThat(IncidentioNotifier.checkAnswer(429, "")).isNull();
   }

@@ -9,6 +9,8 @@ import io.alertstream.connectors.TestNotifications;
 import io.alertstream.connectors.delivery.AttemptResult;
 import io.alertstream.connectors.delivery.Outbound;
 import io.alertstream.connectors.delivery.Transport;
+import io.alertstream.connectors.metrics.WorkerMetrics;
+import io.alertstream.connectors.notify.Notifiers;
 import io.alertstream.connectors.tenantconfig.TenantConfigCache;
 import io.alertstream.connectors.tenantconfig.TenantConfigSource;
 import io.alertstream.schemas.DeliveryOutcome;
@@ -88,6 +90,7 @@ class NotificationSinkTaskTest {
   private final Metrics kafkaMetrics = new Metrics();
   private final FakeContext context = new FakeContext();
   private final FakeEnvironment environment = new FakeEnvironment();
+  private final WorkerMetrics worker = new WorkerMetrics(Notifiers.ALL.types());
   private NotificationSinkTask task;
 
   @AfterEach
@@ -129,12 +132,33 @@ class NotificationSinkTaskTest {
     assertThat(outcomes.durable).extracting(o -> o.getNotificationId()).containsExactly("n-1");
     assertThat(dlq.records).isEmpty();
     assertThat(sentTotal("webhook")).isEqualTo(1.0);
+    assertThat(series("alertmanager_notifications_total{integration=\"webhook\"}")).isEqualTo(1.0);
+    assertThat(series("alertmanager_notification_requests_total{integration=\"webhook\"}"))
+        .isEqualTo(1.0);
+    assertThat(series("alertmanager_notification_requests_failed_total{integration=\"webhook\"}"))
+        .isEqualTo(0.0);
+    assertThat(
+            series(
+                "alertmanager_notification_latency_seconds_bucket{integration=\"webhook\",le=\"1.0\"}"))
+        .isEqualTo(1.0);
+    assertThat(series(ACME_WEBHOOK.formatted("notifications_total"))).isEqualTo(1.0);
+    assertThat(series(ACME_WEBHOOK.formatted("notification_requests_total"))).isEqualTo(1.0);
+    assertThat(series(ACME_WEBHOOK.formatted("notifications_failed_total"))).isEqualTo(0.0);
+    assertThat(series(ACME_WEBHOOK.formatted("notification_rate_limited_total"))).isEqualTo(0.0);
+    // The tenant's series of every other type start at 0 too, as Mimir's do.
+    assertThat(
+            series(
+                "cortex_alertmanager_notifications_failed_total{integration=\"email\",user=\"acme\"}"))
+        .isEqualTo(0.0);
+    assertThat(series("cortex_alertmanager_notification_latency_seconds_count")).isEqualTo(1.0);
+    assertThat(failedSeries("webhook")).allSatisfy((reason, value) -> assertThat(value).isZero());
   }
 
   @Test
   void aRefusedNotificationGoesToTheDlqAndIsReportedDeadLetteredWithTheReason() throws Exception {
     configs.apply("acme", tenantConfig(1, V1));
-    transport.answer = r -> new AttemptResult.Failed("unexpected status code 400: bad payload");
+    transport.answer =
+        r -> new AttemptResult.Failed("unexpected status code 400: bad payload", 400);
     start(Map.of());
 
     task.put(List.of(record(notification("n-1", "g1", integration(V1, "webhook", 0), 1), 0)));
@@ -153,6 +177,28 @@ class NotificationSinkTaskTest {
     assertThat(task.preCommit(Map.of(WEBHOOKS, new OffsetAndMetadata(1))))
         .containsEntry(WEBHOOKS, new OffsetAndMetadata(1));
     assertThat(failedTotal("webhook", "rejected")).isEqualTo(1.0);
+    assertThat(failedSeries("webhook"))
+        .containsEntry("clientError", 1.0)
+        .containsEntry("other", 0.0);
+    assertThat(series("alertmanager_notifications_total{integration=\"webhook\"}")).isEqualTo(1.0);
+    assertThat(series("alertmanager_notification_requests_failed_total{integration=\"webhook\"}"))
+        .isEqualTo(1.0);
+    assertThat(series(ACME_WEBHOOK.formatted("notifications_failed_total"))).isEqualTo(1.0);
+    assertThat(series(ACME_WEBHOOK.formatted("notification_requests_failed_total"))).isEqualTo(1.0);
+  }
+
+  @Test
+  void anUnauthorizedAnswerFailsWithAlertmanagersAuthErrorReason() throws Exception {
+    configs.apply("acme", tenantConfig(1, V1));
+    transport.answer = r -> new AttemptResult.Failed("unexpected status code 401", 401);
+    start(Map.of());
+
+    task.put(List.of(record(notification("n-1", "g1", integration(V1, "webhook", 0), 1), 0)));
+
+    awaitDeadLetters(1);
+    assertThat(failedSeries("webhook"))
+        .containsEntry("authError", 1.0)
+        .containsEntry("clientError", 0.0);
   }
 
   @Test
@@ -174,6 +220,9 @@ class NotificationSinkTaskTest {
         .doesNotContain("s3cret");
     assertThat(transport.sent).hasSize(1);
     assertThat(failedTotal("webhook", "internal")).isEqualTo(1.0);
+    assertThat(failedSeries("webhook")).containsEntry("other", 1.0);
+    assertThat(series("alertmanager_notification_requests_failed_total{integration=\"webhook\"}"))
+        .isEqualTo(1.0);
   }
 
   @Test
@@ -206,7 +255,7 @@ class NotificationSinkTaskTest {
     transport.answer =
         r -> {
           clock.advance(Duration.ofMinutes(2));
-          return new AttemptResult.Retry("unexpected status code 503", Optional.empty());
+          return new AttemptResult.Retry("unexpected status code 503", Optional.empty(), 503);
         };
     start(
         Map.of(
@@ -229,6 +278,49 @@ class NotificationSinkTaskTest {
     assertThat(outcome.getFirstAttemptAt()).isEqualTo(start);
     assertThat(outcome.getFinishedAt()).isEqualTo(start.plus(Duration.ofMinutes(10)));
     assertThat(retriesTotal("webhook")).isEqualTo(4.0);
+    // One notification, five requests, each two minutes long; it failed as its last request did.
+    assertThat(series("alertmanager_notifications_total{integration=\"webhook\"}")).isEqualTo(1.0);
+    assertThat(series("alertmanager_notification_requests_total{integration=\"webhook\"}"))
+        .isEqualTo(5.0);
+    assertThat(series("alertmanager_notification_requests_failed_total{integration=\"webhook\"}"))
+        .isEqualTo(5.0);
+    assertThat(failedSeries("webhook"))
+        .containsEntry("serverError", 1.0)
+        .containsEntry("other", 0.0);
+    assertThat(
+            series(
+                "alertmanager_notification_latency_seconds_bucket{integration=\"webhook\",le=\"20.0\"}"))
+        .isEqualTo(0.0);
+    assertThat(
+            series(
+                "alertmanager_notification_latency_seconds_bucket{integration=\"webhook\",le=\"+Inf\"}"))
+        .isEqualTo(5.0);
+    assertThat(series("alertmanager_notification_latency_seconds_sum{integration=\"webhook\"}"))
+        .isEqualTo(600.0);
+    assertThat(series("cortex_alertmanager_notification_latency_seconds_count")).isEqualTo(5.0);
+    assertThat(series(ACME_WEBHOOK.formatted("notification_requests_failed_total"))).isEqualTo(5.0);
+    assertThat(series(ACME_WEBHOOK.formatted("notifications_failed_total"))).isEqualTo(1.0);
+  }
+
+  @Test
+  void retriesThatRanOutBeforeAnyRequestFailAsAlertmanagersDeadlineExceeded() throws Exception {
+    configs.apply("acme", tenantConfig(1, V1));
+    // The notification's config version never arrives; the first wait already passes the timeout.
+    start(
+        Map.of(
+            NotificationSinkConfig.CONFIG_WAIT_MS, "20",
+            NotificationSinkConfig.RETRY_TIMEOUT_MS, "500"));
+
+    task.put(List.of(record(notification("n-1", "g1", integration(V1, "webhook", 0), 2), 0)));
+
+    awaitDeadLetters(1);
+    assertThat(transport.sent).isEmpty();
+    assertThat(failedSeries("webhook"))
+        .containsEntry("contextDeadlineExceeded", 1.0)
+        .containsEntry("other", 0.0);
+    assertThat(series("alertmanager_notifications_total{integration=\"webhook\"}")).isEqualTo(1.0);
+    assertThat(series("alertmanager_notification_requests_total{integration=\"webhook\"}"))
+        .isEqualTo(0.0);
   }
 
   @Test
@@ -255,6 +347,10 @@ class NotificationSinkTaskTest {
         .isEqualTo("integration " + b.id() + " of receiver \"team-x\" removed in config version 2");
     assertThat(transport.sent).isEmpty();
     assertThat(failedTotal("webhook", "config")).isEqualTo(1.0);
+    assertThat(failedSeries("webhook")).containsEntry("other", 1.0);
+    assertThat(series("alertmanager_notifications_total{integration=\"webhook\"}")).isEqualTo(1.0);
+    assertThat(series("alertmanager_notification_requests_total{integration=\"webhook\"}"))
+        .isEqualTo(0.0);
   }
 
   @Test
@@ -344,6 +440,8 @@ class NotificationSinkTaskTest {
     assertThat(outcome.getAttempts()).isZero();
     assertThat(transport.sent).isEmpty();
     assertThat(failedTotal("unknown", "unknown_type")).isEqualTo(1.0);
+    // No integration of Alertmanager's: none of its or Mimir's series count it.
+    assertThat(worker.scrape()).doesNotContain("sms").doesNotContain("user=\"acme\"");
     assertThat(task.preCommit(Map.of(WEBHOOKS, new OffsetAndMetadata(1))))
         .containsEntry(WEBHOOKS, new OffsetAndMetadata(1));
   }
@@ -391,6 +489,23 @@ class NotificationSinkTaskTest {
         .containsOnly(DeliveryResult.DELIVERED);
     assertThat(failedTotal("webhook", "rate_limited")).isEqualTo(1.0);
     assertThat(sentTotal("slack")).isEqualTo(2.0);
+    // As in Mimir, where the limit sits in the integration: a request that failed, reason other.
+    assertThat(series(ACME_WEBHOOK.formatted("notification_rate_limited_total"))).isEqualTo(1.0);
+    assertThat(series(ACME_WEBHOOK.formatted("notifications_total"))).isEqualTo(2.0);
+    assertThat(series(ACME_WEBHOOK.formatted("notifications_failed_total"))).isEqualTo(1.0);
+    assertThat(series(ACME_WEBHOOK.formatted("notification_requests_total"))).isEqualTo(2.0);
+    assertThat(series(ACME_WEBHOOK.formatted("notification_requests_failed_total"))).isEqualTo(1.0);
+    assertThat(failedSeries("webhook"))
+        .containsEntry("other", 1.0)
+        .containsEntry("rateLimited", 0.0);
+    assertThat(series("alertmanager_notification_latency_seconds_count{integration=\"webhook\"}"))
+        .isEqualTo(1.0);
+    assertThat(series("alertmanager_notifications_total{integration=\"slack\"}")).isEqualTo(2.0);
+    assertThat(failedSeries("slack")).allSatisfy((reason, value) -> assertThat(value).isZero());
+    assertThat(
+            series(
+                "cortex_alertmanager_notification_rate_limited_total{integration=\"slack\",user=\"acme\"}"))
+        .isEqualTo(0.0);
     assertThat(transport.threads)
         .anyMatch(t -> t.startsWith("alertstream-slack-delivery-"))
         .anyMatch(t -> t.startsWith("alertstream-webhook-delivery-"));
@@ -477,6 +592,11 @@ class NotificationSinkTaskTest {
     assertThat(((Outbound.HttpCall) dryRuns.get(0)).url().toString())
         .isEqualTo("http://hooks.example/a");
     assertThat(transport.sent).isEmpty();
+    // Nothing reached an endpoint: no notification in Alertmanager's or Mimir's counts.
+    assertThat(series("alertmanager_notifications_total{integration=\"webhook\"}")).isEqualTo(0.0);
+    assertThat(series("alertmanager_notification_requests_total{integration=\"webhook\"}"))
+        .isEqualTo(0.0);
+    assertThat(worker.scrape()).doesNotContain("user=\"acme\"");
   }
 
   @Test
@@ -505,7 +625,7 @@ class NotificationSinkTaskTest {
     props.put(NotificationSinkConfig.CONFIGS_BOOTSTRAP_SERVERS, "kafka.invalid:9092");
     props.put("topics", WEBHOOK_TOPIC + "," + SLACK_TOPIC);
     props.putAll(settings);
-    task = new NotificationSinkTask(environment);
+    task = new NotificationSinkTask(environment, worker);
     task.initialize(context);
     task.start(props);
   }
@@ -579,6 +699,36 @@ class NotificationSinkTaskTest {
               task.preCommit(Map.of());
               return dlq.records.size() >= count;
             });
+  }
+
+  /** A Mimir series of tenant acme's webhooks; the name's part after cortex_alertmanager_. */
+  private static final String ACME_WEBHOOK =
+      "cortex_alertmanager_%s{integration=\"webhook\",user=\"acme\"}";
+
+  /** The value of one series of the worker's scrape, null when it has none. */
+  private Double series(String series) {
+    for (String line : worker.scrape().lines().toList()) {
+      if (line.startsWith(series + " ")) {
+        return Double.valueOf(line.substring(series.length() + 1));
+      }
+    }
+    return null;
+  }
+
+  /** Alertmanager's failed notifications of the integration, by reason. */
+  private Map<String, Double> failedSeries(String integration) {
+    Map<String, Double> byReason = new HashMap<>();
+    for (WorkerMetrics.Reason reason : WorkerMetrics.Reason.values()) {
+      byReason.put(
+          reason.label(),
+          series(
+              "alertmanager_notifications_failed_total{integration=\""
+                  + integration
+                  + "\",reason=\""
+                  + reason.label()
+                  + "\"}"));
+    }
+    return byReason;
   }
 
   private double sentTotal(String integration) {

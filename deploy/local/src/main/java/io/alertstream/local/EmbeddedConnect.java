@@ -1,5 +1,6 @@
 package io.alertstream.local;
 
+import io.alertstream.connectors.metrics.MetricsRestExtension;
 import io.alertstream.connectors.sink.NotificationSinkConfig;
 import io.alertstream.connectors.sink.NotificationSinkConnector;
 import io.alertstream.schemas.Topics;
@@ -72,6 +73,8 @@ public final class EmbeddedConnect implements AutoCloseable {
     worker.put("offset.flush.interval.ms", "1000");
     worker.put("plugin.discovery", "service_load");
     worker.put("listeners", "http://localhost:" + restPort);
+    // GET /metrics on the REST port: the delivery metrics under Alertmanager's and Mimir's names.
+    worker.put("rest.extension.classes", MetricsRestExtension.class.getName());
     // The topology writes transactionally: deliver only what it committed.
     worker.put("consumer.isolation.level", "read_committed");
     worker.put("connector.client.config.override.policy", "All");

@@ -1,9 +1,16 @@
 package io.alertstream.local;
 
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.post;
+import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
+import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.github.tomakehurst.wiremock.WireMockServer;
 import io.alertstream.api.auth.PasswordHash;
 import io.alertstream.api.server.ServerConfiguration;
 import io.alertstream.api.server.ServerSettings;
@@ -25,6 +32,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
@@ -36,7 +44,6 @@ import java.util.TreeSet;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.common.config.ConfigValue;
@@ -270,27 +277,59 @@ class KubernetesManifestsIT {
               .toString());
     }
     Set<String> labelled = new TreeSet<>();
-    ofKind("PrometheusRule")
-        .forEach(
-            r -> labelled.add(map(map(r.get("metadata")).get("labels")).get("tenant").toString()));
+    // The tenants' rules carry their tenant; Alertstream's own (for the operators' Prometheus) not.
+    ofKind("PrometheusRule").stream()
+        .map(r -> map(map(r.get("metadata")).get("labels")))
+        .filter(labels -> labels != null && labels.containsKey("tenant"))
+        .forEach(labels -> labelled.add(labels.get("tenant").toString()));
     assertThat(selected).containsExactly("prod", "stage").isEqualTo(labelled);
   }
 
   @Test
   void everyMetricTheDashboardAndRulesQueryIsServed() throws Exception {
     LocalStack stack = TestStacks.shared();
-    String metrics =
-        HttpClient.newHttpClient()
-            .send(
-                HttpRequest.newBuilder(URI.create(stack.apiUrl() + "/metrics")).build(),
-                HttpResponse.BodyHandlers.ofString())
-            .body();
-    Set<String> served =
-        metrics
-            .lines()
-            .filter(l -> !l.startsWith("#") && !l.isBlank())
-            .map(l -> l.split("[{ ]", 2)[0])
-            .collect(Collectors.toSet());
+    WireMockServer hook = new WireMockServer(wireMockConfig().dynamicPort());
+    hook.start();
+    try {
+      hook.stubFor(post(urlPathEqualTo("/k8s")).willReturn(aResponse().withStatus(200)));
+      // Per-tenant series exist once a tenant has some: a config, alerts, a silence, a delivery.
+      TestStacks.sendMetricsTraffic(stack, "k8s-metrics", hook.baseUrl() + "/k8s");
+      await()
+          .atMost(Duration.ofSeconds(60))
+          .until(() -> !hook.findAll(postRequestedFor(urlPathEqualTo("/k8s"))).isEmpty());
+    } finally {
+      hook.stop();
+    }
+    Set<String> queried = queriedByDashboardAndRules();
+    // Connect's metrics come from its JMX exporter, "up" from Prometheus itself.
+    List<String> ours =
+        queried.stream().filter(m -> !m.startsWith("kafka_connect_") && !m.equals("up")).toList();
+    assertThat(ours).isNotEmpty();
+    await()
+        .atMost(Duration.ofSeconds(30))
+        .untilAsserted(() -> assertThat(served(stack)).containsAll(ours));
+  }
+
+  /** The metric names of the instance's and the Connect worker's (delivery) {@code /metrics}. */
+  private static Set<String> served(LocalStack stack) throws Exception {
+    Set<String> served = new TreeSet<>();
+    for (String url : List.of(stack.apiUrl(), stack.connect().restUrl())) {
+      String metrics =
+          HttpClient.newHttpClient()
+              .send(
+                  HttpRequest.newBuilder(URI.create(url.replaceAll("/$", "") + "/metrics")).build(),
+                  HttpResponse.BodyHandlers.ofString())
+              .body();
+      metrics
+          .lines()
+          .filter(l -> !l.isBlank() && !l.startsWith("#"))
+          .map(l -> l.split("[{ ]", 2)[0])
+          .forEach(served::add);
+    }
+    return served;
+  }
+
+  private static Set<String> queriedByDashboardAndRules() throws IOException {
     Set<String> queried = new LinkedHashSet<>();
     JsonNode dashboard =
         new ObjectMapper().readTree(BASE.resolve("dashboards/alertstream.json").toFile());
@@ -302,11 +341,7 @@ class KubernetesManifestsIT {
         }
       }
     }
-    // Connect's metrics come from its JMX exporter, "up" from Prometheus itself.
-    List<String> ours =
-        queried.stream().filter(m -> !m.startsWith("kafka_connect_") && !m.equals("up")).toList();
-    assertThat(ours).isNotEmpty();
-    assertThat(served).containsAll(ours);
+    return queried;
   }
 
   // --- helpers
@@ -315,7 +350,8 @@ class KubernetesManifestsIT {
     String withoutStrings = expr.replaceAll("\"[^\"]*\"", "\"\"").replaceAll("\\{[^}]*}", "{}");
     Set<String> names = new LinkedHashSet<>();
     Matcher m =
-        Pattern.compile("\\b((?:alertstream|kafka|jvm|process|up)[a-z0-9_]*)\\b")
+        Pattern.compile(
+                "\\b((?:alertstream|alertmanager|cortex|kafka|jvm|process|up)[a-z0-9_]*)\\b")
             .matcher(withoutStrings);
     while (m.find()) {
       names.add(m.group(1));

@@ -1,5 +1,6 @@
 package io.alertstream.local;
 
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import io.alertstream.api.ApiServer;
@@ -182,6 +183,34 @@ final class TestStacks {
                 .POST(HttpRequest.BodyPublishers.ofString(json))
                 .build(),
             HttpResponse.BodyHandlers.ofString());
+  }
+
+  /**
+   * Traffic that makes the metrics of the tenant exist: its webhook config, a silence, a firing
+   * alert it mutes, one it does not, and an invalid alert (400). The caller waits for what it needs
+   * (the webhook's notification).
+   */
+  static void sendMetricsTraffic(LocalStack stack, String tenant, String webhookUrl)
+      throws Exception {
+    publishConfig(stack, tenant, webhookConfig(webhookUrl));
+    String silence =
+        "{\"matchers\":[{\"name\":\"alertname\",\"value\":\"MetricsSilenced\",\"isRegex\":false}],"
+            + "\"startsAt\":\""
+            + java.time.Instant.now()
+            + "\",\"endsAt\":\""
+            + java.time.Instant.now().plus(java.time.Duration.ofHours(2))
+            + "\",\"createdBy\":\"it\",\"comment\":\"metrics\"}";
+    var created = send(stack, "POST", "/api/v2/silences", tenant, silence);
+    assertThat(created.statusCode()).as(created.body()).isEqualTo(200);
+    var accepted =
+        postAlerts(
+            stack,
+            tenant,
+            "[{\"labels\":{\"alertname\":\"MetricsFiring\",\"severity\":\"warning\"}},"
+                + "{\"labels\":{\"alertname\":\"MetricsSilenced\",\"severity\":\"warning\"}}]");
+    assertThat(accepted.statusCode()).as(accepted.body()).isEqualTo(200);
+    var refused = postAlerts(stack, tenant, "[{\"labels\":{}}]");
+    assertThat(refused.statusCode()).as(refused.body()).isEqualTo(400);
   }
 
   /** A request to the stack's API as {@code tenant}, with an optional body. */
