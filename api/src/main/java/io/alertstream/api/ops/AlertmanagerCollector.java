@@ -16,6 +16,8 @@ import io.prometheus.metrics.model.snapshots.InfoSnapshot.InfoDataPointSnapshot;
 import io.prometheus.metrics.model.snapshots.Labels;
 import io.prometheus.metrics.model.snapshots.MetricSnapshots;
 import java.time.Clock;
+import java.util.Arrays;
+import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.TreeSet;
@@ -33,6 +35,11 @@ public final class AlertmanagerCollector implements MultiCollector {
 
   /** The reason Mimir's {@code cortex_alertmanager_sync_configs_total} gives config changes. */
   static final String SYNC_REASON = "config-change";
+
+  private static final List<String> ALERT_STATES =
+      Arrays.stream(AlertMarks.State.values()).map(AlertMarks.State::label).toList();
+  private static final List<String> SILENCE_STATES =
+      Arrays.stream(Silence.State.values()).map(Silence.State::apiName).toList();
 
   private final AlertmanagerMetrics counts;
   private final LongFunction<TenantCensus.Census> census;
@@ -65,9 +72,9 @@ public final class AlertmanagerCollector implements MultiCollector {
     Map<String, long[]> tenantCounts = new TreeMap<>();
     counts.tenantCounts(tenantCounts::put);
     MetricSnapshots.Builder out = MetricSnapshots.builder();
-    alerts(out, alerts);
+    byState(out, "alertmanager_alerts", "Firing alerts by state", alerts, ALERT_STATES);
     received(out, tenantCounts);
-    silences(out, stores.silences());
+    byState(out, "alertmanager_silences", "Silences by state", stores.silences(), SILENCE_STATES);
     groups(out, stores.groups(), tenantCounts);
     configs(out, stores.configs());
     TreeSet<String> owned = new TreeSet<>(stores.configs().keySet());
@@ -89,25 +96,32 @@ public final class AlertmanagerCollector implements MultiCollector {
     return out.build();
   }
 
-  private void alerts(MetricSnapshots.Builder out, Map<String, long[]> alerts) {
-    GaugeSnapshot.Builder perTenant =
-        GaugeSnapshot.builder()
-            .name("cortex_alertmanager_alerts")
-            .help("Firing alerts by state, per tenant");
-    long[] sum = new long[AlertMarks.State.values().length];
-    alerts.forEach(
-        (tenant, byState) -> {
-          for (AlertMarks.State state : AlertMarks.State.values()) {
-            perTenant.dataPoint(
-                point(byState[state.ordinal()], "user", tenant, "state", state.label()));
-            sum[state.ordinal()] += byState[state.ordinal()];
+  /**
+   * A gauge by state per tenant under Mimir's name, and summed under Alertmanager's, with a series
+   * for every state.
+   *
+   * @param states the state label values, indexed as the counts
+   */
+  private static void byState(
+      MetricSnapshots.Builder out,
+      String name,
+      String help,
+      Map<String, long[]> perTenant,
+      List<String> states) {
+    GaugeSnapshot.Builder tenants =
+        GaugeSnapshot.builder().name("cortex_" + name).help(help + ", per tenant");
+    long[] sum = new long[states.size()];
+    perTenant.forEach(
+        (tenant, counts) -> {
+          for (int i = 0; i < sum.length; i++) {
+            tenants.dataPoint(point(counts[i], "user", tenant, "state", states.get(i)));
+            sum[i] += counts[i];
           }
         });
-    out.metricSnapshot(perTenant.build());
-    GaugeSnapshot.Builder summed =
-        GaugeSnapshot.builder().name("alertmanager_alerts").help("Firing alerts by state");
-    for (AlertMarks.State state : AlertMarks.State.values()) {
-      summed.dataPoint(point(sum[state.ordinal()], "state", state.label()));
+    out.metricSnapshot(tenants.build());
+    GaugeSnapshot.Builder summed = GaugeSnapshot.builder().name(name).help(help);
+    for (int i = 0; i < sum.length; i++) {
+      summed.dataPoint(point(sum[i], "state", states.get(i)));
     }
     out.metricSnapshot(summed.build());
   }
@@ -158,29 +172,6 @@ public final class AlertmanagerCollector implements MultiCollector {
             .help("Alerts refused as invalid")
             .dataPoint(counter(invalidSum, "version", "v2"))
             .build());
-  }
-
-  private void silences(MetricSnapshots.Builder out, Map<String, long[]> silences) {
-    GaugeSnapshot.Builder perTenant =
-        GaugeSnapshot.builder()
-            .name("cortex_alertmanager_silences")
-            .help("Silences by state, per tenant");
-    long[] sum = new long[Silence.State.values().length];
-    silences.forEach(
-        (tenant, byState) -> {
-          for (Silence.State state : Silence.State.values()) {
-            perTenant.dataPoint(
-                point(byState[state.ordinal()], "user", tenant, "state", state.apiName()));
-            sum[state.ordinal()] += byState[state.ordinal()];
-          }
-        });
-    out.metricSnapshot(perTenant.build());
-    GaugeSnapshot.Builder summed =
-        GaugeSnapshot.builder().name("alertmanager_silences").help("Silences by state");
-    for (Silence.State state : Silence.State.values()) {
-      summed.dataPoint(point(sum[state.ordinal()], "state", state.apiName()));
-    }
-    out.metricSnapshot(summed.build());
   }
 
   private void groups(
