@@ -77,6 +77,7 @@ public final class CompareBenchmark {
       record(size, "RSS after warm-up, before alerts (MB)", sut, rssBase / 1e6, false);
 
       // A storm: every alert new, as fast as the API takes them, until processed.
+      KafkaWrites.Snapshot writes = kafkaWrites(sut);
       long cpu = ProcessMeter.cpuMs(sut.process());
       var threads = ProcessMeter.cpuMsByThread(sut.process());
       long t0 = System.nanoTime();
@@ -116,6 +117,11 @@ public final class CompareBenchmark {
           sut,
           (double) receiver.latencyPercentile(0.99) - GROUP_WAIT.toMillis(),
           false);
+      // The notifications' outcomes and log entries follow the webhook's answers.
+      Thread.sleep(2000);
+      recordWrites(size, "new alert", sut, writes, w.alerts());
+
+      writes = kafkaWrites(sut);
 
       // An evaluation: the rulers re-send the active set.
       cpu = ProcessMeter.cpuMs(sut.process());
@@ -131,6 +137,7 @@ public final class CompareBenchmark {
           w.alerts() / seconds,
           true);
       record(size, "CPU per 1,000 alerts, re-send (ms)", sut, used * 1000.0 / w.alerts(), false);
+      recordWrites(size, "re-sent alert", sut, writes, w.alerts());
 
       // Idle with every group open.
       Thread.sleep(quick ? 3000 : 10_000);
@@ -241,6 +248,33 @@ public final class CompareBenchmark {
       Thread.sleep(50);
     }
     return receiver.alertsSeen();
+  }
+
+  private static KafkaWrites.Snapshot kafkaWrites(SystemUnderTest sut) throws Exception {
+    return sut instanceof AlertstreamSystem as ? KafkaWrites.take(as.bootstrapServers()) : null;
+  }
+
+  /** Kafka records and bytes written per alert since {@code before}, over every topic. */
+  private void recordWrites(
+      String size, String what, SystemUnderTest sut, KafkaWrites.Snapshot before, int alerts)
+      throws Exception {
+    if (before == null) {
+      return;
+    }
+    KafkaWrites.Snapshot written = kafkaWrites(sut).minus(before);
+    System.out.printf("  (records per %s by topic: %s)%n", what, written.top(8, alerts));
+    record(
+        size,
+        "Kafka records written per " + what + ", all topics",
+        sut,
+        written.records() / (double) alerts,
+        false);
+    record(
+        size,
+        "Kafka bytes written per " + what + ", all topics",
+        sut,
+        written.bytes() / (double) alerts,
+        false);
   }
 
   private void record(

@@ -5,6 +5,7 @@ import io.alertstream.schemas.TenantConfig;
 import io.alertstream.schemas.serde.AvroSerdes;
 import io.alertstream.schemas.serde.AvroSerializer;
 import io.alertstream.schemas.serde.SchemaRegistryClient;
+import io.alertstream.topology.grouping.GroupState;
 import io.alertstream.topology.streams.AlertstreamTopology;
 import io.alertstream.topology.streams.StreamsSettings;
 import io.alertstream.topology.streams.TopologySettings;
@@ -23,7 +24,6 @@ import java.util.Map;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
-import org.apache.kafka.common.utils.Bytes;
 import org.apache.kafka.streams.TestInputTopic;
 import org.apache.kafka.streams.TestOutputTopic;
 import org.apache.kafka.streams.TopologyTestDriver;
@@ -119,10 +119,10 @@ public final class Replayer {
       long origin,
       Map<String, TestOutputTopic<String, Notification>> outputs,
       List<Recorded.Sent> sent) {
-    org.apache.kafka.streams.state.KeyValueStore<Bytes, byte[]> timers =
-        driver.getKeyValueStore(AlertstreamTopology.TIMER_STORE);
+    org.apache.kafka.streams.state.KeyValueStore<String, GroupState> groups =
+        driver.getKeyValueStore(AlertstreamTopology.GROUP_STORE);
     while (clock < target) {
-      long due = AlertstreamTopology.earliestDue(timers);
+      long due = AlertstreamTopology.earliestDue(groups);
       long stop = target;
       if (due <= target) {
         // The first tick at or after the due time, on the live topology's tick grid.

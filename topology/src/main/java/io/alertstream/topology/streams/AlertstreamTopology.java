@@ -8,6 +8,7 @@ import io.alertstream.schemas.TenantConfig;
 import io.alertstream.schemas.serde.AvroDeserializer;
 import io.alertstream.schemas.serde.AvroSerdes;
 import io.alertstream.topology.explain.Decision;
+import io.alertstream.topology.grouping.GroupState;
 import io.alertstream.topology.history.NotificationRecord;
 import io.alertstream.topology.nflog.NotificationLogEntry;
 import io.alertstream.topology.silences.Silence;
@@ -16,12 +17,12 @@ import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.Serde;
 import org.apache.kafka.common.serialization.Serdes;
-import org.apache.kafka.common.utils.Bytes;
 import org.apache.kafka.streams.Topology;
 import org.apache.kafka.streams.processor.api.Processor;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
 import org.apache.kafka.streams.processor.api.Record;
 import org.apache.kafka.streams.state.KeyValueStore;
+import org.apache.kafka.streams.state.ReadOnlyKeyValueStore;
 import org.apache.kafka.streams.state.StoreBuilder;
 import org.apache.kafka.streams.state.Stores;
 
@@ -45,7 +46,6 @@ public final class AlertstreamTopology {
   public static final String HISTORY_STORE = TenantState.HISTORY;
   public static final String DECISION_STORE = TenantState.DECISIONS;
   public static final String GROUP_STORE = TenantState.GROUPS;
-  public static final String TIMER_STORE = TenantState.TIMERS;
   public static final String NOTIFICATION_LOG_STORE = TenantState.NOTIFICATION_LOG;
 
   /** Every state store of the topology. */
@@ -54,18 +54,20 @@ public final class AlertstreamTopology {
           TENANT_CONFIG_STORE,
           ALERT_STORE,
           GROUP_STORE,
-          TIMER_STORE,
           NOTIFICATION_LOG_STORE,
           SILENCE_STORE,
           HISTORY_STORE,
           DECISION_STORE);
 
-  /** The earliest due time in a timer store, or {@code Long.MAX_VALUE} when nothing is due. */
-  public static long earliestDue(
-      org.apache.kafka.streams.state.ReadOnlyKeyValueStore<Bytes, byte[]> timers) {
-    try (var it = timers.all()) {
-      return it.hasNext() ? TimerKeys.dueAt(it.next().key) : Long.MAX_VALUE;
+  /** The earliest due time of the groups in a group store, {@code Long.MAX_VALUE} if none. */
+  public static long earliestDue(ReadOnlyKeyValueStore<String, GroupState> groups) {
+    long earliest = Long.MAX_VALUE;
+    try (var it = groups.all()) {
+      while (it.hasNext()) {
+        earliest = Math.min(earliest, it.next().value.nextFlushAt());
+      }
     }
+    return earliest;
   }
 
   static final String DECISIONS_SINK = "decisions";
@@ -169,10 +171,6 @@ public final class AlertstreamTopology {
         store(TenantState.ALERTS, BinaryStateSerdes.ALERT).withCachingEnabled(), TENANT_STATE);
     topology.addStateStore(
         store(TenantState.GROUPS, BinaryStateSerdes.GROUP).withCachingEnabled(), TENANT_STATE);
-    topology.addStateStore(
-        Stores.keyValueStoreBuilder(
-            Stores.persistentKeyValueStore(TenantState.TIMERS), Serdes.Bytes(), Serdes.ByteArray()),
-        TENANT_STATE);
     topology.addStateStore(
         store(TenantState.NOTIFICATION_LOG, new JsonSerde<>(NotificationLogEntry.class)),
         TENANT_STATE);

@@ -11,7 +11,6 @@ import io.alertstream.topology.silences.Silence;
 import java.util.ArrayList;
 import java.util.List;
 import org.apache.kafka.common.serialization.StringSerializer;
-import org.apache.kafka.common.utils.Bytes;
 import org.apache.kafka.streams.KeyValue;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
 import org.apache.kafka.streams.state.KeyValueIterator;
@@ -19,27 +18,28 @@ import org.apache.kafka.streams.state.KeyValueStore;
 
 /**
  * The stores one task keeps for its tenants, keyed {@code <tenant> NUL <id>} so that a tenant's
- * entries are one prefix scan away. All of them are changelogged.
+ * entries are one prefix scan away. All of them are changelogged; the groups' due-time index is
+ * kept in memory ({@link DueIndex}).
  */
 public final class TenantState {
 
   static final String CONFIGS = "tenant-configs";
   static final String ALERTS = "alerts";
   static final String GROUPS = "aggregation-groups";
-  static final String TIMERS = "group-timers";
   static final String NOTIFICATION_LOG = "notification-log";
   static final String SILENCES = "silences";
   static final String HISTORY = "notification-history";
   static final String DECISIONS = "decisions";
   static final List<String> ALL =
-      List.of(CONFIGS, ALERTS, GROUPS, TIMERS, NOTIFICATION_LOG, SILENCES, HISTORY, DECISIONS);
-
-  private static final byte[] EMPTY = new byte[0];
+      List.of(CONFIGS, ALERTS, GROUPS, NOTIFICATION_LOG, SILENCES, HISTORY, DECISIONS);
 
   final KeyValueStore<String, TenantConfig> configs;
   final KeyValueStore<String, Alert> alerts;
   final KeyValueStore<String, GroupState> groups;
-  final KeyValueStore<Bytes, byte[]> timers;
+
+  /** The groups' next flushes, rebuilt from {@link #groups} when the task starts. */
+  private final DueIndex timers = new DueIndex();
+
   final KeyValueStore<String, NotificationLogEntry> notificationLog;
   final KeyValueStore<String, Silence> silences;
   final KeyValueStore<String, NotificationRecord> history;
@@ -49,11 +49,13 @@ public final class TenantState {
     configs = context.getStateStore(CONFIGS);
     alerts = context.getStateStore(ALERTS);
     groups = context.getStateStore(GROUPS);
-    timers = context.getStateStore(TIMERS);
     notificationLog = context.getStateStore(NOTIFICATION_LOG);
     silences = context.getStateStore(SILENCES);
     history = context.getStateStore(HISTORY);
     decisions = context.getStateStore(DECISIONS);
+    try (KeyValueIterator<String, GroupState> it = groups.all()) {
+      it.forEachRemaining(kv -> timers.add(kv.value.nextFlushAt(), kv.key));
+    }
   }
 
   static String key(String tenant, String id) {
@@ -75,62 +77,43 @@ public final class TenantState {
     return key.substring(0, key.indexOf('\u0000'));
   }
 
-  /**
-   * Every timer due before this has been taken (and deleted) by {@link #dueTimers}: scans start
-   * here, so they do not wade through RocksDB's tombstones of all the timers already taken. A timer
-   * written with an earlier due time lowers it.
-   */
-  private long scanFloor = 0;
-
-  /**
-   * No timer is due before this (unknown, so scan, until the first scan): ticks before it skip the
-   * store. Every timer written lowers it.
-   */
-  private long nextDue = Long.MIN_VALUE;
-
   /** Writes a group and moves its timer from {@code previousDue} (or none, if negative). */
   void putGroup(String groupStateKey, GroupState group, long previousDue) {
     groups.put(groupStateKey, group);
     if (previousDue != group.nextFlushAt()) {
       if (previousDue >= 0) {
-        timers.delete(TimerKeys.of(previousDue, groupStateKey));
+        timers.remove(previousDue, groupStateKey);
       }
-      timers.put(TimerKeys.of(group.nextFlushAt(), groupStateKey), EMPTY);
-      scanFloor = Math.min(scanFloor, group.nextFlushAt());
-      nextDue = Math.min(nextDue, group.nextFlushAt());
+      timers.add(group.nextFlushAt(), groupStateKey);
     }
   }
 
   void deleteGroup(String groupStateKey, GroupState group) {
     groups.delete(groupStateKey);
-    timers.delete(TimerKeys.of(group.nextFlushAt(), groupStateKey));
+    timers.remove(group.nextFlushAt(), groupStateKey);
   }
 
-  /** False when no timer is due at or before {@code upTo}; true when one may be. */
+  /** Takes the group's timer: it is flushed now, before its turn. */
+  void takeTimer(String groupStateKey, GroupState group) {
+    timers.remove(group.nextFlushAt(), groupStateKey);
+  }
+
+  /** False when no timer is due at or before {@code upTo}. */
   boolean mayHaveDue(long upTo) {
-    return upTo >= nextDue;
+    return upTo >= timers.earliest();
+  }
+
+  /** When the earliest group is due, {@code Long.MAX_VALUE} when none waits. */
+  long earliestDue() {
+    return timers.earliest();
   }
 
   /**
-   * The due-time index entries at or before {@code upTo}, oldest first. The caller takes them all:
-   * it deletes each one (and writes a new timer for a group that goes on).
+   * Takes the timers due at or before {@code upTo}, oldest first (at most {@code max}): the caller
+   * flushes their groups, which writes each one that goes on with its new timer.
    */
-  List<Bytes> dueTimers(long upTo, int max) {
-    List<Bytes> due = new ArrayList<>();
-    nextDue = Long.MAX_VALUE;
-    try (KeyValueIterator<Bytes, byte[]> it = timers.range(TimerKeys.from(scanFloor), null)) {
-      while (it.hasNext()) {
-        Bytes key = it.next().key;
-        long at = TimerKeys.dueAt(key);
-        if (at > upTo || due.size() == max) {
-          nextDue = at;
-          break;
-        }
-        due.add(key);
-      }
-    }
-    scanFloor = due.size() < max ? upTo + 1 : TimerKeys.dueAt(due.get(due.size() - 1));
-    return due;
+  List<DueIndex.Due> dueTimers(long upTo, int max) {
+    return timers.take(upTo, max);
   }
 
   static <V> List<KeyValue<String, V>> ofTenant(KeyValueStore<String, V> store, String tenant) {

@@ -45,7 +45,6 @@ import java.util.Optional;
 import java.util.Set;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.header.internals.RecordHeaders;
-import org.apache.kafka.common.utils.Bytes;
 import org.apache.kafka.streams.KeyValue;
 import org.apache.kafka.streams.processor.PunctuationType;
 import org.apache.kafka.streams.processor.api.Processor;
@@ -104,6 +103,10 @@ final class TenantStateProcessor
   private ProcessorContext<String, Object> context;
   private AlertMarks marks = AlertMarks.NONE;
   private int decisionSeq;
+
+  /** A notification was emitted since the last commit request. */
+  private boolean emitted;
+
   private TenantState state;
 
   /**
@@ -397,7 +400,7 @@ final class TenantStateProcessor
       GroupState group = state.groups.get(stateKey);
       if (arriving && group != null && group.nextFlushAt() <= watermark.readUpTo()) {
         // Due before this alert was received: it flushes without it, as Alertmanager's would have.
-        state.timers.delete(TimerKeys.of(group.nextFlushAt(), stateKey));
+        state.takeTimer(stateKey, group);
         group = flush(stateKey, group, now, new FlushCaches());
       }
       long previousDue = group == null ? -1 : group.nextFlushAt();
@@ -498,6 +501,12 @@ final class TenantStateProcessor
     if (state.mayHaveDue(now)) {
       flushDueGroups(watermark.flushableUpTo(now, inputEnds.endOffset(alertsPartition)), now);
     }
+    if (emitted) {
+      // Notifications reach the connectors when the transaction commits: now, not at the end of
+      // the commit interval.
+      context.commit();
+      emitted = false;
+    }
   }
 
   /**
@@ -535,12 +544,10 @@ final class TenantStateProcessor
       return;
     }
     FlushCaches caches = new FlushCaches();
-    for (Bytes timer : state.dueTimers(upTo, MAX_FLUSHES_PER_TICK)) {
-      String stateKey = TimerKeys.groupKey(timer);
-      state.timers.delete(timer);
-      GroupState group = state.groups.get(stateKey);
-      if (group != null && group.nextFlushAt() == TimerKeys.dueAt(timer)) {
-        flush(stateKey, group, now, caches);
+    for (DueIndex.Due timer : state.dueTimers(upTo, MAX_FLUSHES_PER_TICK)) {
+      GroupState group = state.groups.get(timer.groupKey());
+      if (group != null && group.nextFlushAt() == timer.at()) {
+        flush(timer.groupKey(), group, now, caches);
       }
     }
   }
@@ -591,6 +598,7 @@ final class TenantStateProcessor
       context.forward(
           new Record<>(tenant, n, now),
           AlertstreamTopology.notificationSink(n.getIntegration().getType()));
+      emitted = true;
     }
     if (result.group() == null) {
       state.groups.delete(stateKey);
