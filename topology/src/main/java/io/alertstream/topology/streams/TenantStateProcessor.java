@@ -46,6 +46,7 @@ import java.util.Set;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.apache.kafka.streams.KeyValue;
+import org.apache.kafka.streams.processor.Cancellable;
 import org.apache.kafka.streams.processor.PunctuationType;
 import org.apache.kafka.streams.processor.api.Processor;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
@@ -100,6 +101,12 @@ final class TenantStateProcessor
   private UntilResolvedWatch watch;
 
   private TopicPartition alertsPartition;
+
+  /** The tick scheduled for when the earliest group is due, and that time; none while idle. */
+  private Cancellable tickSchedule;
+
+  private long tickAt;
+
   private ProcessorContext<String, Object> context;
   private AlertMarks marks = AlertMarks.NONE;
   private int decisionSeq;
@@ -139,13 +146,15 @@ final class TenantStateProcessor
     this.alertsPartition = new TopicPartition(settings.alertsTopic(), context.taskId().partition());
     inhibitionSources.clear();
     groupedFallbackVersion = settings.fallback().version();
-    context.schedule(TICK, PunctuationType.WALL_CLOCK_TIME, this::tick);
+    tickSchedule = null;
+    tickAt = Long.MAX_VALUE;
     context.schedule(MAINTENANCE, PunctuationType.WALL_CLOCK_TIME, this::collectGarbage);
     context.schedule(
         untilResolvedCheck(settings.untilResolvedGrace()),
         PunctuationType.WALL_CLOCK_TIME,
-        this::endSilencesUntilResolved);
+        this::everyFewSeconds);
     watch = null;
+    scheduleTick(context.currentSystemTimeMs());
     marks = settings.metrics().openTask();
     if (marks.keeps()) {
       try (KeyValueIterator<String, Alert> it = state.alerts.all()) {
@@ -166,7 +175,30 @@ final class TenantStateProcessor
   public void process(Record<String, TenantInput> record) {
     if (record.key() != null && record.value() != null) {
       record.value().applyTo(this, record.key());
+      scheduleTick(context.currentSystemTimeMs());
     }
+  }
+
+  /**
+   * Makes the next tick come when the earliest group is due (at least {@link #TICK} from now, so
+   * that groups due close together flush in one pass), and no tick while no group waits: a tick
+   * makes Kafka Streams commit a transaction, which an idle instance need not do.
+   */
+  private void scheduleTick(long now) {
+    long due = state.earliestDue();
+    if (due == Long.MAX_VALUE) {
+      return;
+    }
+    long at = Math.max(due, now + TICK.toMillis());
+    if (at >= tickAt) {
+      return;
+    }
+    if (tickSchedule != null) {
+      tickSchedule.cancel();
+    }
+    tickAt = at;
+    tickSchedule =
+        context.schedule(Duration.ofMillis(at - now), PunctuationType.WALL_CLOCK_TIME, this::tick);
   }
 
   @Override
@@ -495,9 +527,9 @@ final class TenantStateProcessor
   }
 
   private void tick(long now) {
-    if (settings.fallback().version() != groupedFallbackVersion) {
-      regroupTenantsWithoutConfig(now);
-    }
+    tickSchedule.cancel();
+    tickSchedule = null;
+    tickAt = Long.MAX_VALUE;
     if (state.mayHaveDue(now)) {
       flushDueGroups(watermark.flushableUpTo(now, inputEnds.endOffset(alertsPartition)), now);
     }
@@ -507,6 +539,19 @@ final class TenantStateProcessor
       context.commit();
       emitted = false;
     }
+    scheduleTick(now);
+  }
+
+  /**
+   * What is checked every few seconds (at most 10): a fallback config replaced by {@code
+   * /-/reload}, and the silences until resolved.
+   */
+  private void everyFewSeconds(long now) {
+    if (settings.fallback().version() != groupedFallbackVersion) {
+      regroupTenantsWithoutConfig(now);
+    }
+    endSilencesUntilResolved(now);
+    scheduleTick(now);
   }
 
   /**

@@ -235,7 +235,8 @@ class AlertstreamTopologyTest {
                   .parse(
                       "route: {receiver: ops, group_wait: 0s}\nreceivers:\n- name: ops\n"
                           + "  webhook_configs: [{url: 'http://hook/fallback'}]\n"));
-      am.advanceTo(3);
+      // Checked every few seconds (10 with the default grace of silences until resolved).
+      am.advanceTo(13);
 
       assertThat(am.webhooks())
           .singleElement()
