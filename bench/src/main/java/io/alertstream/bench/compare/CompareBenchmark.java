@@ -139,6 +139,34 @@ public final class CompareBenchmark {
       record(size, "CPU per 1,000 alerts, re-send (ms)", sut, used * 1000.0 / w.alerts(), false);
       recordWrites(size, "re-sent alert", sut, writes, w.alerts());
 
+      // Moderate load: the active set re-sent at 2,500 alerts/s while 10 new groups open per
+      // second.
+      receiver.reset();
+      writes = kafkaWrites(sut);
+      Duration moderate = Duration.ofSeconds(quick ? 20 : 60);
+      int opened = ModerateLoad.run(http, w, moderate, 1_000_000);
+      awaitNotified(receiver, opened);
+      record(
+          size,
+          "moderate load: latency of new groups past group_wait, p50 (ms)",
+          sut,
+          (double) receiver.latencyPercentile(0.5) - GROUP_WAIT.toMillis(),
+          false);
+      record(
+          size,
+          "moderate load: latency of new groups past group_wait, p99 (ms)",
+          sut,
+          (double) receiver.latencyPercentile(0.99) - GROUP_WAIT.toMillis(),
+          false);
+      recordWrites(
+          size,
+          "moderate-load alert",
+          sut,
+          writes,
+          (int)
+              (moderate.toSeconds()
+                  * (ModerateLoad.RESENT_PER_SECOND + ModerateLoad.NEW_GROUPS_PER_SECOND)));
+
       // Idle with every group open.
       Thread.sleep(quick ? 3000 : 10_000);
       long idleWindowMs = quick ? 10_000 : 30_000;

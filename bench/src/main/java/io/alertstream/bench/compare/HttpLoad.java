@@ -45,6 +45,25 @@ final class HttpLoad {
     this.tenantHeader = tenantHeader;
   }
 
+  /** One POST of a body of {@code workload}'s tenant {@code tenant}. */
+  HttpResponse<String> post(Workload workload, int tenant, String body) throws Exception {
+    HttpRequest.Builder request =
+        HttpRequest.newBuilder(URI.create(alertsUrl))
+            .timeout(Duration.ofSeconds(60))
+            .header("Content-Type", "application/json")
+            .POST(HttpRequest.BodyPublishers.ofString(body));
+    if (tenantHeader) {
+      request.header("X-Scope-OrgID", workload.tenant(tenant));
+    }
+    return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+  }
+
+  /** When the batch starting at alert {@code first} of the tenant first started (now if never). */
+  String startedAt(Workload workload, int generation, int tenant, int first) {
+    return startsAt.computeIfAbsent(
+        workload.prefix() + generation + "/" + tenant + "/" + first, k -> Instant.now().toString());
+  }
+
   /** Sends every alert of the workload once; returns ms until the last POST was answered. */
   long sendAll(Workload workload, int generation) throws Exception {
     return sendAll(workload, generation, null);
@@ -66,23 +85,18 @@ final class HttpLoad {
           sent.add(
               senders.submit(
                   () -> {
-                    String started =
-                        startsAt.computeIfAbsent(
-                            workload.prefix() + generation + "/" + tenant + "/" + batch.get(0),
-                            k -> Instant.now().toString());
-                    String body =
-                        workload.json(
-                            tenant, batch, generation, System.currentTimeMillis(), started, endsAt);
-                    HttpRequest.Builder request =
-                        HttpRequest.newBuilder(URI.create(alertsUrl))
-                            .timeout(Duration.ofSeconds(60))
-                            .header("Content-Type", "application/json")
-                            .POST(HttpRequest.BodyPublishers.ofString(body));
-                    if (tenantHeader) {
-                      request.header("X-Scope-OrgID", workload.tenant(tenant));
-                    }
+                    String started = startedAt(workload, generation, tenant, batch.get(0));
                     HttpResponse<String> response =
-                        http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+                        post(
+                            workload,
+                            tenant,
+                            workload.json(
+                                tenant,
+                                batch,
+                                generation,
+                                System.currentTimeMillis(),
+                                started,
+                                endsAt));
                     if (response.statusCode() != 200 && failures.getAndIncrement() == 0) {
                       firstFailure[0] = response.statusCode() + " " + response.body();
                     }
