@@ -10,7 +10,6 @@ package io.alertstream.topology.explain;
  */
 public record Decision(long at, String fingerprint, String kind, String text, String ref) {
 
-  public static final String ROUTED = "routed";
   public static final String ROUTED_NOWHERE = "routed-nowhere";
   public static final String INHIBITED = "inhibited";
   public static final String SILENCED = "silenced";

@@ -150,7 +150,7 @@ public record Explanation(
       case Decision.SILENCED -> "/api/v2/silence/" + d.ref();
       case Decision.INHIBITED -> "/api/v1/explain?fingerprint=" + d.ref();
       case Decision.NOTIFIED -> "/api/v1/notifications";
-      case Decision.ROUTED, Decision.ROUTED_NOWHERE -> "/api/v1/routes";
+      case Decision.ROUTED_NOWHERE -> "/api/v1/routes";
       default -> "";
     };
   }

@@ -8,7 +8,6 @@ import io.alertstream.config.receivers.ReceiverConfig;
 import io.alertstream.config.routing.Route;
 import io.alertstream.config.tenant.ParsedConfigs;
 import io.alertstream.config.tenant.TenantLimits;
-import io.alertstream.config.yaml.Durations;
 import io.alertstream.schemas.AlertEvent;
 import io.alertstream.schemas.DeliveryOutcome;
 import io.alertstream.schemas.DeliveryResult;
@@ -452,25 +451,9 @@ final class TenantStateProcessor
             GroupState.create(
                 routeId, groupKey, groupLabels, route.receiver(), alert.updatedAt(), groupWait);
       }
-      boolean joins = !group.fingerprints().contains(alert.fingerprint());
+      // No decision is recorded: explain derives an alert's routes and groups from the config
+      // and the group store (one record fewer per alert and group).
       GroupState inserted = group.insert(alert, groupWait);
-      if (joins) {
-        record(
-            tenant,
-            new Decision(
-                now,
-                alert.fingerprint(),
-                Decision.ROUTED,
-                "routed to receiver "
-                    + route.receiver()
-                    + " in group "
-                    + groupKey
-                    + "; the group waits for group_wait "
-                    + Durations.format(route.options().groupWait())
-                    + ", then flushes every group_interval "
-                    + Durations.format(route.options().groupInterval()),
-                groupKey));
-      }
       if (inserted != group || previousDue < 0) {
         state.putGroup(stateKey, inserted, previousDue);
       }

@@ -165,7 +165,6 @@ class HistoryAssemblerTest {
   void inhibitionSpansNameTheInhibitingAlertAndEndWhenTheAlertIsSilencedInstead() {
     long start = FROM + 10 * MIN;
     firing(DISK, start, start, start + 60 * MIN);
-    decision(DISK_FP, start, Decision.ROUTED, "group");
     decision(DISK_FP, start + 5 * MIN, Decision.INHIBITED, "aaaa");
     decision(DISK_FP, start + 10 * MIN, Decision.INHIBITED, "aaaa");
     decision(DISK_FP, start + 15 * MIN, Decision.SILENCED, "s-1");
