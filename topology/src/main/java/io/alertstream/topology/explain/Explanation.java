@@ -61,8 +61,21 @@ public record Explanation(
             .collect(Collectors.toMap(NotificationRecord::id, Function.identity(), (a, b) -> a));
     for (Decision d : in.decisions()) {
       timeline.add(new Step(d.at(), d.kind(), d.text(), link(d)));
+      // Stored before notifications carried their alerts' fingerprints.
       if (d.kind().equals(Decision.NOTIFIED) && sent.containsKey(d.ref())) {
         timeline.add(delivery(sent.get(d.ref())));
+      }
+    }
+    for (NotificationRecord n : in.notifications()) {
+      if (n.fingerprints().contains(fingerprint)) {
+        timeline.add(
+            new Step(
+                n.createdAt(),
+                Decision.NOTIFIED,
+                Decision.notifiedText(
+                    n.receiver(), n.integration(), n.reason(), n.status(), n.id()),
+                "/api/v1/notifications"));
+        timeline.add(delivery(n));
       }
     }
     timeline.sort(Comparator.comparingLong(Step::at));

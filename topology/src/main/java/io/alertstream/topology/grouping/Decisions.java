@@ -9,7 +9,6 @@ import io.alertstream.topology.nflog.NotificationLogEntry;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 
 /** Collects, during one flush, what was decided about each alert, in plain words. */
 final class Decisions {
@@ -91,20 +90,23 @@ final class Decisions {
         "");
   }
 
-  void notified(Alert a, Notification n) {
-    add(
-        a,
-        Decision.NOTIFIED,
-        "notified "
-            + n.getReceiver()
-            + " via "
-            + n.getIntegration().getType()
-            + " ("
-            + n.getReason().name().toLowerCase(Locale.ROOT).replace('_', ' ')
-            + ", "
-            + n.getStatus().name().toLowerCase(Locale.ROOT)
-            + "), notification "
-            + n.getId(),
-        n.getId());
+  /**
+   * One decision for the notification and all its alerts: published, not stored (explain finds the
+   * notification in the history store).
+   */
+  void notified(List<Alert> sent, Notification n) {
+    decisions.add(
+        new Decision(
+            now,
+            "",
+            Decision.NOTIFIED,
+            Decision.notifiedText(
+                n.getReceiver(),
+                n.getIntegration().getType(),
+                n.getReason().name(),
+                n.getStatus().name(),
+                n.getId()),
+            n.getId(),
+            sent.stream().map(Alert::fingerprint).toList()));
   }
 }

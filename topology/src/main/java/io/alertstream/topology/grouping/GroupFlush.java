@@ -134,7 +134,7 @@ public final class GroupFlush {
         } else {
           Notification n = notification(group, ctx, integration, reason.get(), sent, now);
           notifications.add(n);
-          sent.forEach(a -> decisions.notified(a, n));
+          decisions.notified(sent, n);
           // Pending until the connector reports; withdrawn if it gives up.
           awaitingOutcome = true;
           logUpdates.put(

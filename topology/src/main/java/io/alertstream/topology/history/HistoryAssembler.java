@@ -67,9 +67,11 @@ public final class HistoryAssembler {
     if (d.kind() == null || d.at() < query.from() || d.at() > query.to()) {
       return;
     }
-    AlertTrack track = tracks.get(d.fingerprint());
-    if (track != null) {
-      track.decide(d);
+    for (Decision one : d.perAlert()) {
+      AlertTrack track = tracks.get(one.fingerprint());
+      if (track != null) {
+        track.decide(one);
+      }
     }
   }
 

@@ -12,6 +12,9 @@ import java.util.Locale;
  * connector reported of its delivery.
  *
  * @param groupKey the group it was made for
+ * @param alerts up to ten of its alerts, described
+ * @param fingerprints all its alerts' fingerprints (explain finds an alert's notifications by
+ *     them); empty in records kept before they were
  * @param outcome {@code pending} until the connector reports; then {@code delivered}, {@code
  *     failed} (dead-lettered) or {@code dry-run}
  */
@@ -28,12 +31,14 @@ public record NotificationRecord(
     String outcome,
     String outcomeReason,
     long outcomeAt,
-    int attempts) {
+    int attempts,
+    List<String> fingerprints) {
 
   static final int LISTED_ALERTS = 10;
 
   public NotificationRecord {
     alerts = List.copyOf(alerts);
+    fingerprints = fingerprints == null ? List.of() : List.copyOf(fingerprints);
   }
 
   public static NotificationRecord emitted(Notification n) {
@@ -52,7 +57,8 @@ public record NotificationRecord(
         "pending",
         "",
         0,
-        0);
+        0,
+        n.getAlerts().stream().map(NotifiedAlert::getFingerprint).toList());
   }
 
   private static String describe(NotifiedAlert a) {
@@ -74,7 +80,8 @@ public record NotificationRecord(
         outcomeName(report.getOutcome()),
         report.getReason(),
         report.getFinishedAt().toEpochMilli(),
-        report.getAttempts());
+        report.getAttempts(),
+        fingerprints);
   }
 
   private static String outcomeName(DeliveryResult result) {

@@ -652,9 +652,14 @@ final class TenantStateProcessor
     }
   }
 
-  /** Keeps a decision for explanations and publishes it on the decisions topic. */
+  /**
+   * Keeps a decision for explanations and publishes it on the decisions topic; a notification's
+   * decision is only published: explain finds the notification in the history store.
+   */
   private void record(String tenant, Decision d) {
-    state.decisions.put(TenantState.decisionKey(tenant, d, decisionSeq++), d);
+    if (d.alerts().isEmpty()) {
+      state.decisions.put(TenantState.decisionKey(tenant, d, decisionSeq++), d);
+    }
     context.forward(new Record<>(tenant, d, d.at()), AlertstreamTopology.DECISIONS_SINK);
   }
 

@@ -218,6 +218,34 @@ class HistoryAssemblerTest {
   }
 
   @Test
+  void aNotificationsDecisionMarksEachOfItsAlerts() throws Exception {
+    long start = FROM + 10 * MIN;
+    firing(DISK, start, start, start + 5 * MIN);
+    firing(CPU, start, start, start + 5 * MIN);
+    // As the topic carries it since issue 19: one decision for the notification, read as JSON.
+    String json =
+        new com.fasterxml.jackson.databind.ObjectMapper()
+            .writeValueAsString(
+                new Decision(
+                    start + MIN,
+                    "",
+                    Decision.NOTIFIED,
+                    "notified both",
+                    "n-both",
+                    List.of(DISK_FP, Fingerprint.of(CPU))));
+    assembler.decision(
+        new com.fasterxml.jackson.databind.ObjectMapper().readValue(json, Decision.class));
+
+    assertThat(result().alerts())
+        .hasSize(2)
+        .allSatisfy(
+            a ->
+                assertThat(a.notifications())
+                    .extracting(AlertTimeline.Marker::ref)
+                    .containsExactly("n-both"));
+  }
+
+  @Test
   void decisionsAboutAlertsWithoutReceiptsAndOutsideTheRangeAreIgnored() {
     long start = FROM + 10 * MIN;
     firing(DISK, start, start, start + 5 * MIN);

@@ -4,9 +4,12 @@ import static io.alertstream.topology.streams.TopologyHarness.alert;
 import static io.alertstream.topology.streams.TopologyHarness.equal;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.alertstream.schemas.DeliveryResult;
 import io.alertstream.schemas.Notification;
 import io.alertstream.schemas.SilenceAction;
+import io.alertstream.topology.alerts.Fingerprint;
+import io.alertstream.topology.explain.Decision;
 import io.alertstream.topology.explain.Explanation;
 import java.nio.file.Path;
 import java.util.List;
@@ -18,6 +21,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 /** The explanation names the cause for each reason an alert did or did not notify. */
 class ExplainTest {
+
+  private static final ObjectMapper JSON = new ObjectMapper();
 
   private static final Map<String, String> DISK =
       Map.of("alertname", "DiskFull", "severity", "warning");
@@ -42,6 +47,35 @@ class ExplainTest {
 
   private static List<String> texts(Explanation e) {
     return e.timeline().stream().map(s -> s.kind() + ": " + s.text()).toList();
+  }
+
+  @Test
+  void aNotificationIsOneDecisionOnTheTopicAndNoneInTheStore() throws Exception {
+    String config = ROUTE + TEAM;
+    am.config("t", config);
+    Map<String, String> other = Map.of("alertname", "DiskFull", "device", "sdb");
+    am.post("t", alert(DISK));
+    am.post("t", alert(other));
+    am.advanceTo(1.1);
+
+    List<Decision> published = new java.util.ArrayList<>();
+    for (String json : am.decisions.readValuesToList()) {
+      published.add(JSON.readValue(json, Decision.class));
+    }
+    assertThat(published)
+        .singleElement()
+        .satisfies(
+            d -> {
+              assertThat(d.kind()).isEqualTo(Decision.NOTIFIED);
+              assertThat(d.alerts())
+                  .containsExactlyInAnyOrder(Fingerprint.of(DISK), Fingerprint.of(other));
+              assertThat(d.perAlert()).extracting(Decision::fingerprint).hasSize(2);
+            });
+    assertThat(am.explain("t", DISK, config).timeline())
+        .as("explain finds the notification in the history store, once: none is stored")
+        .filteredOn(s -> s.kind().equals(Decision.NOTIFIED))
+        .singleElement()
+        .satisfies(s -> assertThat(s.text()).startsWith("notified team via webhook (first"));
   }
 
   @Test

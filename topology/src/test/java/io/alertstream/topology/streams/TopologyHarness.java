@@ -47,6 +47,10 @@ final class TopologyHarness implements AutoCloseable {
   final TestInputTopic<String, SilenceEvent> silences;
   final TestOutputTopic<byte[], byte[]> dlq;
   final TestInputTopic<String, DeliveryOutcome> outcomes;
+
+  /** The decisions topic, as JSON text. */
+  final TestOutputTopic<String, String> decisions;
+
   private final Map<String, TestOutputTopic<String, Notification>> notifications =
       new java.util.HashMap<>();
   private long configVersion;
@@ -86,6 +90,9 @@ final class TopologyHarness implements AutoCloseable {
             settings.outcomesTopic(),
             new StringSerializer(),
             new AvroSerializer<>(serdes.registry()));
+    decisions =
+        driver.createOutputTopic(
+            settings.decisionsTopic(), new StringDeserializer(), new StringDeserializer());
     dlq =
         driver.createOutputTopic(
             settings.alertsDlqTopic(), new ByteArrayDeserializer(), new ByteArrayDeserializer());
