@@ -17,7 +17,7 @@ import io.alertstream.api.receivertest.ReceiverTester;
 import io.alertstream.config.InvalidConfigException;
 import io.alertstream.config.tenant.LimitsOverridesFile;
 import io.alertstream.config.tenant.RuntimeLimits;
-import io.alertstream.schemas.AlertEvent;
+import io.alertstream.schemas.AlertBatch;
 import io.alertstream.schemas.SilenceEvent;
 import io.alertstream.schemas.TenantConfig;
 import io.alertstream.schemas.Topics;
@@ -69,7 +69,7 @@ public final class AlertstreamServer implements AutoCloseable {
   private static final Duration INPUT_ENDS_POLL = Duration.ofMillis(50);
 
   private final KafkaStreams streams;
-  private final KafkaProducer<String, AlertEvent> alertProducer;
+  private final KafkaProducer<String, AlertBatch> alertProducer;
   private final KafkaProducer<String, TenantConfig> configProducer;
   private final KafkaProducer<String, SilenceEvent> silenceProducer;
   private final InputEnds inputEnds;
@@ -81,7 +81,7 @@ public final class AlertstreamServer implements AutoCloseable {
 
   private AlertstreamServer(
       KafkaStreams streams,
-      KafkaProducer<String, AlertEvent> alertProducer,
+      KafkaProducer<String, AlertBatch> alertProducer,
       KafkaProducer<String, TenantConfig> configProducer,
       KafkaProducer<String, SilenceEvent> silenceProducer,
       InputEnds inputEnds,
@@ -151,7 +151,7 @@ public final class AlertstreamServer implements AutoCloseable {
         new KafkaProducer<>(
             producerProps(settings, "alertstream-api-alerts"),
             new StringSerializer(),
-            new AvroSerializer<AlertEvent>(serdes.registry()));
+            AvroSerializer.<AlertBatch>recordNamed(serdes.registry()));
     var configProducer =
         new KafkaProducer<>(
             producerProps(settings, "alertstream-api-configs"),

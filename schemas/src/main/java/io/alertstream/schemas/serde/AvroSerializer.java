@@ -17,18 +17,29 @@ import org.apache.kafka.common.serialization.Serializer;
 
 /**
  * Writes Avro records in Confluent's wire format, registering the writer schema under the subject
- * {@code <topic>-value} (or {@code <topic>-key}).
+ * {@code <topic>-value} (or {@code <topic>-key}); or, made by {@link #recordNamed}, under {@code
+ * <topic>-<record full name>} (Confluent's TopicRecordNameStrategy), for a second record type on a
+ * topic.
  */
 public final class AvroSerializer<T extends GenericContainer> implements Serializer<T> {
 
   private SchemaRegistryClient registry;
   private boolean isKey;
+  private boolean recordNamed;
 
   /** For construction by class name; {@link #configure} supplies the registry. */
   public AvroSerializer() {}
 
   public AvroSerializer(SchemaRegistryClient registry) {
     this.registry = registry;
+  }
+
+  /** Registers under {@code <topic>-<record full name>}. */
+  public static <T extends GenericContainer> AvroSerializer<T> recordNamed(
+      SchemaRegistryClient registry) {
+    AvroSerializer<T> serializer = new AvroSerializer<>(registry);
+    serializer.recordNamed = true;
+    return serializer;
   }
 
   @Override
@@ -45,7 +56,8 @@ public final class AvroSerializer<T extends GenericContainer> implements Seriali
       return null;
     }
     Schema schema = record.getSchema();
-    int id = registry.register(topic + (isKey ? "-key" : "-value"), schema);
+    String subject = topic + "-" + (recordNamed ? schema.getFullName() : isKey ? "key" : "value");
+    int id = registry.register(subject, schema);
     ByteArrayOutputStream out = new ByteArrayOutputStream(256);
     try {
       out.write(WireFormat.header(id));

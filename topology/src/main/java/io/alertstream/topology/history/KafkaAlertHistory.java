@@ -3,7 +3,7 @@ package io.alertstream.topology.history;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.alertstream.schemas.AlertEvent;
-import io.alertstream.schemas.serde.AvroDeserializer;
+import io.alertstream.schemas.serde.AlertRecords;
 import io.alertstream.schemas.serde.SchemaRegistryClient;
 import io.alertstream.schemas.serde.SchemaRegistryException;
 import io.alertstream.topology.explain.Decision;
@@ -59,7 +59,7 @@ public final class KafkaAlertHistory implements AlertHistory {
   @Override
   public History read(String tenant, HistoryQuery query) {
     HistoryAssembler assembler = new HistoryAssembler(query);
-    AvroDeserializer<AlertEvent> alerts = new AvroDeserializer<>(AlertEvent.class, registry);
+    AlertRecords alerts = new AlertRecords(registry);
     Unreadable unreadable = new Unreadable();
     TenantPartitionScan.Extent receipts;
     TenantPartitionScan.Extent decisions;
@@ -76,7 +76,9 @@ public final class KafkaAlertHistory implements AlertHistory {
               deadline,
               (ts, value) -> {
                 try {
-                  assembler.receipt(alerts.deserialize(alertsTopic, value), ts);
+                  for (AlertEvent alert : alerts.read(alertsTopic, value).alerts()) {
+                    assembler.receipt(alert, ts);
+                  }
                 } catch (SchemaRegistryException e) {
                   throw e; // not the record's fault: the request fails (503), not a silent gap
                 } catch (RuntimeException e) {

@@ -5,8 +5,9 @@ import io.alertstream.schemas.DeliveryOutcome;
 import io.alertstream.schemas.Notification;
 import io.alertstream.schemas.SilenceEvent;
 import io.alertstream.schemas.TenantConfig;
-import io.alertstream.schemas.serde.AvroDeserializer;
+import io.alertstream.schemas.serde.AlertRecords;
 import io.alertstream.schemas.serde.AvroSerdes;
+import io.alertstream.schemas.serde.AvroSerializer;
 import io.alertstream.topology.explain.Decision;
 import io.alertstream.topology.grouping.GroupState;
 import io.alertstream.topology.history.NotificationRecord;
@@ -95,7 +96,7 @@ public final class AlertstreamTopology {
   /** With {@code inputEnds} attached to the instance that runs it, once that exists. */
   public static Topology build(TopologySettings settings, AvroSerdes serdes, InputEnds inputEnds) {
     Serde<String> tenants = Serdes.String();
-    var alertDeserializer = new AvroDeserializer<>(AlertEvent.class, serdes.registry());
+    var alertRecords = new AlertRecords(serdes.registry());
     Serde<Notification> notificationSerde = serdes.forValue(Notification.class);
 
     Topology topology = new Topology();
@@ -105,7 +106,12 @@ public final class AlertstreamTopology {
         "intake",
         () ->
             new AlertIntakeProcessor(
-                alertDeserializer, TENANT_STATE, "alerts-dlq", settings.metrics()),
+                alertRecords,
+                new AvroSerializer<AlertEvent>(serdes.registry()),
+                settings.alertsTopic(),
+                TENANT_STATE,
+                "alerts-dlq",
+                settings.metrics()),
         "alerts");
     topology.addSink(
         "alerts-dlq",

@@ -4,6 +4,7 @@ import io.alertstream.schemas.AlertEvent;
 import io.alertstream.schemas.DeliveryOutcome;
 import io.alertstream.schemas.SilenceEvent;
 import io.alertstream.schemas.TenantConfig;
+import java.util.function.Supplier;
 
 /**
  * What the tenant state processor takes in: one record type per input topic, each handing itself to
@@ -15,7 +16,10 @@ sealed interface TenantInput {
 
   /** What the tenant state does with each input. */
   interface Handler {
-    void alert(String tenant, AlertEvent event, byte[] raw);
+    /**
+     * @param raw the alert as a record of the alerts topic, for the dead letter topic
+     */
+    void alert(String tenant, AlertEvent event, Supplier<byte[]> raw);
 
     /**
      * @param config null when the tenant's config was deleted
@@ -28,9 +32,10 @@ sealed interface TenantInput {
   }
 
   /**
-   * @param raw the record's value as it was read, for the dead letter topic
+   * @param raw the alert as a record of the alerts topic, for the dead letter topic: the record's
+   *     value as it was read, or the alert of a batch on its own
    */
-  record AlertReceived(AlertEvent event, byte[] raw) implements TenantInput {
+  record AlertReceived(AlertEvent event, Supplier<byte[]> raw) implements TenantInput {
     @Override
     public void applyTo(Handler handler, String tenant) {
       handler.alert(tenant, event, raw);

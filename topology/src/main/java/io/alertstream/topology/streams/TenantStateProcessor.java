@@ -42,6 +42,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Supplier;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.apache.kafka.streams.KeyValue;
@@ -201,7 +202,7 @@ final class TenantStateProcessor
   }
 
   @Override
-  public void alert(String tenant, AlertEvent event, byte[] raw) {
+  public void alert(String tenant, AlertEvent event, Supplier<byte[]> raw) {
     onAlert(tenant, event, raw, context.currentSystemTimeMs());
   }
 
@@ -355,7 +356,7 @@ final class TenantStateProcessor
     }
   }
 
-  private void onAlert(String tenant, AlertEvent event, byte[] raw, long now) {
+  private void onAlert(String tenant, AlertEvent event, Supplier<byte[]> raw, long now) {
     TenantRuntime runtime = runtime(tenant);
     Alert received = Alert.received(event, now, runtime.config().resolveTimeout().toMillis());
     settings.metrics().alertReceived(tenant, !received.resolvedAt(now));
@@ -367,7 +368,7 @@ final class TenantStateProcessor
       Optional<String> refusal = overLimit(tenant, received);
       if (refusal.isPresent()) {
         settings.metrics().alertInsertLimited(tenant);
-        deadLetter(tenant, raw, refusal.get());
+        deadLetter(tenant, raw.get(), refusal.get());
         return;
       }
     }

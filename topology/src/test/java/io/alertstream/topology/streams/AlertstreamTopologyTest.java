@@ -10,6 +10,7 @@ import io.alertstream.schemas.AlertStatus;
 import io.alertstream.schemas.DeliveryResult;
 import io.alertstream.schemas.Notification;
 import io.alertstream.schemas.NotificationReason;
+import io.alertstream.schemas.serde.AlertRecords;
 import io.alertstream.topology.alerts.Alert;
 import io.alertstream.topology.alerts.Fingerprint;
 import io.alertstream.topology.tenancy.FallbackConfig;
@@ -176,6 +177,32 @@ class AlertstreamTopologyTest {
   }
 
   @Test
+  void aBatchIsOneRecordWhoseAlertsAreEachDispatchedOrDeadLettered() {
+    am.config("acme", CONFIG);
+    am.postBatch(
+        "acme",
+        alert(Map.of("alertname", "First")),
+        alert(Map.of()),
+        alert(Map.of("alertname", "Third")));
+    am.advanceTo(1.1);
+
+    assertThat(am.webhooks())
+        .hasSize(2)
+        .allSatisfy(
+            s ->
+                assertThat(s.notification().getAlerts())
+                    .extracting(a -> a.getLabels().get("alertname"))
+                    .containsExactlyInAnyOrder("First", "Third"));
+    TestRecord<byte[], byte[]> dead = am.dlq.readRecord();
+    assertThat(header(dead, DeadLetter.REASON))
+        .isEqualTo("alert 2 of 3 in the batch has no labels");
+    assertThat(new AlertRecords(am.serdes.registry()).read("t", dead.value()))
+        .as("the alert alone, as a single-alert record")
+        .isEqualTo(new AlertRecords.Read(List.of(alert(Map.of())), false));
+    assertThat(am.dlq.isEmpty()).isTrue();
+  }
+
+  @Test
   void aRecordWithoutTenantGoesToTheDlq() {
     am.post(null, alert(Map.of("alertname", "X")));
     am.post("bad/tenant", alert(Map.of("alertname", "X")));
@@ -257,9 +284,8 @@ class AlertstreamTopologyTest {
         new TopologyHarness(otherDir, TopologyHarness.DEFAULTS.withLimits(limits))) {
       limited.config("acme", CONFIG);
       for (String tenant : List.of("acme", "roomy")) {
-        for (String name : List.of("A", "B", "C")) {
-          limited.post(tenant, alert(Map.of("alertname", name)));
-        }
+        limited.post(tenant, alert(Map.of("alertname", "A")));
+        limited.postBatch(tenant, alert(Map.of("alertname", "B")), alert(Map.of("alertname", "C")));
       }
       limited.post("acme", alert(Map.of("alertname", "A"), 0, 1.0));
 
@@ -271,7 +297,9 @@ class AlertstreamTopologyTest {
               "alert {alertname=C} refused: the tenant has reached its limit of 2 alerts"
                   + " (alertmanager_max_alerts_count)");
       assertThat(header(dead.get(0), DeadLetter.SOURCE_TOPIC)).isEqualTo("alertstream-alerts");
-      assertThat(dead.get(0).value()).as("the record as it was written").isNotEmpty();
+      assertThat(new AlertRecords(limited.serdes.registry()).read("t", dead.get(0).value()))
+          .as("the alert of the batch, alone")
+          .isEqualTo(new AlertRecords.Read(List.of(alert(Map.of("alertname", "C"))), false));
       KeyValueStore<String, Alert> alerts =
           limited.driver.getKeyValueStore(AlertstreamTopology.ALERT_STORE);
       assertThat(alerts.get("acme\u0000" + Fingerprint.of(Map.of("alertname", "A"))).endsAt())

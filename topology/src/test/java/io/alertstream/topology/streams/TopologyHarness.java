@@ -1,5 +1,6 @@
 package io.alertstream.topology.streams;
 
+import io.alertstream.schemas.AlertBatch;
 import io.alertstream.schemas.AlertEvent;
 import io.alertstream.schemas.DeliveryOutcome;
 import io.alertstream.schemas.DeliveryOutcomes;
@@ -43,6 +44,7 @@ final class TopologyHarness implements AutoCloseable {
   final TopologyTestDriver driver;
   final TestInputTopic<byte[], byte[]> rawAlerts;
   final TestInputTopic<String, AlertEvent> alerts;
+  final TestInputTopic<String, AlertBatch> batches;
   final TestInputTopic<String, TenantConfig> configs;
   final TestInputTopic<String, SilenceEvent> silences;
   final TestOutputTopic<byte[], byte[]> dlq;
@@ -75,6 +77,11 @@ final class TopologyHarness implements AutoCloseable {
             settings.alertsTopic(),
             new StringSerializer(),
             new AvroSerializer<>(serdes.registry()));
+    batches =
+        driver.createInputTopic(
+            settings.alertsTopic(),
+            new StringSerializer(),
+            AvroSerializer.recordNamed(serdes.registry()));
     configs =
         driver.createInputTopic(
             settings.configsTopic(),
@@ -200,6 +207,11 @@ final class TopologyHarness implements AutoCloseable {
 
   void post(String tenant, AlertEvent alert) {
     alerts.pipeInput(tenant, alert);
+  }
+
+  /** Posts the alerts in one record, as the API does. */
+  void postBatch(String tenant, AlertEvent... alerts) {
+    batches.pipeInput(tenant, new AlertBatch(List.of(alerts)));
   }
 
   void silence(
