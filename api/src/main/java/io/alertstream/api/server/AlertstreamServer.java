@@ -35,6 +35,7 @@ import io.alertstream.topology.query.StreamsTenantStateReader;
 import io.alertstream.topology.replay.WhatIf;
 import io.alertstream.topology.streams.AlertstreamTopology;
 import io.alertstream.topology.streams.InputEnds;
+import io.alertstream.topology.streams.LatestAlerts;
 import io.alertstream.topology.streams.StreamsSettings;
 import io.alertstream.topology.streams.TopologySettings;
 import io.alertstream.topology.tenancy.AllTenantConfigs;
@@ -130,10 +131,12 @@ public final class AlertstreamServer implements AutoCloseable {
     InputEnds inputEnds = InputEnds.polling(settings.kafka(), Topics.ALERTS, INPUT_ENDS_POLL);
     // Only the live topology and the API count into the metrics; replays count nothing.
     AlertmanagerMetrics alertmanagerMetrics = new AlertmanagerMetrics();
+    // Alert versions whose writes the topology defers, read by the API over the stored copies.
+    LatestAlerts latestAlerts = new LatestAlerts();
     KafkaStreams streams =
         new KafkaStreams(
             AlertstreamTopology.build(
-                topologySettings.withMetrics(alertmanagerMetrics), serdes, inputEnds),
+                topologySettings.withMetrics(alertmanagerMetrics), serdes, inputEnds, latestAlerts),
             StreamsSettings.properties(
                 settings.kafka(),
                 settings.stateDir(),
@@ -168,7 +171,7 @@ public final class AlertstreamServer implements AutoCloseable {
             new StreamsTenantConfigStore(streams),
             new KafkaTenantConfigWriter(configProducer, Topics.CONFIGS),
             limits,
-            new StreamsTenantStateReader(streams),
+            new StreamsTenantStateReader(streams, latestAlerts),
             new KafkaSilenceSink(silenceProducer, Topics.SILENCES),
             topologySettings.fallback(),
             settings.credentials(),

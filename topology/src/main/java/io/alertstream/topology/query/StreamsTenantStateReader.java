@@ -6,6 +6,7 @@ import io.alertstream.topology.grouping.GroupState;
 import io.alertstream.topology.history.NotificationRecord;
 import io.alertstream.topology.silences.Silence;
 import io.alertstream.topology.streams.AlertstreamTopology;
+import io.alertstream.topology.streams.LatestAlerts;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -26,14 +27,25 @@ import org.apache.kafka.streams.state.ReadOnlyKeyValueStore;
 public final class StreamsTenantStateReader implements TenantStateReader {
 
   private final KafkaStreams streams;
+  private final LatestAlerts latest;
 
-  public StreamsTenantStateReader(KafkaStreams streams) {
+  /**
+   * @param latest the alert versions the instance's tasks have not written yet
+   */
+  public StreamsTenantStateReader(KafkaStreams streams, LatestAlerts latest) {
     this.streams = streams;
+    this.latest = latest;
   }
 
   @Override
   public List<Alert> alerts(String tenant) {
-    return scan(AlertstreamTopology.ALERT_STORE, tenant);
+    ReadOnlyKeyValueStore<String, Alert> store = store(AlertstreamTopology.ALERT_STORE);
+    List<Alert> out = new ArrayList<>();
+    try (KeyValueIterator<String, Alert> it =
+        store.prefixScan(AlertstreamTopology.stateKey(tenant, ""), new StringSerializer())) {
+      it.forEachRemaining(kv -> out.add(latest.over(kv.key, kv.value)));
+    }
+    return out;
   }
 
   @Override

@@ -89,12 +89,17 @@ public final class AlertstreamTopology {
     return "notifications-" + integrationType;
   }
 
+  /** For runs whose stores the API does not read (replays, what-if, tests). */
   public static Topology build(TopologySettings settings, AvroSerdes serdes) {
-    return build(settings, serdes, InputEnds.UNKNOWN);
+    return build(settings, serdes, InputEnds.UNKNOWN, new LatestAlerts());
   }
 
-  /** With {@code inputEnds} attached to the instance that runs it, once that exists. */
-  public static Topology build(TopologySettings settings, AvroSerdes serdes, InputEnds inputEnds) {
+  /**
+   * With {@code inputEnds} attached to the instance that runs it, once that exists, and {@code
+   * latest} shared with the instance's API.
+   */
+  public static Topology build(
+      TopologySettings settings, AvroSerdes serdes, InputEnds inputEnds, LatestAlerts latest) {
     Serde<String> tenants = Serdes.String();
     var alertRecords = new AlertRecords(serdes.registry());
     Serde<Notification> notificationSerde = serdes.forValue(Notification.class);
@@ -149,7 +154,7 @@ public final class AlertstreamTopology {
 
     topology.addProcessor(
         TENANT_STATE,
-        () -> new TenantStateProcessor(settings, inputEnds),
+        () -> new TenantStateProcessor(settings, inputEnds, latest),
         "intake",
         "config-changes",
         "silence-changes",

@@ -1,7 +1,6 @@
 package io.alertstream.topology.streams;
 
 import io.alertstream.schemas.TenantConfig;
-import io.alertstream.topology.alerts.Alert;
 import io.alertstream.topology.alerts.Fingerprint;
 import io.alertstream.topology.explain.Decision;
 import io.alertstream.topology.grouping.GroupState;
@@ -19,7 +18,8 @@ import org.apache.kafka.streams.state.KeyValueStore;
 /**
  * The stores one task keeps for its tenants, keyed {@code <tenant> NUL <id>} so that a tenant's
  * entries are one prefix scan away. All of them are changelogged; the groups' due-time index is
- * kept in memory ({@link DueIndex}).
+ * kept in memory ({@link DueIndex}), and so are alerts whose writes are deferred ({@link
+ * AlertStore}).
  */
 public final class TenantState {
 
@@ -34,7 +34,7 @@ public final class TenantState {
       List.of(CONFIGS, ALERTS, GROUPS, NOTIFICATION_LOG, SILENCES, HISTORY, DECISIONS);
 
   final KeyValueStore<String, TenantConfig> configs;
-  final KeyValueStore<String, Alert> alerts;
+  final AlertStore alerts;
   final KeyValueStore<String, GroupState> groups;
 
   /** The groups' next flushes, rebuilt from {@link #groups} when the task starts. */
@@ -45,9 +45,9 @@ public final class TenantState {
   final KeyValueStore<String, NotificationRecord> history;
   final KeyValueStore<String, Decision> decisions;
 
-  TenantState(ProcessorContext<?, ?> context) {
+  TenantState(ProcessorContext<?, ?> context, LatestAlerts latest) {
     configs = context.getStateStore(CONFIGS);
-    alerts = context.getStateStore(ALERTS);
+    alerts = new AlertStore(context.getStateStore(ALERTS), latest, context.currentSystemTimeMs());
     groups = context.getStateStore(GROUPS);
     notificationLog = context.getStateStore(NOTIFICATION_LOG);
     silences = context.getStateStore(SILENCES);

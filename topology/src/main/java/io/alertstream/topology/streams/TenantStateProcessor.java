@@ -96,6 +96,7 @@ final class TenantStateProcessor
   private final InputEnds inputEnds;
   private final UntilResolved untilResolved;
   private final TenantAlertUsage usage = new TenantAlertUsage();
+  private final LatestAlerts latest;
 
   /** When to check which tenant's silences until resolved; null until first looked at. */
   private UntilResolvedWatch watch;
@@ -126,9 +127,10 @@ final class TenantStateProcessor
       RouteIndex routes,
       Set<String> resolvedAfterSilence) {}
 
-  TenantStateProcessor(TopologySettings settings, InputEnds inputEnds) {
+  TenantStateProcessor(TopologySettings settings, InputEnds inputEnds, LatestAlerts latest) {
     this.settings = settings;
     this.inputEnds = inputEnds;
+    this.latest = latest;
     this.untilResolved = new UntilResolved(settings.untilResolvedGrace());
   }
 
@@ -142,7 +144,7 @@ final class TenantStateProcessor
   @Override
   public void init(ProcessorContext<String, Object> context) {
     this.context = context;
-    this.state = new TenantState(context);
+    this.state = new TenantState(context, latest);
     this.alertsPartition = new TopicPartition(settings.alertsTopic(), context.taskId().partition());
     inhibitionSources.clear();
     groupedFallbackVersion = settings.fallback().version();
@@ -157,11 +159,8 @@ final class TenantStateProcessor
     scheduleTick(context.currentSystemTimeMs());
     marks = settings.metrics().openTask();
     if (marks.keeps()) {
-      try (KeyValueIterator<String, Alert> it = state.alerts.all()) {
-        it.forEachRemaining(
-            kv ->
-                marks.received(
-                    TenantState.tenantOf(kv.key), kv.value.fingerprint(), kv.value.endsAt()));
+      for (KeyValue<String, Alert> kv : state.alerts.all()) {
+        marks.received(TenantState.tenantOf(kv.key), kv.value.fingerprint(), kv.value.endsAt());
       }
     }
   }
@@ -169,6 +168,7 @@ final class TenantStateProcessor
   @Override
   public void close() {
     settings.metrics().closeTask(marks);
+    state.alerts.close();
   }
 
   @Override
@@ -242,8 +242,7 @@ final class TenantStateProcessor
       List<Silence> silences =
           new ArrayList<>(
               TenantState.ofTenant(state.silences, tenant).stream().map(kv -> kv.value).toList());
-      List<Alert> alerts =
-          TenantState.ofTenant(state.alerts, tenant).stream().map(kv -> kv.value).toList();
+      List<Alert> alerts = state.alerts.ofTenant(tenant).stream().map(kv -> kv.value).toList();
       UntilResolved.Outcome outcome = untilResolved.check(silences, alerts, now);
       for (Silence ending : outcome.ending()) {
         Silence ended = ending.endedByResolution(now);
@@ -373,7 +372,7 @@ final class TenantStateProcessor
       }
     }
     Alert alert = Alert.put(stored, received, now);
-    state.alerts.put(alertKey, alert);
+    state.alerts.put(alertKey, alert, now);
     usage.stored(tenant, stored, alert);
     marks.received(tenant, alert.fingerprint(), alert.endsAt());
     if (watch != null) {
@@ -394,9 +393,7 @@ final class TenantStateProcessor
       return Optional.empty();
     }
     TenantAlertUsage.Usage held =
-        usage.of(
-            tenant,
-            () -> TenantState.ofTenant(state.alerts, tenant).stream().map(kv -> kv.value).toList());
+        usage.of(tenant, () -> state.alerts.ofTenant(tenant).stream().map(kv -> kv.value).toList());
     return AlertQuota.refusal(
         limits,
         held.count,
@@ -505,7 +502,7 @@ final class TenantStateProcessor
       state.deleteGroup(group.key, group.value);
     }
     TenantRuntime runtime = runtime(tenant);
-    for (KeyValue<String, Alert> alert : TenantState.ofTenant(state.alerts, tenant)) {
+    for (KeyValue<String, Alert> alert : state.alerts.ofTenant(tenant)) {
       insertIntoGroups(tenant, runtime, alert.value, false, now);
     }
   }
@@ -528,12 +525,13 @@ final class TenantStateProcessor
 
   /**
    * What is checked every few seconds (at most 10): a fallback config replaced by {@code
-   * /-/reload}, and the silences until resolved.
+   * /-/reload}, the deferred alert versions due to be written, and the silences until resolved.
    */
   private void everyFewSeconds(long now) {
     if (settings.fallback().version() != groupedFallbackVersion) {
       regroupTenantsWithoutConfig(now);
     }
+    state.alerts.writeDue(now);
     endSilencesUntilResolved(now);
     scheduleTick(now);
   }
@@ -545,8 +543,8 @@ final class TenantStateProcessor
   private void regroupTenantsWithoutConfig(long now) {
     groupedFallbackVersion = settings.fallback().version();
     Set<String> tenants = new HashSet<>();
-    try (KeyValueIterator<String, Alert> it = state.alerts.all()) {
-      it.forEachRemaining(kv -> tenants.add(TenantState.tenantOf(kv.key)));
+    for (KeyValue<String, Alert> kv : state.alerts.all()) {
+      tenants.add(TenantState.tenantOf(kv.key));
     }
     for (String tenant : tenants) {
       if (state.configs.get(tenant) == null) {
@@ -671,7 +669,7 @@ final class TenantStateProcessor
         inhibitionSources.of(
             tenant,
             rules,
-            () -> TenantState.ofTenant(state.alerts, tenant).stream().map(kv -> kv.value).toList()),
+            () -> state.alerts.ofTenant(tenant).stream().map(kv -> kv.value).toList()),
         now);
   }
 
@@ -685,16 +683,13 @@ final class TenantStateProcessor
    * does.
    */
   private void collectGarbage(long now) {
-    try (KeyValueIterator<String, Alert> it = state.alerts.all()) {
-      it.forEachRemaining(
-          kv -> {
-            if (kv.value.resolvedAt(now)) {
-              state.alerts.delete(kv.key);
-              marks.removed(TenantState.tenantOf(kv.key), kv.value.fingerprint());
-              usage.removed(TenantState.tenantOf(kv.key), kv.value);
-              inhibitionSources.remove(TenantState.tenantOf(kv.key), kv.value.fingerprint());
-            }
-          });
+    for (KeyValue<String, Alert> kv : state.alerts.all()) {
+      if (kv.value.resolvedAt(now)) {
+        state.alerts.delete(kv.key);
+        marks.removed(TenantState.tenantOf(kv.key), kv.value.fingerprint());
+        usage.removed(TenantState.tenantOf(kv.key), kv.value);
+        inhibitionSources.remove(TenantState.tenantOf(kv.key), kv.value.fingerprint());
+      }
     }
     try (KeyValueIterator<String, NotificationLogEntry> it = state.notificationLog.all()) {
       it.forEachRemaining(
