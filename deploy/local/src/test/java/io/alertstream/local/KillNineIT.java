@@ -10,7 +10,12 @@ import static com.github.tomakehurst.wiremock.stubbing.Scenario.STARTED;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import com.github.tomakehurst.wiremock.WireMockServer;
+import io.alertstream.topology.alerts.Alert;
+import io.alertstream.topology.alerts.Fingerprint;
+import io.alertstream.topology.streams.AlertstreamTopology;
+import io.alertstream.topology.streams.BinaryStateSerdes;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -19,8 +24,17 @@ import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.StringDeserializer;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -151,6 +165,100 @@ class KillNineIT {
             .map(r -> r.getHeader("Idempotency-Key"))
             .toList();
     assertThat(keys).hasSizeGreaterThanOrEqualTo(2).containsOnly(keys.get(0));
+  }
+
+  /**
+   * Killed while a re-sent alert's later end is held in memory only (its write deferred, see {@code
+   * UnchangedResend}): after the restart the alert ends no earlier than that re-sent end.
+   */
+  @Test
+  void aReSentEndWhoseWriteWasDeferredIsNotLostToAKill() throws Exception {
+    launcher = startLauncher("first");
+    String config =
+        "alertmanager_config: |\n  route:\n    receiver: team\n    group_wait: 0s\n"
+            + "    group_interval: 2s\n  receivers:\n    - name: team\n"
+            + "      webhook_configs: [{url: '"
+            + receiver.baseUrl()
+            + "/kill'}]\n";
+    assertThat(send("POST", "/api/v1/alerts", config).statusCode()).isEqualTo(201);
+    Instant startsAt = Instant.now().truncatedTo(ChronoUnit.SECONDS);
+    Instant firstEnd = startsAt.plusSeconds(200);
+    assertThat(send("POST", "/api/v2/alerts", resent(startsAt, firstEnd)).statusCode())
+        .isEqualTo(200);
+    await()
+        .atMost(Duration.ofSeconds(30))
+        .untilAsserted(() -> receiver.verify(1, postRequestedFor(urlPathEqualTo("/kill"))));
+    Thread.sleep(3000);
+    // Later end, shorter horizon (about 196 s from its receipt): its write is deferred.
+    Instant reSentEnd = firstEnd.plusSeconds(1);
+    assertThat(send("POST", "/api/v2/alerts", resent(startsAt, reSentEnd)).statusCode())
+        .isEqualTo(200);
+    await()
+        .atMost(Duration.ofSeconds(10))
+        .untilAsserted(() -> assertThat(apiEndsAt()).isEqualTo(reSentEnd));
+    Thread.sleep(1000);
+    assertThat(storedEndsAt())
+        .as("the store's changelog still holds the first end: the write was deferred")
+        .isEqualTo(firstEnd);
+
+    launcher.destroyForcibly();
+    launcher.onExit().get();
+    launcher = startLauncher("second");
+
+    await()
+        .atMost(Duration.ofSeconds(60))
+        .ignoreExceptions()
+        .untilAsserted(
+            () ->
+                assertThat(apiEndsAt())
+                    .isAfterOrEqualTo(reSentEnd)
+                    .isBeforeOrEqualTo(Instant.now().plusSeconds(200)));
+  }
+
+  private static String resent(Instant startsAt, Instant endsAt) {
+    return "[{\"labels\":{\"alertname\":\"Deferred\"},\"startsAt\":\""
+        + startsAt
+        + "\",\"endsAt\":\""
+        + endsAt
+        + "\"}]";
+  }
+
+  /** The end of the alert as the API shows it. */
+  private Instant apiEndsAt() throws Exception {
+    HttpResponse<String> response = send("GET", "/api/v2/alerts", "");
+    assertThat(response.statusCode()).isEqualTo(200);
+    var alerts = new ObjectMapper().readTree(response.body());
+    assertThat(alerts).hasSize(1);
+    return Instant.parse(alerts.get(0).get("endsAt").asText());
+  }
+
+  /** The end of the alert in the last committed record of the alert store's changelog. */
+  private Instant storedEndsAt() {
+    Properties props = new Properties();
+    props.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, "localhost:" + ports.get(0));
+    props.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
+    String topic = "alertstream-" + AlertstreamTopology.ALERT_STORE + "-changelog";
+    String key = "kill\u0000" + Fingerprint.of(Map.of("alertname", "Deferred"));
+    Alert last = null;
+    try (var consumer =
+        new KafkaConsumer<>(props, new StringDeserializer(), new ByteArrayDeserializer())) {
+      List<TopicPartition> partitions =
+          consumer.partitionsFor(topic).stream()
+              .map(p -> new TopicPartition(topic, p.partition()))
+              .toList();
+      consumer.assign(partitions);
+      consumer.seekToBeginning(partitions);
+      Map<TopicPartition, Long> ends = consumer.endOffsets(partitions);
+      while (partitions.stream().anyMatch(p -> consumer.position(p) < ends.get(p))) {
+        for (var record : consumer.poll(Duration.ofMillis(500))) {
+          if (key.equals(record.key()) && record.value() != null) {
+            last = BinaryStateSerdes.ALERT.deserializer().deserialize(topic, record.value());
+          }
+        }
+      }
+    }
+    assertThat(last).as("a record of the alert in " + topic).isNotNull();
+    return Instant.ofEpochMilli(last.endsAt());
   }
 
   private Process startLauncher(String run) throws Exception {

@@ -26,14 +26,14 @@ import org.apache.kafka.common.serialization.Serializer;
  * a character at a time, the stream thread's largest single cost in a profile of a storm) is still
  * read, so state written by earlier versions restores.
  */
-final class BinaryStateSerdes {
+public final class BinaryStateSerdes {
 
   private static final byte VERSION_1 = 1;
   private static final byte VERSION_2 = 2;
 
   private BinaryStateSerdes() {}
 
-  static final Serde<Alert> ALERT =
+  public static final Serde<Alert> ALERT =
       serde(
           Alert.class,
           (out, a) -> {
