@@ -36,6 +36,9 @@ final class HttpLoad {
   private final java.util.Map<String, String> startsAt =
       new java.util.concurrent.ConcurrentHashMap<>();
 
+  private final java.util.Map<String, Long> sentAts =
+      new java.util.concurrent.ConcurrentHashMap<>();
+
   /**
    * @param tenantHeader send X-Scope-OrgID (Alertstream); Alertmanager has one tenant and gets the
    *     tenant as a label only
@@ -62,6 +65,17 @@ final class HttpLoad {
   String startedAt(Workload workload, int generation, int tenant, int first) {
     return startsAt.computeIfAbsent(
         workload.prefix() + generation + "/" + tenant + "/" + first, k -> Instant.now().toString());
+  }
+
+  /**
+   * The {@code sent_at} annotation of the batch starting at alert {@code first} of the tenant: when
+   * it was first sent. A re-send carries the same annotations, as a ruler's would (unless its
+   * templates change), so it only moves the alerts' ends.
+   */
+  long sentAt(Workload workload, int generation, int tenant, int first) {
+    return sentAts.computeIfAbsent(
+        workload.prefix() + generation + "/" + tenant + "/" + first,
+        k -> System.currentTimeMillis());
   }
 
   /** Sends every alert of the workload once; returns ms until the last POST was answered. */
@@ -94,7 +108,7 @@ final class HttpLoad {
                                 tenant,
                                 batch,
                                 generation,
-                                System.currentTimeMillis(),
+                                sentAt(workload, generation, tenant, batch.get(0)),
                                 started,
                                 endsAt));
                     if (response.statusCode() != 200 && failures.getAndIncrement() == 0) {

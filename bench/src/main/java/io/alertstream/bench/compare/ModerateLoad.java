@@ -87,11 +87,10 @@ final class ModerateLoad {
       int generation,
       AtomicInteger failures)
       throws Exception {
-    String started =
-        generation == 0 ? http.startedAt(w, 0, tenant, batch.get(0)) : Instant.now().toString();
-    var response =
-        http.post(
-            w, tenant, w.json(tenant, batch, generation, System.currentTimeMillis(), started));
+    boolean resend = generation == 0;
+    String started = resend ? http.startedAt(w, 0, tenant, batch.get(0)) : Instant.now().toString();
+    long sentAt = resend ? http.sentAt(w, 0, tenant, batch.get(0)) : System.currentTimeMillis();
+    var response = http.post(w, tenant, w.json(tenant, batch, generation, sentAt, started));
     if (response.statusCode() != 200) {
       failures.incrementAndGet();
     }

@@ -42,12 +42,7 @@ class DeferredResendTest {
   @Test
   void aReSentEndIsHeldInMemoryAndWrittenOnceTheStoredCopyIsHalfAHorizonOld() {
     try (TopologyHarness am = new TopologyHarness(stateDir)) {
-      KeyValueStore<String, Alert> store =
-          am.driver.getKeyValueStore(AlertstreamTopology.ALERT_STORE);
-      am.config("acme", CONFIG);
-      am.post("acme", alert(LABELS, 0, 240.0));
-      am.advanceTo(10);
-      am.post("acme", alert(LABELS, 0, 250.0));
+      KeyValueStore<String, Alert> store = firingSince0Then(am, alert(LABELS, 0, 250.0));
 
       assertThat(store.get(KEY).endsAt())
           .as("deferred: the store keeps the first end")
@@ -72,14 +67,9 @@ class DeferredResendTest {
   @Test
   void aChangedAnnotationIsWrittenAtOnce() {
     try (TopologyHarness am = new TopologyHarness(stateDir)) {
-      KeyValueStore<String, Alert> store =
-          am.driver.getKeyValueStore(AlertstreamTopology.ALERT_STORE);
-      am.config("acme", CONFIG);
-      am.post("acme", alert(LABELS, 0, 240.0));
-      am.advanceTo(10);
       var changed = alert(LABELS, 0, 250.0);
       changed.setAnnotations(Map.of("summary", "now slower"));
-      am.post("acme", changed);
+      KeyValueStore<String, Alert> store = firingSince0Then(am, changed);
 
       assertThat(store.get(KEY).annotations()).containsEntry("summary", "now slower");
       assertThat(store.get(KEY).endsAt()).isEqualTo(at(250).toEpochMilli());
@@ -117,6 +107,16 @@ class DeferredResendTest {
     after.writeDue(t0 + 120_000);
     assertThat(store.get(KEY)).as("written like any deferred version").isEqualTo(after.get(KEY));
     after.close();
+  }
+
+  /** Posts the alert ending at 240 s, then at 10 s {@code reSent}; returns the alert store. */
+  private static KeyValueStore<String, Alert> firingSince0Then(
+      TopologyHarness am, io.alertstream.schemas.AlertEvent reSent) {
+    am.config("acme", CONFIG);
+    am.post("acme", alert(LABELS, 0, 240.0));
+    am.advanceTo(10);
+    am.post("acme", reSent);
+    return am.driver.getKeyValueStore(AlertstreamTopology.ALERT_STORE);
   }
 
   /** Received at {@code at}, ending 4 minutes later, as Prometheus sends it. */
