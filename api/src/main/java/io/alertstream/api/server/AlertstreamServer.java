@@ -35,9 +35,9 @@ import io.alertstream.topology.query.StreamsTenantStateReader;
 import io.alertstream.topology.replay.WhatIf;
 import io.alertstream.topology.streams.AlertstreamTopology;
 import io.alertstream.topology.streams.InputEnds;
-import io.alertstream.topology.streams.LatestAlerts;
 import io.alertstream.topology.streams.StreamsSettings;
 import io.alertstream.topology.streams.TopologySettings;
+import io.alertstream.topology.streams.UnwrittenState;
 import io.alertstream.topology.tenancy.AllTenantConfigs;
 import io.alertstream.topology.tenancy.StreamsTenantConfigStore;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
@@ -131,12 +131,12 @@ public final class AlertstreamServer implements AutoCloseable {
     InputEnds inputEnds = InputEnds.polling(settings.kafka(), Topics.ALERTS, INPUT_ENDS_POLL);
     // Only the live topology and the API count into the metrics; replays count nothing.
     AlertmanagerMetrics alertmanagerMetrics = new AlertmanagerMetrics();
-    // Alert versions whose writes the topology defers, read by the API over the stored copies.
-    LatestAlerts latestAlerts = new LatestAlerts();
+    // Versions whose writes the topology defers, read by the API over the stored copies.
+    UnwrittenState unwritten = new UnwrittenState();
     KafkaStreams streams =
         new KafkaStreams(
             AlertstreamTopology.build(
-                topologySettings.withMetrics(alertmanagerMetrics), serdes, inputEnds, latestAlerts),
+                topologySettings.withMetrics(alertmanagerMetrics), serdes, inputEnds, unwritten),
             StreamsSettings.properties(
                 settings.kafka(),
                 settings.stateDir(),
@@ -171,7 +171,7 @@ public final class AlertstreamServer implements AutoCloseable {
             new StreamsTenantConfigStore(streams),
             new KafkaTenantConfigWriter(configProducer, Topics.CONFIGS),
             limits,
-            new StreamsTenantStateReader(streams, latestAlerts),
+            new StreamsTenantStateReader(streams, unwritten),
             new KafkaSilenceSink(silenceProducer, Topics.SILENCES),
             topologySettings.fallback(),
             settings.credentials(),

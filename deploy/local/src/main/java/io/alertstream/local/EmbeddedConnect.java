@@ -4,6 +4,7 @@ import io.alertstream.connectors.metrics.MetricsRestExtension;
 import io.alertstream.connectors.sink.NotificationSinkConfig;
 import io.alertstream.connectors.sink.NotificationSinkConnector;
 import io.alertstream.schemas.Topics;
+import io.alertstream.topology.streams.StreamsSettings;
 import io.alertstream.topology.streams.TopologySettings;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -77,6 +78,9 @@ public final class EmbeddedConnect implements AutoCloseable {
     worker.put("rest.extension.classes", MetricsRestExtension.class.getName());
     // The topology writes transactionally: deliver only what it committed.
     worker.put("consumer.isolation.level", "read_committed");
+    // An idle sink task's fetch waits at the broker (which answers at once when a notification
+    // arrives) instead of coming back empty twice a second.
+    worker.put("consumer.fetch.max.wait.ms", Integer.toString(StreamsSettings.IDLE_FETCH_WAIT_MS));
     worker.put("connector.client.config.override.policy", "All");
     // One worker: after a crash its sink tasks should not wait 45 s for the old member to expire.
     worker.put("consumer.session.timeout.ms", "10000");

@@ -6,10 +6,10 @@ import java.util.Objects;
  * When an alert re-sent unchanged but for its end and update time need not be written to the store
  * at once, and what may have been left unwritten when a task restarts. Rule evaluators re-send
  * every firing alert each minute or so, each time with a new {@code endsAt}; writing each one costs
- * a changelog record. A deferred version is held in memory ({@code AlertStore}) and written once
- * the stored copy is older than its <em>deferral</em>: half its <em>horizon</em> (the time from its
- * update to its end; Prometheus: 4 evaluation intervals; without {@code endsAt}: the tenant's
- * resolve_timeout), at most {@link #MAX_DEFERRAL_MS}.
+ * a changelog record. A deferred version is held in memory ({@code DeferringStore}) and written
+ * once the stored copy is older than its <em>deferral</em>: half its <em>horizon</em> (the time
+ * from its update to its end; Prometheus: 4 evaluation intervals; without {@code endsAt}: the
+ * tenant's resolve_timeout), at most {@link #MAX_DEFERRAL_MS}.
  *
  * <p>After a crash the stored copy is all there is. A deferred version was received within the
  * stored copy's deferral and before the restart, with a horizon no longer than the stored one's, so

@@ -1,5 +1,7 @@
 package io.alertstream.topology.explain;
 
+import io.alertstream.schemas.Notification;
+import io.alertstream.schemas.NotifiedAlert;
 import java.util.List;
 import java.util.Locale;
 
@@ -32,6 +34,25 @@ public record Decision(
     return alerts.isEmpty()
         ? List.of(this)
         : alerts.stream().map(fp -> new Decision(at, fp, kind, text, ref)).toList();
+  }
+
+  /**
+   * The decision a notification stands for, for all its alerts: the topology emits the notification
+   * only (on its integration's topic); readers make the decision from it.
+   */
+  public static Decision notified(Notification n) {
+    return new Decision(
+        n.getCreatedAt().toEpochMilli(),
+        "",
+        NOTIFIED,
+        notifiedText(
+            n.getReceiver(),
+            n.getIntegration().getType(),
+            n.getReason().name(),
+            n.getStatus().name(),
+            n.getId()),
+        n.getId(),
+        n.getAlerts().stream().map(NotifiedAlert::getFingerprint).toList());
   }
 
   /** A notification's decision in plain words. */

@@ -1,7 +1,6 @@
 package io.alertstream.topology.grouping;
 
 import io.alertstream.config.receivers.Integration;
-import io.alertstream.schemas.Notification;
 import io.alertstream.topology.alerts.Alert;
 import io.alertstream.topology.explain.Decision;
 import io.alertstream.topology.inhibition.Inhibitor;
@@ -88,25 +87,5 @@ final class Decisions {
             + " and nothing changed"
             + repeat,
         "");
-  }
-
-  /**
-   * One decision for the notification and all its alerts: published, not stored (explain finds the
-   * notification in the history store).
-   */
-  void notified(List<Alert> sent, Notification n) {
-    decisions.add(
-        new Decision(
-            now,
-            "",
-            Decision.NOTIFIED,
-            Decision.notifiedText(
-                n.getReceiver(),
-                n.getIntegration().getType(),
-                n.getReason().name(),
-                n.getStatus().name(),
-                n.getId()),
-            n.getId(),
-            sent.stream().map(Alert::fingerprint).toList()));
   }
 }

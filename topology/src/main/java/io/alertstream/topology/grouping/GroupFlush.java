@@ -133,8 +133,8 @@ public final class GroupFlush {
           logUpdates.put(key, new NotificationLogEntry(firing, resolved, now, expiresAt));
         } else {
           Notification n = notification(group, ctx, integration, reason.get(), sent, now);
+          // No decision: the notification itself says it (Decision.notified reads it back).
           notifications.add(n);
-          decisions.notified(sent, n);
           // Pending until the connector reports; withdrawn if it gives up.
           awaitingOutcome = true;
           logUpdates.put(

@@ -31,6 +31,16 @@ public record GroupState(
     fingerprints = new TreeSet<>(fingerprints);
   }
 
+  /** Whether {@code other} is this group but for its next flush time. */
+  public boolean sameButNextFlush(GroupState other) {
+    return hasFlushed == other.hasFlushed
+        && routeId.equals(other.routeId)
+        && groupKey.equals(other.groupKey)
+        && receiver.equals(other.receiver)
+        && fingerprints.equals(other.fingerprints)
+        && groupLabels.equals(other.groupLabels);
+  }
+
   /**
    * A new group for an alert received at {@code receivedAt}: its first flush is group_wait after
    * that, as in Alertmanager, which opens the group when the alert arrives. If the topology reads

@@ -3,7 +3,9 @@ package io.alertstream.topology.history;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.alertstream.schemas.AlertEvent;
+import io.alertstream.schemas.Notification;
 import io.alertstream.schemas.serde.AlertRecords;
+import io.alertstream.schemas.serde.AvroDeserializer;
 import io.alertstream.schemas.serde.SchemaRegistryClient;
 import io.alertstream.schemas.serde.SchemaRegistryException;
 import io.alertstream.topology.explain.Decision;
@@ -11,6 +13,8 @@ import io.alertstream.topology.streams.TopologySettings;
 import io.alertstream.topology.tenancy.TenantPartitionScan;
 import java.io.IOException;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.slf4j.Logger;
@@ -18,8 +22,9 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The alert history read from what Kafka holds: the tenant's receipts on the alerts topic (from an
- * hour before the range, so that alerts already firing at its start are known) and its decisions on
- * the decisions topic, each topic read up to a cap of records per request.
+ * hour before the range, so that alerts already firing at its start are known), its decisions on
+ * the decisions topic and its notifications on the notification topics (a notification is the
+ * decision to notify), each topic read up to a cap of records per request.
  */
 public final class KafkaAlertHistory implements AlertHistory {
 
@@ -28,6 +33,9 @@ public final class KafkaAlertHistory implements AlertHistory {
 
   /** Records of the decisions topic one request reads at most. */
   public static final long MAX_DECISION_RECORDS = 100_000;
+
+  /** Records of each notification topic one request reads at most. */
+  public static final long MAX_NOTIFICATION_RECORDS = 100_000;
 
   /** How long one request may read; below the 30 s a forwarded request waits for its answer. */
   public static final Duration READ_TIMEOUT = Duration.ofSeconds(20);
@@ -44,6 +52,7 @@ public final class KafkaAlertHistory implements AlertHistory {
   private final SchemaRegistryClient registry;
   private final String alertsTopic;
   private final String decisionsTopic;
+  private final List<String> notificationTopics;
 
   /**
    * @param kafka client properties: bootstrap.servers and the cluster's security settings
@@ -54,18 +63,21 @@ public final class KafkaAlertHistory implements AlertHistory {
     this.registry = registry;
     this.alertsTopic = settings.alertsTopic();
     this.decisionsTopic = settings.decisionsTopic();
+    this.notificationTopics =
+        TopologySettings.INTEGRATION_TYPES.stream().map(settings::notificationsTopic).toList();
   }
 
   @Override
   public History read(String tenant, HistoryQuery query) {
     HistoryAssembler assembler = new HistoryAssembler(query);
     AlertRecords alerts = new AlertRecords(registry);
+    AvroDeserializer<Notification> notifications =
+        new AvroDeserializer<>(Notification.class, registry);
     Unreadable unreadable = new Unreadable();
-    TenantPartitionScan.Extent receipts;
-    TenantPartitionScan.Extent decisions;
+    List<TenantPartitionScan.Extent> extents = new ArrayList<>();
     long deadline = System.nanoTime() + READ_TIMEOUT.toNanos();
     try (KafkaConsumer<byte[], byte[]> consumer = TenantPartitionScan.consumer(kafka)) {
-      receipts =
+      extents.add(
           TenantPartitionScan.scan(
               consumer,
               alertsTopic,
@@ -84,8 +96,8 @@ public final class KafkaAlertHistory implements AlertHistory {
                 } catch (RuntimeException e) {
                   unreadable.add(e);
                 }
-              });
-      decisions =
+              }));
+      extents.add(
           TenantPartitionScan.scan(
               consumer,
               decisionsTopic,
@@ -100,7 +112,28 @@ public final class KafkaAlertHistory implements AlertHistory {
                 } catch (IOException e) {
                   unreadable.add(e);
                 }
-              });
+              }));
+      // Notifications make no decision record: each is read from its integration's topic.
+      for (String topic : notificationTopics) {
+        extents.add(
+            TenantPartitionScan.scan(
+                consumer,
+                topic,
+                tenant,
+                query.from(),
+                query.to(),
+                MAX_NOTIFICATION_RECORDS,
+                deadline,
+                (ts, value) -> {
+                  try {
+                    assembler.decision(Decision.notified(notifications.deserialize(topic, value)));
+                  } catch (SchemaRegistryException e) {
+                    throw e;
+                  } catch (RuntimeException e) {
+                    unreadable.add(e);
+                  }
+                }));
+      }
     }
     if (unreadable.count > 0) {
       // The topology's intake sends such records to its DLQ; the history leaves them out.
@@ -110,10 +143,13 @@ public final class KafkaAlertHistory implements AlertHistory {
           unreadable.count,
           unreadable.first);
     }
-    return assembler.result(
-        receipts.tenantRecords() + decisions.tenantRecords(),
-        unreadable.count,
-        Math.max(completeFrom(receipts, query), completeFrom(decisions, query)));
+    long scanned = 0;
+    long completeFrom = query.from();
+    for (TenantPartitionScan.Extent extent : extents) {
+      scanned += extent.tenantRecords();
+      completeFrom = Math.max(completeFrom, completeFrom(extent, query));
+    }
+    return assembler.result(scanned, unreadable.count, completeFrom);
   }
 
   /** How many records could not be read, and why the first could not. */

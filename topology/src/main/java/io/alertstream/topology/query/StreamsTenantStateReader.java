@@ -6,11 +6,12 @@ import io.alertstream.topology.grouping.GroupState;
 import io.alertstream.topology.history.NotificationRecord;
 import io.alertstream.topology.silences.Silence;
 import io.alertstream.topology.streams.AlertstreamTopology;
-import io.alertstream.topology.streams.LatestAlerts;
+import io.alertstream.topology.streams.UnwrittenState;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.BiFunction;
 import java.util.function.Predicate;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.apache.kafka.streams.KafkaStreams;
@@ -27,25 +28,19 @@ import org.apache.kafka.streams.state.ReadOnlyKeyValueStore;
 public final class StreamsTenantStateReader implements TenantStateReader {
 
   private final KafkaStreams streams;
-  private final LatestAlerts latest;
+  private final UnwrittenState unwritten;
 
   /**
-   * @param latest the alert versions the instance's tasks have not written yet
+   * @param unwritten the versions the instance's tasks have not written yet
    */
-  public StreamsTenantStateReader(KafkaStreams streams, LatestAlerts latest) {
+  public StreamsTenantStateReader(KafkaStreams streams, UnwrittenState unwritten) {
     this.streams = streams;
-    this.latest = latest;
+    this.unwritten = unwritten;
   }
 
   @Override
   public List<Alert> alerts(String tenant) {
-    ReadOnlyKeyValueStore<String, Alert> store = store(AlertstreamTopology.ALERT_STORE);
-    List<Alert> out = new ArrayList<>();
-    try (KeyValueIterator<String, Alert> it =
-        store.prefixScan(AlertstreamTopology.stateKey(tenant, ""), new StringSerializer())) {
-      it.forEachRemaining(kv -> out.add(latest.over(kv.key, kv.value)));
-    }
-    return out;
+    return scan(AlertstreamTopology.ALERT_STORE, tenant, unwritten::alert);
   }
 
   @Override
@@ -60,7 +55,7 @@ public final class StreamsTenantStateReader implements TenantStateReader {
 
   @Override
   public List<GroupState> groups(String tenant) {
-    return scan(AlertstreamTopology.GROUP_STORE, tenant);
+    return scan(AlertstreamTopology.GROUP_STORE, tenant, unwritten::group);
   }
 
   @Override
@@ -95,11 +90,16 @@ public final class StreamsTenantStateReader implements TenantStateReader {
 
   /** The entries whose key starts with {@code prefix} and the separator after it. */
   private <V> List<V> scan(String storeName, String prefix) {
+    return scan(storeName, prefix, (key, stored) -> stored);
+  }
+
+  /** As above, each entry as {@code latest} makes it of its key and stored value. */
+  private <V> List<V> scan(String storeName, String prefix, BiFunction<String, V, V> latest) {
     ReadOnlyKeyValueStore<String, V> store = store(storeName);
     List<V> out = new ArrayList<>();
     try (KeyValueIterator<String, V> it =
         store.prefixScan(AlertstreamTopology.stateKey(prefix, ""), new StringSerializer())) {
-      it.forEachRemaining(kv -> out.add(kv.value));
+      it.forEachRemaining(kv -> out.add(latest.apply(kv.key, kv.value)));
     }
     return out;
   }

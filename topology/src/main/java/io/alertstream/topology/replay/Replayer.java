@@ -7,8 +7,10 @@ import io.alertstream.schemas.serde.AvroSerializer;
 import io.alertstream.schemas.serde.SchemaRegistryClient;
 import io.alertstream.topology.grouping.GroupState;
 import io.alertstream.topology.streams.AlertstreamTopology;
+import io.alertstream.topology.streams.InputEnds;
 import io.alertstream.topology.streams.StreamsSettings;
 import io.alertstream.topology.streams.TopologySettings;
+import io.alertstream.topology.streams.UnwrittenState;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -55,9 +57,10 @@ public final class Replayer {
       throw new UncheckedIOException(e);
     }
     AvroSerdes serdes = new AvroSerdes(registry);
+    UnwrittenState unwritten = new UnwrittenState();
     try (TopologyTestDriver driver =
         new TopologyTestDriver(
-            AlertstreamTopology.build(settings, serdes),
+            AlertstreamTopology.build(settings, serdes, InputEnds.UNKNOWN, unwritten),
             StreamsSettings.properties("replay:9092", stateDir, 1),
             Instant.ofEpochMilli(from))) {
       TestInputTopic<byte[], byte[]> alerts =
@@ -98,10 +101,10 @@ public final class Replayer {
       long clock = from;
       List<Recorded.Sent> sent = new ArrayList<>();
       for (Event e : events) {
-        clock = advance(driver, clock, e.at(), from, outputs, sent);
+        clock = advance(driver, unwritten, clock, e.at(), from, outputs, sent);
         (e.alert() ? alerts : silences).pipeInput(key, e.value(), Instant.ofEpochMilli(e.at()));
       }
-      advance(driver, clock, to, from, outputs, sent);
+      advance(driver, unwritten, clock, to, from, outputs, sent);
       return sent;
     } finally {
       deleteQuietly(stateDir);
@@ -114,6 +117,7 @@ public final class Replayer {
    */
   private static long advance(
       TopologyTestDriver driver,
+      UnwrittenState unwritten,
       long clock,
       long target,
       long origin,
@@ -122,7 +126,7 @@ public final class Replayer {
     org.apache.kafka.streams.state.KeyValueStore<String, GroupState> groups =
         driver.getKeyValueStore(AlertstreamTopology.GROUP_STORE);
     while (clock < target) {
-      long due = AlertstreamTopology.earliestDue(groups);
+      long due = AlertstreamTopology.earliestDue(groups, unwritten);
       long stop = target;
       if (due <= target) {
         // The first tick at or after the due time, on the live topology's tick grid.

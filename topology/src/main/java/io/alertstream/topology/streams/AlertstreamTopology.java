@@ -60,12 +60,17 @@ public final class AlertstreamTopology {
           HISTORY_STORE,
           DECISION_STORE);
 
-  /** The earliest due time of the groups in a group store, {@code Long.MAX_VALUE} if none. */
-  public static long earliestDue(ReadOnlyKeyValueStore<String, GroupState> groups) {
+  /**
+   * The earliest due time of the groups in a group store, read over the versions not written yet,
+   * {@code Long.MAX_VALUE} if none.
+   */
+  public static long earliestDue(
+      ReadOnlyKeyValueStore<String, GroupState> groups, UnwrittenState unwritten) {
     long earliest = Long.MAX_VALUE;
     try (var it = groups.all()) {
       while (it.hasNext()) {
-        earliest = Math.min(earliest, it.next().value.nextFlushAt());
+        var kv = it.next();
+        earliest = Math.min(earliest, unwritten.group(kv.key, kv.value).nextFlushAt());
       }
     }
     return earliest;
@@ -91,15 +96,15 @@ public final class AlertstreamTopology {
 
   /** For runs whose stores the API does not read (replays, what-if, tests). */
   public static Topology build(TopologySettings settings, AvroSerdes serdes) {
-    return build(settings, serdes, InputEnds.UNKNOWN, new LatestAlerts());
+    return build(settings, serdes, InputEnds.UNKNOWN, new UnwrittenState());
   }
 
   /**
    * With {@code inputEnds} attached to the instance that runs it, once that exists, and {@code
-   * latest} shared with the instance's API.
+   * unwritten} shared with the instance's API.
    */
   public static Topology build(
-      TopologySettings settings, AvroSerdes serdes, InputEnds inputEnds, LatestAlerts latest) {
+      TopologySettings settings, AvroSerdes serdes, InputEnds inputEnds, UnwrittenState unwritten) {
     Serde<String> tenants = Serdes.String();
     var alertRecords = new AlertRecords(serdes.registry());
     Serde<Notification> notificationSerde = serdes.forValue(Notification.class);
@@ -154,7 +159,7 @@ public final class AlertstreamTopology {
 
     topology.addProcessor(
         TENANT_STATE,
-        () -> new TenantStateProcessor(settings, inputEnds, latest),
+        () -> new TenantStateProcessor(settings, inputEnds, unwritten),
         "intake",
         "config-changes",
         "silence-changes",

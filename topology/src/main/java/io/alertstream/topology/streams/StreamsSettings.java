@@ -13,6 +13,9 @@ public final class StreamsSettings {
 
   public static final String APPLICATION_ID = "alertstream";
 
+  /** How long the broker holds an idle consumer's fetch before answering it empty. */
+  public static final int IDLE_FETCH_WAIT_MS = 5_000;
+
   private StreamsSettings() {}
 
   /**
@@ -67,6 +70,12 @@ public final class StreamsSettings {
     // input that has lag but nothing buffered (outcomes arrive all the time while Connect
     // delivers).
     props.put(StreamsConfig.MAX_TASK_IDLE_MS_CONFIG, -1L);
+    props.put(StreamsConfig.ROCKSDB_CONFIG_SETTER_CLASS_CONFIG, SharedRocksDbMemory.class);
+    // The broker answers a fetch as soon as a record arrives; the wait only bounds how often an
+    // idle consumer asks again (default 500 ms: two fetches a second per idle instance).
+    props.putIfAbsent(
+        StreamsConfig.mainConsumerPrefix(ConsumerConfig.FETCH_MAX_WAIT_MS_CONFIG),
+        IDLE_FETCH_WAIT_MS);
     if (apiServer != null) {
       props.put(StreamsConfig.APPLICATION_SERVER_CONFIG, apiServer.host() + ":" + apiServer.port());
     }

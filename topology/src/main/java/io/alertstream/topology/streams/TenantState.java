@@ -1,7 +1,9 @@
 package io.alertstream.topology.streams;
 
 import io.alertstream.schemas.TenantConfig;
+import io.alertstream.topology.alerts.Alert;
 import io.alertstream.topology.alerts.Fingerprint;
+import io.alertstream.topology.alerts.UnchangedResend;
 import io.alertstream.topology.explain.Decision;
 import io.alertstream.topology.grouping.GroupState;
 import io.alertstream.topology.history.NotificationRecord;
@@ -18,8 +20,8 @@ import org.apache.kafka.streams.state.KeyValueStore;
 /**
  * The stores one task keeps for its tenants, keyed {@code <tenant> NUL <id>} so that a tenant's
  * entries are one prefix scan away. All of them are changelogged; the groups' due-time index is
- * kept in memory ({@link DueIndex}), and so are alerts whose writes are deferred ({@link
- * AlertStore}).
+ * kept in memory ({@link DueIndex}), and so are the alert and group versions whose writes are
+ * deferred ({@link DeferringStore}).
  */
 public final class TenantState {
 
@@ -34,8 +36,12 @@ public final class TenantState {
       List.of(CONFIGS, ALERTS, GROUPS, NOTIFICATION_LOG, SILENCES, HISTORY, DECISIONS);
 
   final KeyValueStore<String, TenantConfig> configs;
-  final AlertStore alerts;
-  final KeyValueStore<String, GroupState> groups;
+
+  /** Alerts; a re-send that only moves the end is written late ({@link UnchangedResend}). */
+  final DeferringStore<Alert> alerts;
+
+  /** Groups; a flush that only moves the next flush time is not written ({@link #FLUSH_TIMES}). */
+  final DeferringStore<GroupState> groups;
 
   /** The groups' next flushes, rebuilt from {@link #groups} when the task starts. */
   private final DueIndex timers = new DueIndex();
@@ -45,16 +51,60 @@ public final class TenantState {
   final KeyValueStore<String, NotificationRecord> history;
   final KeyValueStore<String, Decision> decisions;
 
-  TenantState(ProcessorContext<?, ?> context, LatestAlerts latest) {
+  /** Re-sent alerts, written late ({@link UnchangedResend}). */
+  static final DeferringStore.Policy<Alert> RESENDS =
+      new DeferringStore.Policy<>() {
+        @Override
+        public boolean deferrable(Alert stored, Alert latest, long now) {
+          return UnchangedResend.deferrable(stored, latest, now);
+        }
+
+        @Override
+        public boolean writeDue(Alert stored, long now) {
+          return UnchangedResend.writeDue(stored, now);
+        }
+      };
+
+  /**
+   * A flush that changed nothing but the group's next flush time is not written: after a restart
+   * the group is due at the time the store kept, already past, so it flushes at once and the
+   * notification log (written with every notification) keeps that flush from notifying again.
+   */
+  static final DeferringStore.Policy<GroupState> FLUSH_TIMES =
+      new DeferringStore.Policy<>() {
+        @Override
+        public boolean deferrable(GroupState stored, GroupState latest, long now) {
+          return stored.sameButNextFlush(latest);
+        }
+
+        @Override
+        public boolean writeDue(GroupState stored, long now) {
+          return false;
+        }
+      };
+
+  /**
+   * The alert store as a task starting at {@code now} holds it: each stored firing alert extended
+   * as far as a re-send whose write was deferred, and lost with the last run, could have reached.
+   */
+  static DeferringStore<Alert> alertStore(
+      KeyValueStore<String, Alert> store, UnwrittenState unwritten, long now) {
+    DeferringStore<Alert> alerts = new DeferringStore<>(store, unwritten.alerts(), RESENDS);
+    alerts.restore(stored -> UnchangedResend.restored(stored, now));
+    return alerts;
+  }
+
+  TenantState(ProcessorContext<?, ?> context, UnwrittenState unwritten) {
+    long now = context.currentSystemTimeMs();
     configs = context.getStateStore(CONFIGS);
-    alerts = new AlertStore(context.getStateStore(ALERTS), latest, context.currentSystemTimeMs());
-    groups = context.getStateStore(GROUPS);
+    alerts = alertStore(context.getStateStore(ALERTS), unwritten, now);
+    groups = new DeferringStore<>(context.getStateStore(GROUPS), unwritten.groups(), FLUSH_TIMES);
     notificationLog = context.getStateStore(NOTIFICATION_LOG);
     silences = context.getStateStore(SILENCES);
     history = context.getStateStore(HISTORY);
     decisions = context.getStateStore(DECISIONS);
-    try (KeyValueIterator<String, GroupState> it = groups.all()) {
-      it.forEachRemaining(kv -> timers.add(kv.value.nextFlushAt(), kv.key));
+    for (KeyValue<String, GroupState> kv : groups.all()) {
+      timers.add(kv.value.nextFlushAt(), kv.key);
     }
   }
 
@@ -77,9 +127,9 @@ public final class TenantState {
     return key.substring(0, key.indexOf('\u0000'));
   }
 
-  /** Writes a group and moves its timer from {@code previousDue} (or none, if negative). */
-  void putGroup(String groupStateKey, GroupState group, long previousDue) {
-    groups.put(groupStateKey, group);
+  /** Keeps a group and moves its timer from {@code previousDue} (or none, if negative). */
+  void putGroup(String groupStateKey, GroupState group, long previousDue, long now) {
+    groups.put(groupStateKey, group, now);
     if (previousDue != group.nextFlushAt()) {
       if (previousDue >= 0) {
         timers.remove(previousDue, groupStateKey);

@@ -96,7 +96,7 @@ final class TenantStateProcessor
   private final InputEnds inputEnds;
   private final UntilResolved untilResolved;
   private final TenantAlertUsage usage = new TenantAlertUsage();
-  private final LatestAlerts latest;
+  private final UnwrittenState unwritten;
 
   /** When to check which tenant's silences until resolved; null until first looked at. */
   private UntilResolvedWatch watch;
@@ -127,10 +127,10 @@ final class TenantStateProcessor
       RouteIndex routes,
       Set<String> resolvedAfterSilence) {}
 
-  TenantStateProcessor(TopologySettings settings, InputEnds inputEnds, LatestAlerts latest) {
+  TenantStateProcessor(TopologySettings settings, InputEnds inputEnds, UnwrittenState unwritten) {
     this.settings = settings;
     this.inputEnds = inputEnds;
-    this.latest = latest;
+    this.unwritten = unwritten;
     this.untilResolved = new UntilResolved(settings.untilResolvedGrace());
   }
 
@@ -144,7 +144,7 @@ final class TenantStateProcessor
   @Override
   public void init(ProcessorContext<String, Object> context) {
     this.context = context;
-    this.state = new TenantState(context, latest);
+    this.state = new TenantState(context, unwritten);
     this.alertsPartition = new TopicPartition(settings.alertsTopic(), context.taskId().partition());
     inhibitionSources.clear();
     groupedFallbackVersion = settings.fallback().version();
@@ -169,6 +169,7 @@ final class TenantStateProcessor
   public void close() {
     settings.metrics().closeTask(marks);
     state.alerts.close();
+    state.groups.close();
   }
 
   @Override
@@ -351,7 +352,7 @@ final class TenantStateProcessor
     if (settled.fingerprints().isEmpty()) {
       state.deleteGroup(groupStateKey, group);
     } else if (settled != group) {
-      state.putGroup(groupStateKey, settled, group.nextFlushAt());
+      state.putGroup(groupStateKey, settled, group.nextFlushAt(), now);
     }
   }
 
@@ -453,14 +454,14 @@ final class TenantStateProcessor
       // and the group store (one record fewer per alert and group).
       GroupState inserted = group.insert(alert, groupWait);
       if (inserted != group || previousDue < 0) {
-        state.putGroup(stateKey, inserted, previousDue);
+        state.putGroup(stateKey, inserted, previousDue, now);
       }
     }
   }
 
   private boolean atGroupLimit(String tenant) {
     int max = settings.limits().forTenant(tenant).maxAggregationGroups();
-    return max > 0 && TenantState.ofTenant(state.groups, tenant).size() >= max;
+    return max > 0 && state.groups.ofTenant(tenant).size() >= max;
   }
 
   private void onConfig(String tenant, TenantConfig config, long now) {
@@ -498,7 +499,7 @@ final class TenantStateProcessor
 
   /** As an Alertmanager reload: groups start again from the stored alerts; the log stays. */
   private void regroup(String tenant, long now) {
-    for (KeyValue<String, GroupState> group : TenantState.ofTenant(state.groups, tenant)) {
+    for (KeyValue<String, GroupState> group : state.groups.ofTenant(tenant)) {
       state.deleteGroup(group.key, group.value);
     }
     TenantRuntime runtime = runtime(tenant);
@@ -630,7 +631,7 @@ final class TenantStateProcessor
     if (result.group() == null) {
       state.groups.delete(stateKey);
     } else {
-      state.putGroup(stateKey, result.group(), -1);
+      state.putGroup(stateKey, result.group(), -1, now);
     }
     return result.group();
   }
@@ -652,13 +653,11 @@ final class TenantStateProcessor
   }
 
   /**
-   * Keeps a decision for explanations and publishes it on the decisions topic; a notification's
-   * decision is only published: explain finds the notification in the history store.
+   * Keeps a decision for explanations and publishes it on the decisions topic. Notifications make
+   * no decision: explain finds them in the history store, the alert history on their topics.
    */
   private void record(String tenant, Decision d) {
-    if (d.alerts().isEmpty()) {
-      state.decisions.put(TenantState.decisionKey(tenant, d, decisionSeq++), d);
-    }
+    state.decisions.put(TenantState.decisionKey(tenant, d, decisionSeq++), d);
     context.forward(new Record<>(tenant, d, d.at()), AlertstreamTopology.DECISIONS_SINK);
   }
 

@@ -86,17 +86,17 @@ class DeferredResendTest {
     MockProcessorContext<Object, Object> context = new MockProcessorContext<>();
     store.init(context.getStateStoreContext(), store);
     long t0 = Instant.parse("2026-12-07T12:00:00Z").toEpochMilli();
-    LatestAlerts published = new LatestAlerts();
-    AlertStore before = new AlertStore(store, published, t0);
+    UnwrittenState published = new UnwrittenState();
+    DeferringStore<Alert> before = TenantState.alertStore(store, published, t0);
     Alert first = prometheus(t0, t0);
     before.put(KEY, first, t0);
     Alert reSent = prometheus(t0, t0 + 60_000);
     before.put(KEY, reSent, t0 + 60_000);
     assertThat(store.get(KEY)).as("deferred").isEqualTo(first);
-    assertThat(published.over(KEY, first)).as("the API reads the latest").isEqualTo(reSent);
+    assertThat(published.alert(KEY, first)).as("the API reads the latest").isEqualTo(reSent);
 
     // A crash: the deferred version is lost with the process; the store is all there is.
-    AlertStore after = new AlertStore(store, new LatestAlerts(), t0 + 70_000);
+    DeferringStore<Alert> after = TenantState.alertStore(store, new UnwrittenState(), t0 + 70_000);
 
     assertThat(after.get(KEY).endsAt())
         .as("no earlier than the lost version's end")
