@@ -31,10 +31,12 @@ public record GroupState(
     fingerprints = new TreeSet<>(fingerprints);
   }
 
-  /** Whether {@code other} is this group but for its next flush time. */
-  public boolean sameButNextFlush(GroupState other) {
-    return hasFlushed == other.hasFlushed
-        && routeId.equals(other.routeId)
+  /**
+   * Whether {@code other} is this group with the same alerts, differing at most in its schedule:
+   * the next flush time and whether the first flush happened.
+   */
+  public boolean sameButSchedule(GroupState other) {
+    return routeId.equals(other.routeId)
         && groupKey.equals(other.groupKey)
         && receiver.equals(other.receiver)
         && fingerprints.equals(other.fingerprints)

@@ -40,7 +40,7 @@ public final class TenantState {
   /** Alerts; a re-send that only moves the end is written late ({@link UnchangedResend}). */
   final DeferringStore<Alert> alerts;
 
-  /** Groups; a flush that only moves the next flush time is not written ({@link #FLUSH_TIMES}). */
+  /** Groups; a flush that only changes the schedule is not written ({@link #FLUSH_TIMES}). */
   final DeferringStore<GroupState> groups;
 
   /** The groups' next flushes, rebuilt from {@link #groups} when the task starts. */
@@ -66,15 +66,16 @@ public final class TenantState {
       };
 
   /**
-   * A flush that changed nothing but the group's next flush time is not written: after a restart
-   * the group is due at the time the store kept, already past, so it flushes at once and the
-   * notification log (written with every notification) keeps that flush from notifying again.
+   * A flush that changed nothing but the group's schedule (its next flush time, and after the first
+   * flush that it happened) is not written: after a restart the group is due at the time the store
+   * kept, already past, so it flushes at once, and the notification log (written with every
+   * notification) keeps that flush from notifying again.
    */
   static final DeferringStore.Policy<GroupState> FLUSH_TIMES =
       new DeferringStore.Policy<>() {
         @Override
         public boolean deferrable(GroupState stored, GroupState latest, long now) {
-          return stored.sameButNextFlush(latest);
+          return stored.sameButSchedule(latest);
         }
 
         @Override
