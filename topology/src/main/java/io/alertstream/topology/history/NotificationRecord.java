@@ -4,6 +4,8 @@ import io.alertstream.schemas.DeliveryOutcome;
 import io.alertstream.schemas.DeliveryResult;
 import io.alertstream.schemas.Notification;
 import io.alertstream.schemas.NotifiedAlert;
+import io.alertstream.topology.nflog.NotificationLogEntry;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 
@@ -59,6 +61,37 @@ public record NotificationRecord(
         0,
         0,
         n.getAlerts().stream().map(NotifiedAlert::getFingerprint).toList());
+  }
+
+  /**
+   * The record of a notification whose emitted record was lost (it waited in memory for the outcome
+   * when the instance crashed), rebuilt from what the notification log kept: its alerts'
+   * fingerprints and its time, without the descriptions of its alerts and its reason.
+   */
+  public static NotificationRecord recovered(
+      DeliveryOutcome report, NotificationLogEntry.Sent sent) {
+    List<String> fingerprints = new ArrayList<>(sent.firing());
+    fingerprints.addAll(sent.resolved());
+    return new NotificationRecord(
+        report.getNotificationId(),
+        report.getGroupKey(),
+        report.getReceiver(),
+        report.getIntegrationType(),
+        report.getIntegrationIndex(),
+        "",
+        sent.firing().isEmpty() ? "resolved" : "firing",
+        List.of(),
+        sent.timestamp(),
+        "pending",
+        "",
+        0,
+        0,
+        fingerprints);
+  }
+
+  /** The connector has not reported yet. */
+  public boolean awaitsOutcome() {
+    return "pending".equals(outcome);
   }
 
   private static String describe(NotifiedAlert a) {

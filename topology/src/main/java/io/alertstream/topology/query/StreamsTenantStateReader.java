@@ -10,6 +10,7 @@ import io.alertstream.topology.streams.UnwrittenState;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.function.BiFunction;
 import java.util.function.Predicate;
@@ -60,7 +61,14 @@ public final class StreamsTenantStateReader implements TenantStateReader {
 
   @Override
   public List<NotificationRecord> notifications(String tenant) {
-    return scan(AlertstreamTopology.HISTORY_STORE, tenant);
+    ReadOnlyKeyValueStore<String, NotificationRecord> store =
+        store(AlertstreamTopology.HISTORY_STORE);
+    List<Map.Entry<String, NotificationRecord>> stored = new ArrayList<>();
+    try (KeyValueIterator<String, NotificationRecord> it =
+        store.prefixScan(AlertstreamTopology.stateKey(tenant, ""), new StringSerializer())) {
+      it.forEachRemaining(kv -> stored.add(Map.entry(kv.key, kv.value)));
+    }
+    return unwritten.history(tenant, stored);
   }
 
   @Override

@@ -12,18 +12,25 @@ import org.apache.kafka.streams.state.KeyValueIterator;
 import org.apache.kafka.streams.state.KeyValueStore;
 
 /**
- * A store of the task whose writes may be deferred: a new version that its {@link Policy} says need
- * not be written yet is held in memory (and published for readers outside the stream thread), and
- * written when the policy says it is due or when a later version must be written. Reads see the
- * latest versions. A crash loses the deferred versions; the policy must make that safe.
+ * A store of the task whose writes may be deferred: a new version (or a new entry) that its {@link
+ * Policy} says need not be written yet is held in memory (and published for readers outside the
+ * stream thread), and written when the policy says it is due or when a later version must be
+ * written. Reads see the latest versions. A crash loses the deferred versions; the policy must make
+ * that safe.
  */
 final class DeferringStore<V> {
 
   /** When a new version need not be written, and when a deferred one must be. */
   interface Policy<V> {
+    /**
+     * @param stored null when the entry is new
+     */
     boolean deferrable(V stored, V latest, long now);
 
-    boolean writeDue(V stored, long now);
+    /**
+     * @param stored null when the entry is new
+     */
+    boolean writeDue(V stored, V latest, long now);
   }
 
   /** A deferred version and the stored copy it was deferred against. */
@@ -65,7 +72,7 @@ final class DeferringStore<V> {
   void put(String key, V latest, long now) {
     Deferred<V> d = deferred.get(key);
     V stored = d != null ? d.stored : store.get(key);
-    if (stored != null && policy.deferrable(stored, latest, now)) {
+    if (policy.deferrable(stored, latest, now)) {
       defer(key, stored, latest);
     } else {
       write(key, latest);
@@ -83,7 +90,7 @@ final class DeferringStore<V> {
   void writeDue(long now) {
     List<Map.Entry<String, Deferred<V>>> due = new ArrayList<>();
     for (Map.Entry<String, Deferred<V>> e : deferred.entrySet()) {
-      if (policy.writeDue(e.getValue().stored, now)) {
+      if (policy.writeDue(e.getValue().stored, e.getValue().latest, now)) {
         due.add(e);
       }
     }
@@ -97,23 +104,33 @@ final class DeferringStore<V> {
     return deferred.size();
   }
 
-  /** The tenant's entries, latest versions. */
+  /** The tenant's entries, latest versions (new entries not written yet last). */
   List<KeyValue<String, V>> ofTenant(String tenant) {
+    String prefix = TenantState.key(tenant, "");
     List<KeyValue<String, V>> out = new ArrayList<>();
-    try (KeyValueIterator<String, V> it =
-        store.prefixScan(TenantState.key(tenant, ""), new StringSerializer())) {
+    try (KeyValueIterator<String, V> it = store.prefixScan(prefix, new StringSerializer())) {
       it.forEachRemaining(kv -> out.add(latest(kv)));
     }
+    addNew(out, prefix);
     return out;
   }
 
-  /** Every entry of the task, latest versions. */
+  /** Every entry of the task, latest versions (new entries not written yet last). */
   List<KeyValue<String, V>> all() {
     List<KeyValue<String, V>> out = new ArrayList<>();
     try (KeyValueIterator<String, V> it = store.all()) {
       it.forEachRemaining(kv -> out.add(latest(kv)));
     }
+    addNew(out, "");
     return out;
+  }
+
+  private void addNew(List<KeyValue<String, V>> out, String prefix) {
+    for (Map.Entry<String, Deferred<V>> e : deferred.entrySet()) {
+      if (e.getValue().stored == null && e.getKey().startsWith(prefix)) {
+        out.add(KeyValue.pair(e.getKey(), e.getValue().latest));
+      }
+    }
   }
 
   /** Forgets the deferred versions, from the published ones too: the task is closing. */

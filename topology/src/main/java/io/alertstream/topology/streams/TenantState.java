@@ -48,7 +48,10 @@ public final class TenantState {
 
   final KeyValueStore<String, NotificationLogEntry> notificationLog;
   final KeyValueStore<String, Silence> silences;
-  final KeyValueStore<String, NotificationRecord> history;
+
+  /** Notification records; written once the outcome is in ({@link #OUTCOME_WAITS}). */
+  final DeferringStore<NotificationRecord> history;
+
   final KeyValueStore<String, Decision> decisions;
 
   /** Re-sent alerts, written late ({@link UnchangedResend}). */
@@ -60,7 +63,7 @@ public final class TenantState {
         }
 
         @Override
-        public boolean writeDue(Alert stored, long now) {
+        public boolean writeDue(Alert stored, Alert latest, long now) {
           return UnchangedResend.writeDue(stored, now);
         }
       };
@@ -75,12 +78,34 @@ public final class TenantState {
       new DeferringStore.Policy<>() {
         @Override
         public boolean deferrable(GroupState stored, GroupState latest, long now) {
-          return stored.sameButSchedule(latest);
+          return stored != null && stored.sameButSchedule(latest);
         }
 
         @Override
-        public boolean writeDue(GroupState stored, long now) {
+        public boolean writeDue(GroupState stored, GroupState latest, long now) {
           return false;
+        }
+      };
+
+  /** How long a notification's record waits in memory for the connector's outcome. */
+  static final long OUTCOME_WAIT_MS = 30_000;
+
+  /**
+   * A notification's record is written once, with the connector's outcome, if that comes within
+   * {@link #OUTCOME_WAIT_MS}; otherwise it is written pending then, and again with the outcome. A
+   * crash loses the records waiting in memory; an outcome that finds none rebuilds it from the
+   * notification log ({@code NotificationRecord.recovered}).
+   */
+  static final DeferringStore.Policy<NotificationRecord> OUTCOME_WAITS =
+      new DeferringStore.Policy<>() {
+        @Override
+        public boolean deferrable(NotificationRecord stored, NotificationRecord latest, long now) {
+          return stored == null && latest.awaitsOutcome();
+        }
+
+        @Override
+        public boolean writeDue(NotificationRecord stored, NotificationRecord latest, long now) {
+          return latest.createdAt() + OUTCOME_WAIT_MS <= now;
         }
       };
 
@@ -102,7 +127,8 @@ public final class TenantState {
     groups = new DeferringStore<>(context.getStateStore(GROUPS), unwritten.groups(), FLUSH_TIMES);
     notificationLog = context.getStateStore(NOTIFICATION_LOG);
     silences = context.getStateStore(SILENCES);
-    history = context.getStateStore(HISTORY);
+    history =
+        new DeferringStore<>(context.getStateStore(HISTORY), unwritten.history(), OUTCOME_WAITS);
     decisions = context.getStateStore(DECISIONS);
     for (KeyValue<String, GroupState> kv : groups.all()) {
       timers.add(kv.value.nextFlushAt(), kv.key);

@@ -170,6 +170,7 @@ final class TenantStateProcessor
     settings.metrics().closeTask(marks);
     state.alerts.close();
     state.groups.close();
+    state.history.close();
   }
 
   @Override
@@ -271,27 +272,29 @@ final class TenantStateProcessor
     String id = outcome.getNotificationId();
     String historyKey = TenantState.key(tenant, id);
     NotificationRecord held = state.history.get(historyKey);
-    if (held != null) {
-      state.history.put(historyKey, held.withOutcome(outcome));
-    }
     int index = outcome.getIntegrationIndex() >= 0 ? outcome.getIntegrationIndex() : -1;
     if (index < 0 && held != null) {
       index = held.index(); // an outcome from a connector older than integrationIndex
     }
-    if (index < 0) {
-      return;
-    }
     String logKey =
-        TenantState.key(
-            tenant,
-            new NotificationLogKey(
-                    outcome.getGroupKey(),
-                    outcome.getReceiver(),
-                    outcome.getIntegrationType(),
-                    index)
-                .encode());
-    NotificationLogEntry entry = state.notificationLog.get(logKey);
+        index < 0
+            ? null
+            : TenantState.key(
+                tenant,
+                new NotificationLogKey(
+                        outcome.getGroupKey(),
+                        outcome.getReceiver(),
+                        outcome.getIntegrationType(),
+                        index)
+                    .encode());
+    NotificationLogEntry entry = logKey == null ? null : state.notificationLog.get(logKey);
     Optional<NotificationLogEntry.Sent> sent = entry == null ? Optional.empty() : entry.awaited(id);
+    if (held == null && sent.isPresent()) {
+      held = NotificationRecord.recovered(outcome, sent.get());
+    }
+    if (held != null) {
+      state.history.put(historyKey, held.withOutcome(outcome), context.currentSystemTimeMs());
+    }
     if (sent.isEmpty()) {
       return; // confirmed or forgotten already
     }
@@ -533,6 +536,7 @@ final class TenantStateProcessor
       regroupTenantsWithoutConfig(now);
     }
     state.alerts.writeDue(now);
+    state.history.writeDue(now);
     endSilencesUntilResolved(now);
     scheduleTick(now);
   }
@@ -622,7 +626,7 @@ final class TenantStateProcessor
     }
     markFlushed(tenant, group, result);
     for (Notification n : result.notifications()) {
-      state.history.put(TenantState.key(tenant, n.getId()), NotificationRecord.emitted(n));
+      state.history.put(TenantState.key(tenant, n.getId()), NotificationRecord.emitted(n), now);
       context.forward(
           new Record<>(tenant, n, now),
           AlertstreamTopology.notificationSink(n.getIntegration().getType()));
@@ -706,13 +710,10 @@ final class TenantStateProcessor
             }
           });
     }
-    try (KeyValueIterator<String, NotificationRecord> it = state.history.all()) {
-      it.forEachRemaining(
-          kv -> {
-            if (kv.value.createdAt() + HISTORY_RETENTION_MS < now) {
-              state.history.delete(kv.key);
-            }
-          });
+    for (KeyValue<String, NotificationRecord> kv : state.history.all()) {
+      if (kv.value.createdAt() + HISTORY_RETENTION_MS < now) {
+        state.history.delete(kv.key);
+      }
     }
     try (KeyValueIterator<String, Silence> it = state.silences.all()) {
       it.forEachRemaining(

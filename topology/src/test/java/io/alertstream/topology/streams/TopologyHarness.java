@@ -42,6 +42,10 @@ final class TopologyHarness implements AutoCloseable {
   final TopologySettings settings;
   final AvroSerdes serdes = new AvroSerdes(new InMemorySchemaRegistryClient());
   final TopologyTestDriver driver;
+
+  /** What the topology holds in memory, not yet written: read as the API reads it. */
+  final UnwrittenState unwritten = new UnwrittenState();
+
   final TestInputTopic<byte[], byte[]> rawAlerts;
   final TestInputTopic<String, AlertEvent> alerts;
   final TestInputTopic<String, AlertBatch> batches;
@@ -66,7 +70,7 @@ final class TopologyHarness implements AutoCloseable {
     this.settings = settings;
     driver =
         new TopologyTestDriver(
-            AlertstreamTopology.build(settings, serdes),
+            AlertstreamTopology.build(settings, serdes, InputEnds.UNKNOWN, unwritten),
             StreamsSettings.properties("unused:9092", stateDir, 1),
             T0);
     rawAlerts =
@@ -172,18 +176,25 @@ final class TopologyHarness implements AutoCloseable {
     org.apache.kafka.streams.state.KeyValueStore<
             String, io.alertstream.topology.history.NotificationRecord>
         store = driver.getKeyValueStore(AlertstreamTopology.HISTORY_STORE);
-    List<io.alertstream.topology.history.NotificationRecord> out = new java.util.ArrayList<>();
+    List<Map.Entry<String, io.alertstream.topology.history.NotificationRecord>> stored =
+        new java.util.ArrayList<>();
     try (var it = store.prefixScan(tenant + '\u0000', new StringSerializer())) {
-      it.forEachRemaining(kv -> out.add(kv.value));
+      it.forEachRemaining(kv -> stored.add(Map.entry(kv.key, kv.value)));
     }
-    return out;
+    return unwritten.history(tenant, stored);
   }
 
   private <V> List<V> scan(String store, String prefix) {
+    return scan(store, prefix, (key, stored) -> stored);
+  }
+
+  /** As the API reads a store: each entry over its version not written yet. */
+  private <V> List<V> scan(
+      String store, String prefix, java.util.function.BiFunction<String, V, V> latest) {
     org.apache.kafka.streams.state.KeyValueStore<String, V> kv = driver.getKeyValueStore(store);
     List<V> out = new java.util.ArrayList<>();
     try (var it = kv.prefixScan(prefix + '\u0000', new StringSerializer())) {
-      it.forEachRemaining(e -> out.add(e.value));
+      it.forEachRemaining(e -> out.add(latest.apply(e.key, e.value)));
     }
     return out;
   }
@@ -197,9 +208,9 @@ final class TopologyHarness implements AutoCloseable {
         new io.alertstream.topology.explain.Explanation.Inputs(
             new io.alertstream.config.ConfigParser().parse(configYaml),
             configVersion,
-            scan(AlertstreamTopology.ALERT_STORE, tenant),
+            scan(AlertstreamTopology.ALERT_STORE, tenant, unwritten::alert),
             scan(AlertstreamTopology.SILENCE_STORE, tenant),
-            scan(AlertstreamTopology.GROUP_STORE, tenant),
+            scan(AlertstreamTopology.GROUP_STORE, tenant, unwritten::group),
             scan(AlertstreamTopology.DECISION_STORE, tenant + '\u0000' + fingerprint),
             history(tenant),
             clockMs));
