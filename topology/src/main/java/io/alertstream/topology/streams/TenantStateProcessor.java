@@ -529,7 +529,8 @@ final class TenantStateProcessor
 
   /**
    * What is checked every few seconds (at most 10): a fallback config replaced by {@code
-   * /-/reload}, the deferred alert versions due to be written, and the silences until resolved.
+   * /-/reload}, the deferred alerts and notification records due to be written, and the silences
+   * until resolved.
    */
   private void everyFewSeconds(long now) {
     if (settings.fallback().version() != groupedFallbackVersion) {
