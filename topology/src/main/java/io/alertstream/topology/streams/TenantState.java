@@ -20,8 +20,8 @@ import org.apache.kafka.streams.state.KeyValueStore;
 /**
  * The stores one task keeps for its tenants, keyed {@code <tenant> NUL <id>} so that a tenant's
  * entries are one prefix scan away. All of them are changelogged; the groups' due-time index is
- * kept in memory ({@link DueIndex}), and so are the alert and group versions whose writes are
- * deferred ({@link DeferringStore}).
+ * kept in memory ({@link DueIndex}), and so are the alert, group and notification-record versions
+ * whose writes are deferred ({@link DeferringStore}, one policy per store below).
  */
 public final class TenantState {
 
