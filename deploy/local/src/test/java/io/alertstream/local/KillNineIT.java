@@ -165,6 +165,19 @@ class KillNineIT {
             .map(r -> r.getHeader("Idempotency-Key"))
             .toList();
     assertThat(keys).hasSizeGreaterThanOrEqualTo(2).containsOnly(keys.get(0));
+    // Its history record waited in memory for the outcome and died with the launcher: the outcome
+    // after the restart rebuilds it from the notification log.
+    await()
+        .atMost(Duration.ofSeconds(30))
+        .untilAsserted(
+            () -> {
+              var records =
+                  new ObjectMapper().readTree(send("GET", "/api/v1/notifications", "").body());
+              assertThat(records).hasSize(1);
+              assertThat(records.get(0).get("id").asText()).isEqualTo(keys.get(0));
+              assertThat(records.get(0).get("outcome").asText()).isEqualTo("delivered");
+              assertThat(records.get(0).get("fingerprints")).hasSize(1);
+            });
   }
 
   /**

@@ -71,7 +71,19 @@ final class DeferringStore<V> {
   /** Keeps {@code latest} as the entry's version, writing it now unless the policy defers it. */
   void put(String key, V latest, long now) {
     Deferred<V> d = deferred.get(key);
-    V stored = d != null ? d.stored : store.get(key);
+    keep(key, d != null ? d.stored : store.get(key), latest, now);
+  }
+
+  /**
+   * As {@link #put(String, Object, long)}, for a caller that has just read the entry: {@code
+   * previous} is what {@link #get} returned, which saves reading the store again.
+   */
+  void replace(String key, V previous, V latest, long now) {
+    Deferred<V> d = deferred.get(key);
+    keep(key, d != null ? d.stored : previous, latest, now);
+  }
+
+  private void keep(String key, V stored, V latest, long now) {
     if (policy.deferrable(stored, latest, now)) {
       defer(key, stored, latest);
     } else {

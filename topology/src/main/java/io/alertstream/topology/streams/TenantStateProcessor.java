@@ -376,7 +376,7 @@ final class TenantStateProcessor
       }
     }
     Alert alert = Alert.put(stored, received, now);
-    state.alerts.put(alertKey, alert, now);
+    state.alerts.replace(alertKey, stored, alert, now);
     usage.stored(tenant, stored, alert);
     marks.received(tenant, alert.fingerprint(), alert.endsAt());
     if (watch != null) {
