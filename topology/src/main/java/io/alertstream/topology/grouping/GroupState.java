@@ -32,18 +32,6 @@ public record GroupState(
   }
 
   /**
-   * Whether {@code other} is this group with the same alerts, differing at most in its schedule:
-   * the next flush time and whether the first flush happened.
-   */
-  public boolean sameButSchedule(GroupState other) {
-    return routeId.equals(other.routeId)
-        && groupKey.equals(other.groupKey)
-        && receiver.equals(other.receiver)
-        && fingerprints.equals(other.fingerprints)
-        && groupLabels.equals(other.groupLabels);
-  }
-
-  /**
    * A new group for an alert received at {@code receivedAt}: its first flush is group_wait after
    * that, as in Alertmanager, which opens the group when the alert arrives. If the topology reads
    * the alert later than that, the group is due at once; {@link ReceiptWatermark} holds the flush

@@ -148,6 +148,20 @@ public record NotificationLogEntry(
         sent.firing(), sent.resolved(), sent.timestamp(), expiresAt, pending);
   }
 
+  /**
+   * When the notification that the last confirmed state records was made, 0 when none was
+   * confirmed.
+   */
+  public long confirmedAt() {
+    NotificationLogEntry confirmed = confirmed();
+    return confirmed == null ? 0 : confirmed.timestamp();
+  }
+
+  /** Whether a notification of this entry has been on its way since {@code at} or before. */
+  public boolean awaitedSince(long at) {
+    return pending != null && pending.inFlight().get(0).timestamp() <= at;
+  }
+
   /** The last confirmed state: this entry, or what its pending notifications replaced. */
   private NotificationLogEntry confirmed() {
     return pending == null ? this : pending.confirmed();

@@ -56,7 +56,7 @@ public final class StreamsTenantStateReader implements TenantStateReader {
 
   @Override
   public List<GroupState> groups(String tenant) {
-    return scan(AlertstreamTopology.GROUP_STORE, tenant, unwritten::group);
+    return scan(AlertstreamTopology.GROUP_STORE, tenant);
   }
 
   @Override

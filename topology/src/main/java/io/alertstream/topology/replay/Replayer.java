@@ -126,7 +126,7 @@ public final class Replayer {
     org.apache.kafka.streams.state.KeyValueStore<String, GroupState> groups =
         driver.getKeyValueStore(AlertstreamTopology.GROUP_STORE);
     while (clock < target) {
-      long due = AlertstreamTopology.earliestDue(groups, unwritten);
+      long due = AlertstreamTopology.earliestDue(groups);
       long stop = target;
       if (due <= target) {
         // The first tick at or after the due time, on the live topology's tick grid.

@@ -60,17 +60,12 @@ public final class AlertstreamTopology {
           HISTORY_STORE,
           DECISION_STORE);
 
-  /**
-   * The earliest due time of the groups in a group store, read over the versions not written yet,
-   * {@code Long.MAX_VALUE} if none.
-   */
-  public static long earliestDue(
-      ReadOnlyKeyValueStore<String, GroupState> groups, UnwrittenState unwritten) {
+  /** The earliest due time of the groups in a group store, {@code Long.MAX_VALUE} if none. */
+  public static long earliestDue(ReadOnlyKeyValueStore<String, GroupState> groups) {
     long earliest = Long.MAX_VALUE;
     try (var it = groups.all()) {
       while (it.hasNext()) {
-        var kv = it.next();
-        earliest = Math.min(earliest, unwritten.group(kv.key, kv.value).nextFlushAt());
+        earliest = Math.min(earliest, it.next().value.nextFlushAt());
       }
     }
     return earliest;
@@ -185,8 +180,15 @@ public final class AlertstreamTopology {
     // front of RocksDB serves those reads and folds repeated writes within a commit interval.
     topology.addStateStore(
         store(TenantState.ALERTS, BinaryStateSerdes.ALERT).withCachingEnabled(), TENANT_STATE);
+    // Groups are not stored on Kafka: a starting task rebuilds them from its alerts, as a config
+    // reload does, and the notification log keeps the rebuilt groups from notifying twice.
     topology.addStateStore(
-        store(TenantState.GROUPS, BinaryStateSerdes.GROUP).withCachingEnabled(), TENANT_STATE);
+        Stores.keyValueStoreBuilder(
+                Stores.inMemoryKeyValueStore(TenantState.GROUPS),
+                Serdes.String(),
+                BinaryStateSerdes.GROUP)
+            .withLoggingDisabled(),
+        TENANT_STATE);
     topology.addStateStore(
         store(TenantState.NOTIFICATION_LOG, new JsonSerde<>(NotificationLogEntry.class)),
         TENANT_STATE);

@@ -92,8 +92,12 @@ final class DeferringStore<V> {
   }
 
   void delete(String key) {
-    if (deferred.remove(key) != null) {
+    Deferred<V> d = deferred.remove(key);
+    if (d != null) {
       published.remove(key);
+      if (d.stored == null) {
+        return; // never written: nothing to delete
+      }
     }
     store.delete(key);
   }

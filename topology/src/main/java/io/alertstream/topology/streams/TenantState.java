@@ -10,6 +10,7 @@ import io.alertstream.topology.history.NotificationRecord;
 import io.alertstream.topology.nflog.NotificationLogEntry;
 import io.alertstream.topology.silences.Silence;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.apache.kafka.streams.KeyValue;
@@ -19,9 +20,10 @@ import org.apache.kafka.streams.state.KeyValueStore;
 
 /**
  * The stores one task keeps for its tenants, keyed {@code <tenant> NUL <id>} so that a tenant's
- * entries are one prefix scan away. All of them are changelogged; the groups' due-time index is
- * kept in memory ({@link DueIndex}), and so are the alert, group and notification-record versions
- * whose writes are deferred ({@link DeferringStore}, one policy per store below).
+ * entries are one prefix scan away. All but the groups are changelogged; the groups and their
+ * due-time index ({@link DueIndex}) are kept in memory, and so are the alert and
+ * notification-record versions whose writes are deferred ({@link DeferringStore}, one policy per
+ * store below).
  */
 public final class TenantState {
 
@@ -40,13 +42,18 @@ public final class TenantState {
   /** Alerts; a re-send that only moves the end is written late ({@link UnchangedResend}). */
   final DeferringStore<Alert> alerts;
 
-  /** Groups; a flush that only changes the schedule is not written ({@link #FLUSH_TIMES}). */
-  final DeferringStore<GroupState> groups;
+  /**
+   * Groups, in memory only: a starting task rebuilds them from its alerts ({@code
+   * TenantStateProcessor.init}).
+   */
+  final KeyValueStore<String, GroupState> groups;
 
-  /** The groups' next flushes, rebuilt from {@link #groups} when the task starts. */
+  /** The groups' next flushes. */
   private final DueIndex timers = new DueIndex();
 
-  final KeyValueStore<String, NotificationLogEntry> notificationLog;
+  /** The notification log; an entry waiting for outcomes is written late ({@link #IN_FLIGHT}). */
+  final DeferringStore<NotificationLogEntry> notificationLog;
+
   final KeyValueStore<String, Silence> silences;
 
   /** Notification records; written once the outcome is in ({@link #OUTCOME_WAITS}). */
@@ -65,25 +72,6 @@ public final class TenantState {
         @Override
         public boolean writeDue(Alert stored, Alert latest, long now) {
           return UnchangedResend.writeDue(stored, now);
-        }
-      };
-
-  /**
-   * A flush that changed nothing but the group's schedule (its next flush time, and after the first
-   * flush that it happened) is not written: after a restart the group is due at the time the store
-   * kept, already past, so it flushes at once, and the notification log (written with every
-   * notification) keeps that flush from notifying again.
-   */
-  static final DeferringStore.Policy<GroupState> FLUSH_TIMES =
-      new DeferringStore.Policy<>() {
-        @Override
-        public boolean deferrable(GroupState stored, GroupState latest, long now) {
-          return stored != null && stored.sameButSchedule(latest);
-        }
-
-        @Override
-        public boolean writeDue(GroupState stored, GroupState latest, long now) {
-          return false;
         }
       };
 
@@ -110,6 +98,29 @@ public final class TenantState {
       };
 
   /**
+   * A log entry whose notifications are on their way is kept in memory until their outcomes come
+   * (the delivered one is written: one record per notification, not two), or until one has waited
+   * {@link #OUTCOME_WAIT_MS}. A crash loses the waiting entries: the restarted task's groups find
+   * the entry as the last confirmed notification left it and make the notification again, with the
+   * same id ({@code GroupFlush}), so receivers see a redelivery with the same Idempotency-Key, as
+   * after a connector's restart.
+   */
+  static final DeferringStore.Policy<NotificationLogEntry> IN_FLIGHT =
+      new DeferringStore.Policy<>() {
+        @Override
+        public boolean deferrable(
+            NotificationLogEntry stored, NotificationLogEntry latest, long now) {
+          return latest.pending() != null && !latest.awaitedSince(now - OUTCOME_WAIT_MS);
+        }
+
+        @Override
+        public boolean writeDue(
+            NotificationLogEntry stored, NotificationLogEntry latest, long now) {
+          return latest.awaitedSince(now - OUTCOME_WAIT_MS);
+        }
+      };
+
+  /**
    * The alert store as a task starting at {@code now} holds it: each stored firing alert extended
    * as far as a re-send whose write was deferred, and lost with the last run, could have reached.
    */
@@ -124,15 +135,18 @@ public final class TenantState {
     long now = context.currentSystemTimeMs();
     configs = context.getStateStore(CONFIGS);
     alerts = alertStore(context.getStateStore(ALERTS), unwritten, now);
-    groups = new DeferringStore<>(context.getStateStore(GROUPS), unwritten.groups(), FLUSH_TIMES);
-    notificationLog = context.getStateStore(NOTIFICATION_LOG);
+    groups = context.getStateStore(GROUPS);
+    notificationLog =
+        new DeferringStore<>(context.getStateStore(NOTIFICATION_LOG), new HashMap<>(), IN_FLIGHT);
     silences = context.getStateStore(SILENCES);
     history =
         new DeferringStore<>(context.getStateStore(HISTORY), unwritten.history(), OUTCOME_WAITS);
     decisions = context.getStateStore(DECISIONS);
-    for (KeyValue<String, GroupState> kv : groups.all()) {
-      timers.add(kv.value.nextFlushAt(), kv.key);
+    List<String> left = new ArrayList<>();
+    try (KeyValueIterator<String, GroupState> it = groups.all()) {
+      it.forEachRemaining(kv -> left.add(kv.key)); // none, unless the task was not closed
     }
+    left.forEach(groups::delete);
   }
 
   static String key(String tenant, String id) {
@@ -155,8 +169,8 @@ public final class TenantState {
   }
 
   /** Keeps a group and moves its timer from {@code previousDue} (or none, if negative). */
-  void putGroup(String groupStateKey, GroupState group, long previousDue, long now) {
-    groups.put(groupStateKey, group, now);
+  void putGroup(String groupStateKey, GroupState group, long previousDue) {
+    groups.put(groupStateKey, group);
     if (previousDue != group.nextFlushAt()) {
       if (previousDue >= 0) {
         timers.remove(previousDue, groupStateKey);

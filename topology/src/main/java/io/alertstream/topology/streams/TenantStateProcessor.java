@@ -156,20 +156,26 @@ final class TenantStateProcessor
         PunctuationType.WALL_CLOCK_TIME,
         this::everyFewSeconds);
     watch = null;
-    scheduleTick(context.currentSystemTimeMs());
     marks = settings.metrics().openTask();
-    if (marks.keeps()) {
-      for (KeyValue<String, Alert> kv : state.alerts.all()) {
-        marks.received(TenantState.tenantOf(kv.key), kv.value.fingerprint(), kv.value.endsAt());
-      }
+    long now = context.currentSystemTimeMs();
+    Set<String> tenants = new HashSet<>();
+    for (KeyValue<String, Alert> kv : state.alerts.all()) {
+      tenants.add(TenantState.tenantOf(kv.key));
+      marks.received(TenantState.tenantOf(kv.key), kv.value.fingerprint(), kv.value.endsAt());
     }
+    // The groups are kept in memory only: they start again from the stored alerts, as after a
+    // config reload, and the notification log keeps them from notifying again what they had.
+    for (String tenant : tenants) {
+      regroup(tenant, now);
+    }
+    scheduleTick(now);
   }
 
   @Override
   public void close() {
     settings.metrics().closeTask(marks);
     state.alerts.close();
-    state.groups.close();
+    state.notificationLog.close();
     state.history.close();
   }
 
@@ -300,7 +306,7 @@ final class TenantStateProcessor
     }
     if (outcome.getOutcome() != DeliveryResult.DEAD_LETTERED) {
       NotificationLogEntry confirmed = entry.delivered(id);
-      state.notificationLog.put(logKey, confirmed);
+      state.notificationLog.put(logKey, confirmed, context.currentSystemTimeMs());
       if (confirmed.pending() == null) {
         settleGroup(tenant, entry.pending().routeId(), outcome.getGroupKey(), sent.get());
       }
@@ -311,7 +317,7 @@ final class TenantStateProcessor
     if (after == null) {
       state.notificationLog.delete(logKey);
     } else {
-      state.notificationLog.put(logKey, after);
+      state.notificationLog.put(logKey, after, context.currentSystemTimeMs());
     }
   }
 
@@ -355,7 +361,7 @@ final class TenantStateProcessor
     if (settled.fingerprints().isEmpty()) {
       state.deleteGroup(groupStateKey, group);
     } else if (settled != group) {
-      state.putGroup(groupStateKey, settled, group.nextFlushAt(), now);
+      state.putGroup(groupStateKey, settled, group.nextFlushAt());
     }
   }
 
@@ -457,14 +463,14 @@ final class TenantStateProcessor
       // and the group store (one record fewer per alert and group).
       GroupState inserted = group.insert(alert, groupWait);
       if (inserted != group || previousDue < 0) {
-        state.putGroup(stateKey, inserted, previousDue, now);
+        state.putGroup(stateKey, inserted, previousDue);
       }
     }
   }
 
   private boolean atGroupLimit(String tenant) {
     int max = settings.limits().forTenant(tenant).maxAggregationGroups();
-    return max > 0 && state.groups.ofTenant(tenant).size() >= max;
+    return max > 0 && TenantState.ofTenant(state.groups, tenant).size() >= max;
   }
 
   private void onConfig(String tenant, TenantConfig config, long now) {
@@ -502,7 +508,7 @@ final class TenantStateProcessor
 
   /** As an Alertmanager reload: groups start again from the stored alerts; the log stays. */
   private void regroup(String tenant, long now) {
-    for (KeyValue<String, GroupState> group : state.groups.ofTenant(tenant)) {
+    for (KeyValue<String, GroupState> group : TenantState.ofTenant(state.groups, tenant)) {
       state.deleteGroup(group.key, group.value);
     }
     TenantRuntime runtime = runtime(tenant);
@@ -537,6 +543,7 @@ final class TenantStateProcessor
       regroupTenantsWithoutConfig(now);
     }
     state.alerts.writeDue(now);
+    state.notificationLog.writeDue(now);
     state.history.writeDue(now);
     endSilencesUntilResolved(now);
     scheduleTick(now);
@@ -620,7 +627,7 @@ final class TenantStateProcessor
             runtime.resolvedAfterSilence().contains(receiver.name()));
     FlushResult result = GroupFlush.flush(group, ctx, now);
     for (Map.Entry<NotificationLogKey, NotificationLogEntry> e : result.logUpdates().entrySet()) {
-      state.notificationLog.put(TenantState.key(tenant, e.getKey().encode()), e.getValue());
+      state.notificationLog.put(TenantState.key(tenant, e.getKey().encode()), e.getValue(), now);
     }
     for (Decision d : result.decisions()) {
       record(tenant, d);
@@ -636,7 +643,7 @@ final class TenantStateProcessor
     if (result.group() == null) {
       state.groups.delete(stateKey);
     } else {
-      state.putGroup(stateKey, result.group(), -1, now);
+      state.putGroup(stateKey, result.group(), -1);
     }
     return result.group();
   }
@@ -695,13 +702,10 @@ final class TenantStateProcessor
         inhibitionSources.remove(TenantState.tenantOf(kv.key), kv.value.fingerprint());
       }
     }
-    try (KeyValueIterator<String, NotificationLogEntry> it = state.notificationLog.all()) {
-      it.forEachRemaining(
-          kv -> {
-            if (kv.value.expiresAt() < now) {
-              state.notificationLog.delete(kv.key);
-            }
-          });
+    for (KeyValue<String, NotificationLogEntry> kv : state.notificationLog.all()) {
+      if (kv.value.expiresAt() < now) {
+        state.notificationLog.delete(kv.key);
+      }
     }
     try (KeyValueIterator<String, Decision> it = state.decisions.all()) {
       it.forEachRemaining(

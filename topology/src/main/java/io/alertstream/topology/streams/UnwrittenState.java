@@ -1,7 +1,6 @@
 package io.alertstream.topology.streams;
 
 import io.alertstream.topology.alerts.Alert;
-import io.alertstream.topology.grouping.GroupState;
 import io.alertstream.topology.history.NotificationRecord;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -11,25 +10,18 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * The latest versions of alerts, groups and notification records whose writes the tasks of one
- * instance defer ({@link DeferringStore}), keyed as their stores: what readers outside the stream
- * threads (the API, a replay's clock) read over the stored copies.
+ * The latest versions of alerts and notification records whose writes the tasks of one instance
+ * defer ({@link DeferringStore}), keyed as their stores: what readers outside the stream threads
+ * (the API, a replay's clock) read over the stored copies.
  */
 public final class UnwrittenState {
 
   private final Map<String, Alert> alerts = new ConcurrentHashMap<>();
-  private final Map<String, GroupState> groups = new ConcurrentHashMap<>();
   private final Map<String, NotificationRecord> history = new ConcurrentHashMap<>();
 
   /** The latest version of the alert stored under {@code key} as {@code stored}. */
   public Alert alert(String key, Alert stored) {
     Alert newer = alerts.get(key);
-    return newer != null ? newer : stored;
-  }
-
-  /** The latest version of the group stored under {@code key} as {@code stored}. */
-  public GroupState group(String key, GroupState stored) {
-    GroupState newer = groups.get(key);
     return newer != null ? newer : stored;
   }
 
@@ -61,9 +53,5 @@ public final class UnwrittenState {
 
   Map<String, Alert> alerts() {
     return alerts;
-  }
-
-  Map<String, GroupState> groups() {
-    return groups;
   }
 }

@@ -10,6 +10,8 @@ import io.alertstream.schemas.NotificationReason;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.apache.kafka.streams.TestOutputTopic;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -75,8 +77,66 @@ class NotificationLogOutcomesTest {
               assertThat(again.getIntegration().getId())
                   .isEqualTo(first.get(0).notification().getIntegration().getId());
               assertThat(again.getReason()).isEqualTo(NotificationReason.FIRST);
-              assertThat(again.getId()).isNotEqualTo(first.get(0).notification().getId());
+              assertThat(again.getId())
+                  .as("the same notification, never received: the same idempotency key")
+                  .isEqualTo(first.get(0).notification().getId());
             });
+  }
+
+  @Test
+  void anEntryIsWrittenOncePerNotificationWhenItsOutcomeComes() {
+    TestOutputTopic<String, String> changelog = logChangelog();
+    am.post("t", alert(DISK));
+    am.advanceTo(1.1);
+    List<TopologyHarness.Sent> first = am.webhooks();
+    assertThat(first).hasSize(2);
+    am.advanceTo(3);
+    assertThat(changelog.readValuesToList()).as("pending entries wait in memory").isEmpty();
+
+    am.outcome(first.get(0).notification(), DeliveryResult.DELIVERED, "", 1);
+    am.outcome(first.get(1).notification(), DeliveryResult.DELIVERED, "", 1);
+    List<String> written = changelog.readValuesToList();
+    assertThat(written).as("one record per integration, confirmed").hasSize(2);
+    assertThat(written).allSatisfy(v -> assertThat(v).contains("\"pending\":null"));
+  }
+
+  @Test
+  void anEntryWhoseOutcomeTakesLongerThanThirtySecondsIsWrittenPendingThenConfirmed() {
+    TestOutputTopic<String, String> changelog = logChangelog();
+    am.post("t", alert(DISK));
+    am.advanceTo(1.1);
+    List<TopologyHarness.Sent> first = am.webhooks();
+    am.advanceTo(30);
+    assertThat(changelog.readValuesToList()).isEmpty();
+    am.advanceTo(45);
+    List<String> pending = changelog.readValuesToList();
+    assertThat(pending).hasSize(2).allSatisfy(v -> assertThat(v).contains("\"inFlight\""));
+
+    am.outcome(first.get(0).notification(), DeliveryResult.DELIVERED, "", 1);
+    assertThat(changelog.readValuesToList())
+        .singleElement()
+        .satisfies(v -> assertThat(v).contains("\"pending\":null"));
+  }
+
+  @Test
+  void aFirstNotificationDeadLetteredBeforeItsEntryWasWrittenLeavesNoRecord() {
+    TestOutputTopic<String, String> changelog = logChangelog();
+    am.post("t", alert(DISK));
+    am.advanceTo(1.1);
+    for (TopologyHarness.Sent s : am.webhooks()) {
+      am.outcome(s.notification(), DeliveryResult.DEAD_LETTERED, "status 400", 1);
+    }
+    assertThat(changelog.readKeyValuesToList()).as("not even a tombstone").isEmpty();
+  }
+
+  private TestOutputTopic<String, String> logChangelog() {
+    return am.driver.createOutputTopic(
+        StreamsSettings.APPLICATION_ID
+            + "-"
+            + AlertstreamTopology.NOTIFICATION_LOG_STORE
+            + "-changelog",
+        new StringDeserializer(),
+        new StringDeserializer());
   }
 
   @Test

@@ -210,7 +210,7 @@ final class TopologyHarness implements AutoCloseable {
             configVersion,
             scan(AlertstreamTopology.ALERT_STORE, tenant, unwritten::alert),
             scan(AlertstreamTopology.SILENCE_STORE, tenant),
-            scan(AlertstreamTopology.GROUP_STORE, tenant, unwritten::group),
+            scan(AlertstreamTopology.GROUP_STORE, tenant),
             scan(AlertstreamTopology.DECISION_STORE, tenant + '\u0000' + fingerprint),
             history(tenant),
             clockMs));
