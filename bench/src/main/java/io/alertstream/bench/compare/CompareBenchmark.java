@@ -243,17 +243,23 @@ public final class CompareBenchmark {
   }
 
   /**
-   * The same load once on other tenants, then resolved, so that the measured phases find the system
-   * as it runs for days (a JVM's code compiled, connections open), not as it starts.
+   * The same load once on other tenants (a storm, then a spell of moderate load), then resolved, so
+   * that the measured phases find the system as it runs for days (a JVM's code compiled,
+   * connections open), not as it starts. The moderate load is part of it because it runs code the
+   * storm does not (a transaction per flush, small fetches): without it the JIT compiled about
+   * 1,500 methods with C2 during the measured moderate phase (JFR, session 11).
    */
-  private static void warmUp(
-      SystemUnderTest sut, Workload w, CountingReceiver receiver, HttpLoad http) throws Exception {
+  private void warmUp(SystemUnderTest sut, Workload w, CountingReceiver receiver, HttpLoad http)
+      throws Exception {
     Workload warm = w.named("warm-");
     sut.configure(warm, receiver.url(), Duration.ofMillis(500), Duration.ofSeconds(1));
     long t0 = System.nanoTime();
     http.sendAll(warm, 0);
     sut.awaitIngested();
     awaitNotified(receiver, warm.alerts());
+    receiver.reset();
+    int opened = ModerateLoad.run(http, warm, Duration.ofSeconds(quick ? 10 : 20), 5_000_000);
+    awaitNotified(receiver, opened);
     http.sendAll(warm, 0, java.time.Instant.now().toString());
     sut.awaitIngested();
     Thread.sleep(5000);
@@ -311,7 +317,8 @@ public final class CompareBenchmark {
 
   private void record(
       String size, String figure, SystemUnderTest sut, double value, boolean higher) {
-    System.out.printf(Locale.ROOT, "  %s: %.1f%n", figure, value);
+    // The wall clock, to find the phase in a profile of the run (ALERTSTREAM_BENCH_JFR).
+    System.out.printf(Locale.ROOT, "  %s: %.1f  [%s]%n", figure, value, java.time.LocalTime.now());
     figures.computeIfAbsent(size + "|" + figure, k -> new LinkedHashMap<>()).put(sut.name(), value);
     higherIsBetter.put(figure, higher);
   }

@@ -23,10 +23,12 @@ public final class RegistryProcess implements AutoCloseable {
 
   private final Process process;
   private final String url;
+  private final Path log;
 
-  private RegistryProcess(Process process, String url) {
+  private RegistryProcess(Process process, String url, Path log) {
     this.process = process;
     this.url = url;
+    this.log = log;
   }
 
   /** The registry's runner jar in the folder the build unpacks it to, or that folder if none. */
@@ -42,7 +44,19 @@ public final class RegistryProcess implements AutoCloseable {
     }
   }
 
+  /** Starts the registry and waits until it serves. */
   public static RegistryProcess start(Path runnerJar, int port, Path dataDir, Duration timeout)
+      throws IOException, InterruptedException {
+    RegistryProcess registry = launch(runnerJar, port, dataDir);
+    registry.awaitReady(timeout);
+    return registry;
+  }
+
+  /**
+   * Starts the registry without waiting: it needs no broker, so a launcher starts it first and
+   * waits for it ({@link #awaitReady}) once the broker is up.
+   */
+  public static RegistryProcess launch(Path runnerJar, int port, Path dataDir)
       throws IOException, InterruptedException {
     if (!Files.isRegularFile(runnerJar)) {
       throw new IOException(
@@ -72,11 +86,8 @@ public final class RegistryProcess implements AutoCloseable {
             .redirectOutput(log.toFile())
             .start();
     Files.writeString(dataDir.resolve("registry.pid"), Long.toString(process.pid()));
-    RegistryProcess registry =
-        new RegistryProcess(process, "http://localhost:" + port + CCOMPAT_PATH);
     Runtime.getRuntime().addShutdownHook(new Thread(process::destroyForcibly));
-    registry.awaitReady(timeout, log);
-    return registry;
+    return new RegistryProcess(process, "http://localhost:" + port + CCOMPAT_PATH, log);
   }
 
   /**
@@ -108,7 +119,8 @@ public final class RegistryProcess implements AutoCloseable {
     }
   }
 
-  private void awaitReady(Duration timeout, Path log) throws IOException, InterruptedException {
+  /** Waits until the registry serves; stops it if it does not within {@code timeout}. */
+  public void awaitReady(Duration timeout) throws IOException, InterruptedException {
     HttpClient http = HttpClient.newHttpClient();
     long deadline = System.nanoTime() + timeout.toNanos();
     while (System.nanoTime() < deadline) {

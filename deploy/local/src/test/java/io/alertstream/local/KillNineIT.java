@@ -122,9 +122,8 @@ class KillNineIT {
 
   /**
    * Killed after a flush, while the webhook still holds the request (so no outcome was written):
-   * after the restart the connector redelivers the notification, and the restarted topology, whose
-   * log entry was pending in memory only, makes it again with the same id: every request carries
-   * the first one's idempotency key.
+   * after the restart the notification is redelivered with its idempotency key, and the
+   * notification log, pending since the flush, makes no second notification of its own.
    */
   @Test
   void aNotificationInFlightAtTheKillIsRedeliveredWithItsIdempotencyKeyOnly() throws Exception {
@@ -165,15 +164,14 @@ class KillNineIT {
             () ->
                 assertThat(receiver.findAll(postRequestedFor(urlPathEqualTo("/slow"))).size())
                     .isGreaterThanOrEqualTo(2));
-    Thread.sleep(6000); // three group_intervals: no notification with another key
+    Thread.sleep(6000); // three group_intervals: the pending log entry makes no new notification
     List<String> keys =
         receiver.findAll(postRequestedFor(urlPathEqualTo("/slow"))).stream()
             .map(r -> r.getHeader("Idempotency-Key"))
             .toList();
     assertThat(keys).hasSizeGreaterThanOrEqualTo(2).containsOnly(keys.get(0));
-    // Its history record waited in memory for the outcome and died with the launcher: the
-    // notification made again after the restart, with the same id, brings it back, and an outcome
-    // completes it.
+    // Its history record waited in memory for the outcome and died with the launcher: the outcome
+    // after the restart rebuilds it from the notification log.
     await()
         .atMost(Duration.ofSeconds(30))
         .untilAsserted(

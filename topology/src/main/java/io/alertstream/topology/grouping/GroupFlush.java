@@ -132,7 +132,7 @@ public final class GroupFlush {
         if (sent.isEmpty()) {
           logUpdates.put(key, new NotificationLogEntry(firing, resolved, now, expiresAt));
         } else {
-          Notification n = notification(group, ctx, integration, reason.get(), sent, last, now);
+          Notification n = notification(group, ctx, integration, reason.get(), sent, now);
           // No decision: the notification itself says it (Decision.notified reads it back).
           notifications.add(n);
           // Pending until the connector reports; withdrawn if it gives up.
@@ -236,7 +236,6 @@ public final class GroupFlush {
       Integration integration,
       NotificationReason reason,
       List<Alert> sent,
-      NotificationLogEntry last,
       long now) {
     List<NotifiedAlert> notified = new ArrayList<>(sent.size());
     boolean anyFiring = false;
@@ -255,23 +254,18 @@ public final class GroupFlush {
               .setFingerprint(a.fingerprint())
               .build());
     }
-    // The id follows from what is told and from the last confirmed notification, both durable:
-    // a task that restarts before the outcome (the in-flight entry is kept in memory only) makes
-    // the same notification again with the same id, which receivers see as its Idempotency-Key.
-    StringBuilder seed =
-        new StringBuilder()
-            .append(String.join("\n", ctx.tenant(), group.groupKey(), group.receiver()))
-            .append('\n')
-            .append(String.join("\n", integration.type(), integration.id()))
-            .append('\n')
-            .append(integration.index())
-            .append('\n')
-            .append(last == null ? 0 : last.confirmedAt());
-    for (NotifiedAlert a : notified) {
-      seed.append('\n').append(a.getFingerprint()).append(' ').append(a.getStatus());
-    }
+    String seed =
+        String.join(
+            "\n",
+            ctx.tenant(),
+            group.groupKey(),
+            group.receiver(),
+            integration.type(),
+            Integer.toString(integration.index()),
+            integration.id(),
+            Long.toString(now));
     return Notification.newBuilder()
-        .setId(UUID.nameUUIDFromBytes(seed.toString().getBytes(StandardCharsets.UTF_8)).toString())
+        .setId(UUID.nameUUIDFromBytes(seed.getBytes(StandardCharsets.UTF_8)).toString())
         .setTenant(ctx.tenant())
         .setReceiver(group.receiver())
         .setIntegration(

@@ -149,17 +149,15 @@ public record NotificationLogEntry(
   }
 
   /**
-   * When the notification that the last confirmed state records was made, 0 when none was
-   * confirmed.
+   * Whether {@code other} says what this entry says (what was told, when, and until when it is
+   * kept), whatever their notifications on their way.
    */
-  public long confirmedAt() {
-    NotificationLogEntry confirmed = confirmed();
-    return confirmed == null ? 0 : confirmed.timestamp();
-  }
-
-  /** Whether a notification of this entry has been on its way since {@code at} or before. */
-  public boolean awaitedSince(long at) {
-    return pending != null && pending.inFlight().get(0).timestamp() <= at;
+  public boolean saysTheSameAs(NotificationLogEntry other) {
+    return other != null
+        && timestamp == other.timestamp
+        && expiresAt == other.expiresAt
+        && firing.equals(other.firing)
+        && resolved.equals(other.resolved);
   }
 
   /** The last confirmed state: this entry, or what its pending notifications replaced. */

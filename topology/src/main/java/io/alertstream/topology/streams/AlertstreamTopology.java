@@ -8,11 +8,13 @@ import io.alertstream.schemas.TenantConfig;
 import io.alertstream.schemas.serde.AlertRecords;
 import io.alertstream.schemas.serde.AvroSerdes;
 import io.alertstream.schemas.serde.AvroSerializer;
+import io.alertstream.schemas.serde.OutcomeRecords;
 import io.alertstream.topology.explain.Decision;
 import io.alertstream.topology.grouping.GroupState;
 import io.alertstream.topology.history.NotificationRecord;
 import io.alertstream.topology.nflog.NotificationLogEntry;
 import io.alertstream.topology.silences.Silence;
+import java.util.List;
 import java.util.function.Function;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
@@ -142,15 +144,13 @@ public final class AlertstreamTopology {
         () -> new Wrap<SilenceEvent>(TenantInput.SilenceChanged::new),
         "silences");
 
+    // Single outcomes and batches of them (OutcomeRecords), passed on one by one.
     topology.addSource(
         "outcomes",
         tenants.deserializer(),
-        serdes.forValue(DeliveryOutcome.class).deserializer(),
+        new OutcomeRecords(serdes.registry()),
         settings.outcomesTopic());
-    topology.addProcessor(
-        "outcome-reports",
-        () -> new Wrap<DeliveryOutcome>(TenantInput.OutcomeReported::new),
-        "outcomes");
+    topology.addProcessor("outcome-reports", EachOutcome::new, "outcomes");
 
     topology.addProcessor(
         TENANT_STATE,
@@ -210,6 +210,27 @@ public final class AlertstreamTopology {
   private static <V> StoreBuilder<KeyValueStore<String, V>> store(String name, Serde<V> values) {
     return Stores.keyValueStoreBuilder(
         Stores.persistentKeyValueStore(name), Serdes.String(), values);
+  }
+
+  /** Passes each outcome of a record on as the tenant state's input. */
+  private static final class EachOutcome
+      implements Processor<String, List<DeliveryOutcome>, String, TenantInput> {
+
+    private ProcessorContext<String, TenantInput> context;
+
+    @Override
+    public void init(ProcessorContext<String, TenantInput> context) {
+      this.context = context;
+    }
+
+    @Override
+    public void process(Record<String, List<DeliveryOutcome>> record) {
+      if (record.key() != null) {
+        for (DeliveryOutcome outcome : record.value()) {
+          context.forward(record.withValue(new TenantInput.OutcomeReported(outcome)));
+        }
+      }
+    }
   }
 
   /** Passes a record on as the tenant state's input of its kind. */

@@ -51,7 +51,7 @@ public final class TenantState {
   /** The groups' next flushes. */
   private final DueIndex timers = new DueIndex();
 
-  /** The notification log; an entry waiting for outcomes is written late ({@link #IN_FLIGHT}). */
+  /** The notification log; a confirmation is written late ({@link #CONFIRMATIONS}). */
   final DeferringStore<NotificationLogEntry> notificationLog;
 
   final KeyValueStore<String, Silence> silences;
@@ -98,25 +98,24 @@ public final class TenantState {
       };
 
   /**
-   * A log entry whose notifications are on their way is kept in memory until their outcomes come
-   * (the delivered one is written: one record per notification, not two), or until one has waited
-   * {@link #OUTCOME_WAIT_MS}. A crash loses the waiting entries: the restarted task's groups find
-   * the entry as the last confirmed notification left it and make the notification again, with the
-   * same id ({@code GroupFlush}), so receivers see a redelivery with the same Idempotency-Key, as
-   * after a connector's restart.
+   * A log entry is written when a flush makes a notification (pending: it keeps a restarted or
+   * moved task from making it again); the outcome that confirms it is kept in memory and written
+   * with the entry's next change. A restarted task may therefore find a delivered notification
+   * still pending: the log says the same as it would confirmed (what was told, and when), and the
+   * group keeps its resolved alerts until they are collected, instead of letting them go at once.
    */
-  static final DeferringStore.Policy<NotificationLogEntry> IN_FLIGHT =
+  static final DeferringStore.Policy<NotificationLogEntry> CONFIRMATIONS =
       new DeferringStore.Policy<>() {
         @Override
         public boolean deferrable(
             NotificationLogEntry stored, NotificationLogEntry latest, long now) {
-          return latest.pending() != null && !latest.awaitedSince(now - OUTCOME_WAIT_MS);
+          return stored != null && stored.pending() != null && stored.saysTheSameAs(latest);
         }
 
         @Override
         public boolean writeDue(
             NotificationLogEntry stored, NotificationLogEntry latest, long now) {
-          return latest.awaitedSince(now - OUTCOME_WAIT_MS);
+          return false;
         }
       };
 
@@ -137,7 +136,8 @@ public final class TenantState {
     alerts = alertStore(context.getStateStore(ALERTS), unwritten, now);
     groups = context.getStateStore(GROUPS);
     notificationLog =
-        new DeferringStore<>(context.getStateStore(NOTIFICATION_LOG), new HashMap<>(), IN_FLIGHT);
+        new DeferringStore<>(
+            context.getStateStore(NOTIFICATION_LOG), new HashMap<>(), CONFIRMATIONS);
     silences = context.getStateStore(SILENCES);
     history =
         new DeferringStore<>(context.getStateStore(HISTORY), unwritten.history(), OUTCOME_WAITS);

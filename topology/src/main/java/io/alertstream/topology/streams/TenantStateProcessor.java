@@ -543,7 +543,6 @@ final class TenantStateProcessor
       regroupTenantsWithoutConfig(now);
     }
     state.alerts.writeDue(now);
-    state.notificationLog.writeDue(now);
     state.history.writeDue(now);
     endSilencesUntilResolved(now);
     scheduleTick(now);

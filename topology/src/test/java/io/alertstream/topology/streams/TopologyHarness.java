@@ -3,6 +3,7 @@ package io.alertstream.topology.streams;
 import io.alertstream.schemas.AlertBatch;
 import io.alertstream.schemas.AlertEvent;
 import io.alertstream.schemas.DeliveryOutcome;
+import io.alertstream.schemas.DeliveryOutcomeBatch;
 import io.alertstream.schemas.DeliveryOutcomes;
 import io.alertstream.schemas.DeliveryResult;
 import io.alertstream.schemas.Matcher;
@@ -256,6 +257,22 @@ final class TopologyHarness implements AutoCloseable {
   void outcome(Notification n, DeliveryResult result, String reason, int attempts) {
     outcomes.pipeInput(
         n.getTenant(), DeliveryOutcomes.of(n, result, reason, attempts, at(now()), at(now())));
+  }
+
+  /**
+   * Reports the outcomes of several notifications of one tenant in one record, as sink tasks do.
+   */
+  void outcomes(DeliveryResult result, Notification... sent) {
+    List<DeliveryOutcome> outcomes = new ArrayList<>();
+    for (Notification n : sent) {
+      outcomes.add(DeliveryOutcomes.of(n, result, "", 1, at(now()), at(now())));
+    }
+    driver
+        .createInputTopic(
+            settings.outcomesTopic(),
+            new StringSerializer(),
+            AvroSerializer.<DeliveryOutcomeBatch>recordNamed(serdes.registry()))
+        .pipeInput(sent[0].getTenant(), new DeliveryOutcomeBatch(outcomes));
   }
 
   /** A notification and the wall-clock second it was emitted at. */
