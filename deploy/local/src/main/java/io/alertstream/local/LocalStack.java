@@ -15,8 +15,6 @@ import java.util.Deque;
 import java.util.List;
 import java.util.Optional;
 import java.util.Properties;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
 import java.util.function.Function;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
@@ -59,11 +57,6 @@ public final class LocalStack implements AutoCloseable {
 
   private void startAll(LocalSettings s) throws Exception {
     long t0 = System.nanoTime();
-    // The registry is a process of its own that needs no broker: it starts while the broker does.
-    registry =
-        track(
-            RegistryProcess.launch(
-                s.registryJar(), s.registryPort(), s.dataDir().resolve("registry")));
     broker =
         track(
             EmbeddedKafkaBroker.start(
@@ -72,10 +65,15 @@ public final class LocalStack implements AutoCloseable {
         t0,
         "kafka broker",
         broker.bootstrapServers() + " (KRaft, data in " + s.dataDir().resolve("kafka") + ")");
-    registry.awaitReady(TIMEOUT);
-    ready(t0, "schema registry", registry.url());
 
     long t = System.nanoTime();
+    registry =
+        track(
+            RegistryProcess.start(
+                s.registryJar(), s.registryPort(), s.dataDir().resolve("registry"), TIMEOUT));
+    ready(t, "schema registry", registry.url());
+
+    t = System.nanoTime();
     try (Admin admin = Admin.create(adminProps())) {
       TopicPlan.ensure(
           admin, TopicPlan.topics(s.partitions(), (short) 1, TopologySettings.INTEGRATION_TYPES));
@@ -99,45 +97,6 @@ public final class LocalStack implements AutoCloseable {
             + ")");
 
     t = System.nanoTime();
-    // Connect and the topology need only the broker and the registry: Connect starts on another
-    // thread while the topology and the API start on this one.
-    CompletableFuture<EmbeddedConnect> connecting =
-        CompletableFuture.supplyAsync(
-            () -> {
-              try {
-                return EmbeddedConnect.start(
-                    broker.bootstrapServers(),
-                    registry.url(),
-                    s.dataDir().resolve("connect"),
-                    s.connectPort(),
-                    s.connectorOverrides(),
-                    TIMEOUT);
-              } catch (Exception e) {
-                throw new CompletionException(e);
-              }
-            },
-            LocalStack::startThread);
-    try {
-      startServer(s);
-    } catch (Exception e) {
-      connecting.thenAccept(LocalStack::closeQuietly);
-      throw e;
-    }
-    ready(t, "topology and API", "http://localhost:" + server.apiPort() + "/api/v2");
-    connect = track(await(connecting));
-    ready(
-        t,
-        "kafka connect",
-        connect.restUrl()
-            + " (connector "
-            + EmbeddedConnect.CONNECTOR_NAME
-            + " for "
-            + String.join(", ", EmbeddedConnect.TYPES)
-            + ")");
-    LOG.info("all parts up in {} s", seconds(t0));
-  }
-
-  private void startServer(LocalSettings s) throws Exception {
     server =
         track(
             AlertstreamServer.start(
@@ -154,28 +113,28 @@ public final class LocalStack implements AutoCloseable {
                     .withLimitsOverridesFile(s.limitsOverridesFile()),
                 TIMEOUT));
     server.addReloadable(tenantFiles(s));
-  }
+    ready(t, "topology and API", "http://localhost:" + server.apiPort() + "/api/v2");
 
-  private static void startThread(Runnable task) {
-    Thread thread = new Thread(task, "alertstream-connect-start");
-    thread.setDaemon(true);
-    thread.start();
-  }
-
-  private static <T> T await(CompletableFuture<T> future) throws Exception {
-    try {
-      return future.join();
-    } catch (CompletionException e) {
-      throw e.getCause() instanceof Exception cause ? cause : e;
-    }
-  }
-
-  private static void closeQuietly(AutoCloseable part) {
-    try {
-      part.close();
-    } catch (Exception e) {
-      LOG.warn("closing {} after a failed start: {}", part, e.toString());
-    }
+    t = System.nanoTime();
+    connect =
+        track(
+            EmbeddedConnect.start(
+                broker.bootstrapServers(),
+                registry.url(),
+                s.dataDir().resolve("connect"),
+                s.connectPort(),
+                s.connectorOverrides(),
+                TIMEOUT));
+    ready(
+        t,
+        "kafka connect",
+        connect.restUrl()
+            + " (connector "
+            + EmbeddedConnect.CONNECTOR_NAME
+            + " for "
+            + String.join(", ", EmbeddedConnect.TYPES)
+            + ")");
+    LOG.info("all parts up in {} s", seconds(t0));
   }
 
   private List<String> seedTenants(LocalSettings s) throws Exception {

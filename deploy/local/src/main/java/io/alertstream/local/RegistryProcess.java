@@ -23,12 +23,10 @@ public final class RegistryProcess implements AutoCloseable {
 
   private final Process process;
   private final String url;
-  private final Path log;
 
-  private RegistryProcess(Process process, String url, Path log) {
+  private RegistryProcess(Process process, String url) {
     this.process = process;
     this.url = url;
-    this.log = log;
   }
 
   /** The registry's runner jar in the folder the build unpacks it to, or that folder if none. */
@@ -44,19 +42,7 @@ public final class RegistryProcess implements AutoCloseable {
     }
   }
 
-  /** Starts the registry and waits until it serves. */
   public static RegistryProcess start(Path runnerJar, int port, Path dataDir, Duration timeout)
-      throws IOException, InterruptedException {
-    RegistryProcess registry = launch(runnerJar, port, dataDir);
-    registry.awaitReady(timeout);
-    return registry;
-  }
-
-  /**
-   * Starts the registry without waiting: it needs no broker, so a launcher starts it first and
-   * waits for it ({@link #awaitReady}) once the broker is up.
-   */
-  public static RegistryProcess launch(Path runnerJar, int port, Path dataDir)
       throws IOException, InterruptedException {
     if (!Files.isRegularFile(runnerJar)) {
       throw new IOException(
@@ -86,8 +72,11 @@ public final class RegistryProcess implements AutoCloseable {
             .redirectOutput(log.toFile())
             .start();
     Files.writeString(dataDir.resolve("registry.pid"), Long.toString(process.pid()));
+    RegistryProcess registry =
+        new RegistryProcess(process, "http://localhost:" + port + CCOMPAT_PATH);
     Runtime.getRuntime().addShutdownHook(new Thread(process::destroyForcibly));
-    return new RegistryProcess(process, "http://localhost:" + port + CCOMPAT_PATH, log);
+    registry.awaitReady(timeout, log);
+    return registry;
   }
 
   /**
@@ -119,8 +108,7 @@ public final class RegistryProcess implements AutoCloseable {
     }
   }
 
-  /** Waits until the registry serves; stops it if it does not within {@code timeout}. */
-  public void awaitReady(Duration timeout) throws IOException, InterruptedException {
+  private void awaitReady(Duration timeout, Path log) throws IOException, InterruptedException {
     HttpClient http = HttpClient.newHttpClient();
     long deadline = System.nanoTime() + timeout.toNanos();
     while (System.nanoTime() < deadline) {
