@@ -260,6 +260,7 @@ public final class CompareBenchmark {
     receiver.reset();
     int opened = ModerateLoad.run(http, warm, Duration.ofSeconds(quick ? 10 : 20), 5_000_000);
     awaitNotified(receiver, opened);
+    ModerateLoad.resolve(http, warm, 5_000_000, opened);
     http.sendAll(warm, 0, java.time.Instant.now().toString());
     sut.awaitIngested();
     Thread.sleep(5000);

@@ -79,6 +79,21 @@ final class ModerateLoad {
     return created.get();
   }
 
+  /**
+   * Resolves the new alerts a run made ({@code count} of them from {@code firstGeneration}), so
+   * that their groups do not go on flushing (the warm-up's groups flush every second).
+   */
+  static void resolve(HttpLoad http, Workload w, int firstGeneration, int count) throws Exception {
+    String now = Instant.now().toString();
+    for (int g = firstGeneration; g < firstGeneration + count; g++) {
+      var response =
+          http.post(w, 0, w.json(0, List.of(0), g, System.currentTimeMillis(), now, now));
+      if (response.statusCode() != 200) {
+        throw new IllegalStateException("resolving a moderate-load alert: " + response.body());
+      }
+    }
+  }
+
   private static Void post(
       HttpLoad http,
       Workload w,
