@@ -57,10 +57,9 @@ public final class Replayer {
       throw new UncheckedIOException(e);
     }
     AvroSerdes serdes = new AvroSerdes(registry);
-    UnwrittenState unwritten = new UnwrittenState();
     try (TopologyTestDriver driver =
         new TopologyTestDriver(
-            AlertstreamTopology.build(settings, serdes, InputEnds.UNKNOWN, unwritten),
+            AlertstreamTopology.build(settings, serdes, InputEnds.UNKNOWN, new UnwrittenState()),
             StreamsSettings.properties("replay:9092", stateDir, 1),
             Instant.ofEpochMilli(from))) {
       TestInputTopic<byte[], byte[]> alerts =
@@ -101,10 +100,10 @@ public final class Replayer {
       long clock = from;
       List<Recorded.Sent> sent = new ArrayList<>();
       for (Event e : events) {
-        clock = advance(driver, unwritten, clock, e.at(), from, outputs, sent);
+        clock = advance(driver, clock, e.at(), from, outputs, sent);
         (e.alert() ? alerts : silences).pipeInput(key, e.value(), Instant.ofEpochMilli(e.at()));
       }
-      advance(driver, unwritten, clock, to, from, outputs, sent);
+      advance(driver, clock, to, from, outputs, sent);
       return sent;
     } finally {
       deleteQuietly(stateDir);
@@ -117,7 +116,6 @@ public final class Replayer {
    */
   private static long advance(
       TopologyTestDriver driver,
-      UnwrittenState unwritten,
       long clock,
       long target,
       long origin,
