@@ -125,11 +125,16 @@ public final class CompareBenchmark {
 
       // An evaluation: the rulers re-send the active set.
       cpu = ProcessMeter.cpuMs(sut.process());
+      threads = ProcessMeter.cpuMsByThread(sut.process());
       t0 = System.nanoTime();
       http.sendAll(w, 0);
       sut.awaitIngested();
       seconds = (System.nanoTime() - t0) / 1e9;
       used = ProcessMeter.cpuMs(sut.process()) - cpu;
+      threadsAfter = ProcessMeter.cpuMsByThread(sut.process());
+      System.out.printf(
+          "  (re-send: busiest threads, CPU ms: %s)%n",
+          ProcessMeter.topThreads(threads, threadsAfter, 8));
       record(
           size,
           "HTTP ingest, re-send of the active set (alerts/s)",
