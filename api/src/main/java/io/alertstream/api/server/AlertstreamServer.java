@@ -23,6 +23,7 @@ import io.alertstream.schemas.TenantConfig;
 import io.alertstream.schemas.Topics;
 import io.alertstream.schemas.serde.AvroSerdes;
 import io.alertstream.schemas.serde.AvroSerializer;
+import io.alertstream.schemas.serde.PatientRegistryClient;
 import io.alertstream.schemas.serde.RestSchemaRegistryClient;
 import io.alertstream.topology.grouping.FlushDelays;
 import io.alertstream.topology.history.KafkaAlertHistory;
@@ -35,6 +36,7 @@ import io.alertstream.topology.query.StreamsTenantStateReader;
 import io.alertstream.topology.replay.WhatIf;
 import io.alertstream.topology.streams.AlertstreamTopology;
 import io.alertstream.topology.streams.InputEnds;
+import io.alertstream.topology.streams.RegistryOutages;
 import io.alertstream.topology.streams.StreamsSettings;
 import io.alertstream.topology.streams.TopologySettings;
 import io.alertstream.topology.streams.UnwrittenState;
@@ -68,6 +70,12 @@ public final class AlertstreamServer implements AutoCloseable {
 
   /** How often the alerts topic's end offsets are read (see {@link InputEnds}). */
   private static final Duration INPUT_ENDS_POLL = Duration.ofMillis(50);
+
+  /**
+   * How long the stream thread asks an unavailable registry again before failing: well inside the
+   * transaction timeout that exactly-once gives it (10 s).
+   */
+  private static final Duration REGISTRY_PATIENCE = Duration.ofSeconds(5);
 
   private final KafkaStreams streams;
   private final KafkaProducer<String, AlertBatch> alertProducer;
@@ -120,9 +128,9 @@ public final class AlertstreamServer implements AutoCloseable {
         throw new IllegalArgumentException("limits overrides: " + e.getMessage(), e);
       }
     }
-    AvroSerdes serdes =
-        new AvroSerdes(
-            new RestSchemaRegistryClient(settings.registryUrl(), settings.registryUserInfo()));
+    RestSchemaRegistryClient registryClient =
+        new RestSchemaRegistryClient(settings.registryUrl(), settings.registryUserInfo());
+    AvroSerdes serdes = new AvroSerdes(registryClient);
     // The live topology and what-if replays run with the same settings.
     TopologySettings topologySettings =
         TopologySettings.defaults(settings.externalUrl(), settings.fallbackConfig())
@@ -136,7 +144,12 @@ public final class AlertstreamServer implements AutoCloseable {
     KafkaStreams streams =
         new KafkaStreams(
             AlertstreamTopology.build(
-                topologySettings.withMetrics(alertmanagerMetrics), serdes, inputEnds, unwritten),
+                topologySettings.withMetrics(alertmanagerMetrics),
+                // The stream thread waits out a blip of the registry; a longer outage fails it,
+                // and RegistryOutages replaces it. The API answers 503 at once instead.
+                new AvroSerdes(new PatientRegistryClient(registryClient, REGISTRY_PATIENCE)),
+                inputEnds,
+                unwritten),
             StreamsSettings.properties(
                 settings.kafka(),
                 settings.stateDir(),
@@ -145,6 +158,7 @@ public final class AlertstreamServer implements AutoCloseable {
                 settings.streamThreads(),
                 settings.instanceId(),
                 settings.advertisedApi()));
+    streams.setUncaughtExceptionHandler(new RegistryOutages());
     RestoreProgress restores = new RestoreProgress();
     streams.setGlobalStateRestoreListener(restores);
     PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);

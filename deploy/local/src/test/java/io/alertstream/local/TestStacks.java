@@ -235,8 +235,17 @@ final class TestStacks {
       String topic,
       String tenant,
       java.util.function.Predicate<ConsumerRecord<byte[], byte[]>> matching) {
+    return awaitRecord(stack.bootstrapServers(), topic, tenant, matching);
+  }
+
+  /** As above, on the broker at {@code bootstrapServers}. */
+  static ConsumerRecord<byte[], byte[]> awaitRecord(
+      String bootstrapServers,
+      String topic,
+      String tenant,
+      java.util.function.Predicate<ConsumerRecord<byte[], byte[]>> matching) {
     Properties props = new Properties();
-    props.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, stack.bootstrapServers());
+    props.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
     props.put(ConsumerConfig.GROUP_ID_CONFIG, "it-" + java.util.UUID.randomUUID());
     props.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
     List<ConsumerRecord<byte[], byte[]>> found = new ArrayList<>();

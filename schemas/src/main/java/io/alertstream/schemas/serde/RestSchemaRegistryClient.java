@@ -118,15 +118,19 @@ public final class RestSchemaRegistryClient implements SchemaRegistryClient {
                   .build(),
               HttpResponse.BodyHandlers.ofString());
     } catch (IOException e) {
-      throw new SchemaRegistryException(
+      throw new RegistryUnavailableException(
           "schema registry at " + baseUrl + " is unreachable (" + describe(e) + ")", e);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
-      throw new SchemaRegistryException("interrupted while calling the schema registry", e);
+      throw new RegistryUnavailableException("interrupted while calling the schema registry", e);
     }
     if (response.statusCode() == 409) {
       throw new ConflictException(
           "schema registry at " + baseUrl + " answered 409 to " + path + ": " + response.body());
+    }
+    if (response.statusCode() / 100 == 5 || response.statusCode() == 429) {
+      throw new RegistryUnavailableException(
+          "schema registry at " + baseUrl + " answered " + response.statusCode() + " to " + path);
     }
     if (response.statusCode() / 100 != 2) {
       throw new SchemaRegistryException(

@@ -2,6 +2,7 @@ package io.alertstream.topology.streams;
 
 import io.alertstream.schemas.AlertEvent;
 import io.alertstream.schemas.serde.AlertRecords;
+import io.alertstream.schemas.serde.RegistryUnavailableException;
 import io.alertstream.topology.metrics.TopologyMetrics;
 import io.alertstream.topology.tenancy.TenantId;
 import java.nio.charset.StandardCharsets;
@@ -21,7 +22,8 @@ import org.slf4j.LoggerFactory;
  * every readable alert with labels, under a valid tenant key, goes on to dispatch. A record that
  * cannot be read goes, bytes untouched, to the dead letter topic with the reason; an alert of a
  * batch without labels goes there on its own, as a single-alert record, and the rest of its batch
- * goes on.
+ * goes on. A record whose writer schema cannot be fetched because the registry is unavailable fails
+ * the stream thread instead ({@link RegistryOutages}).
  */
 final class AlertIntakeProcessor implements Processor<byte[], byte[], Object, Object> {
 
@@ -70,6 +72,8 @@ final class AlertIntakeProcessor implements Processor<byte[], byte[], Object, Ob
     AlertRecords.Read read;
     try {
       read = records.read(context.recordMetadata().map(m -> m.topic()).orElse(""), record.value());
+    } catch (RegistryUnavailableException e) {
+      throw e; // not the record's fault: RegistryOutages replaces the thread, which reads it again
     } catch (RuntimeException e) {
       metrics.alertInvalid(tenant);
       reject(record.key(), record.value(), record, "record value: " + e.getMessage());

@@ -15,12 +15,18 @@ public final class DeadLetter {
   private DeadLetter() {}
 
   static void describe(Headers headers, String reason, RecordMetadata source) {
-    put(headers, REASON, reason);
-    if (source != null) {
-      put(headers, SOURCE_TOPIC, source.topic());
-      put(headers, SOURCE_PARTITION, Integer.toString(source.partition()));
-      put(headers, SOURCE_OFFSET, Long.toString(source.offset()));
+    if (source == null) {
+      put(headers, REASON, reason);
+    } else {
+      describe(headers, reason, source.topic(), source.partition(), source.offset());
     }
+  }
+
+  static void describe(Headers headers, String reason, String topic, int partition, long offset) {
+    put(headers, REASON, reason);
+    put(headers, SOURCE_TOPIC, topic);
+    put(headers, SOURCE_PARTITION, Integer.toString(partition));
+    put(headers, SOURCE_OFFSET, Long.toString(offset));
   }
 
   private static void put(Headers headers, String name, String value) {

@@ -5,7 +5,6 @@ import java.util.Map;
 import java.util.Properties;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.streams.StreamsConfig;
-import org.apache.kafka.streams.errors.LogAndContinueExceptionHandler;
 import org.apache.kafka.streams.state.HostInfo;
 
 /** The Kafka Streams properties Alertstream runs with. */
@@ -59,11 +58,12 @@ public final class StreamsSettings {
     props.put(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, StreamsConfig.EXACTLY_ONCE_V2);
     props.put(StreamsConfig.STATE_DIR_CONFIG, stateDir.toString());
     props.put(StreamsConfig.REPLICATION_FACTOR_CONFIG, replicationFactor);
-    // A config record that cannot be read is logged and skipped; alerts are read as bytes and
-    // dead-lettered by the intake processor, which keeps the reason.
+    // A config, silence or outcome record that cannot be read is dead-lettered with the reason;
+    // alerts are read as bytes and dead-lettered by the intake processor. A registry outage fails
+    // the stream thread instead, and RegistryOutages replaces it.
     props.put(
         StreamsConfig.DESERIALIZATION_EXCEPTION_HANDLER_CLASS_CONFIG,
-        LogAndContinueExceptionHandler.class.getName());
+        DeadLetterUnreadableRecords.class.getName());
     props.put(StreamsConfig.PROCESSING_EXCEPTION_HANDLER_GLOBAL_ENABLED_CONFIG, true);
     // A task reads four topics (alerts, configs, silences, delivery outcomes); their records need
     // no time alignment, so it processes whatever has arrived instead of waiting for a fetch of an
