@@ -163,6 +163,9 @@ public final class CompareBenchmark {
           sut,
           (double) receiver.latencyPercentile(0.99) - GROUP_WAIT.toMillis(),
           false);
+      System.out.printf(
+          "  (moderate load: slowest past group_wait, UTC: %s)%n",
+          receiver.slowest(8, GROUP_WAIT.toMillis()));
       recordWrites(
           size,
           "moderate-load alert",

@@ -24,7 +24,11 @@ final class CountingReceiver implements AutoCloseable {
   private final HttpServer server;
   private final java.util.concurrent.ExecutorService executor = Executors.newFixedThreadPool(16);
   private final Set<String> seen = ConcurrentHashMap.newKeySet();
-  private final List<Long> latenciesMs = Collections.synchronizedList(new ArrayList<>());
+  private final List<Arrival> arrivals = Collections.synchronizedList(new ArrayList<>());
+
+  /** A first firing notification of an alert: when it arrived and how long after it was sent. */
+  private record Arrival(long atMs, long latencyMs) {}
+
   private final AtomicLong requests = new AtomicLong();
   private final AtomicLong alertsReceived = new AtomicLong();
 
@@ -52,7 +56,7 @@ final class CountingReceiver implements AutoCloseable {
               if (seen.add(key)) {
                 long sentAt = alert.path("annotations").path("sent_at").asLong(0);
                 if (sentAt > 0) {
-                  latenciesMs.add(now - sentAt);
+                  arrivals.add(new Arrival(now, now - sentAt));
                 }
               }
             }
@@ -77,20 +81,45 @@ final class CountingReceiver implements AutoCloseable {
 
   /** The latency below which {@code quantile} of first notifications arrived, in ms. */
   long latencyPercentile(double quantile) {
-    List<Long> sorted;
-    synchronized (latenciesMs) {
-      sorted = new ArrayList<>(latenciesMs);
-    }
+    List<Arrival> sorted = byLatency();
     if (sorted.isEmpty()) {
       return -1;
     }
-    Collections.sort(sorted);
-    return sorted.get(Math.min(sorted.size() - 1, (int) Math.ceil(quantile * sorted.size()) - 1));
+    return sorted
+        .get(Math.min(sorted.size() - 1, (int) Math.ceil(quantile * sorted.size()) - 1))
+        .latencyMs();
+  }
+
+  /**
+   * The {@code count} slowest first notifications, "latency ms at wall-clock time", to line up with
+   * a profile or a GC log; {@code minusMs} is taken off each latency (the group_wait).
+   */
+  String slowest(int count, long minusMs) {
+    List<Arrival> sorted = byLatency();
+    List<String> slowest = new ArrayList<>();
+    for (int i = sorted.size() - 1; i >= Math.max(0, sorted.size() - count); i--) {
+      Arrival a = sorted.get(i);
+      slowest.add(
+          (a.latencyMs() - minusMs)
+              + " ms at "
+              + java.time.LocalTime.ofInstant(
+                  java.time.Instant.ofEpochMilli(a.atMs()), java.time.ZoneOffset.UTC));
+    }
+    return String.join(", ", slowest);
+  }
+
+  private List<Arrival> byLatency() {
+    List<Arrival> sorted;
+    synchronized (arrivals) {
+      sorted = new ArrayList<>(arrivals);
+    }
+    sorted.sort(java.util.Comparator.comparingLong(Arrival::latencyMs));
+    return sorted;
   }
 
   void reset() {
     seen.clear();
-    latenciesMs.clear();
+    arrivals.clear();
     requests.set(0);
     alertsReceived.set(0);
   }

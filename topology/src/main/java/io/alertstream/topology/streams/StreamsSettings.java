@@ -15,6 +15,9 @@ public final class StreamsSettings {
   /** How long the broker holds an idle consumer's fetch before answering it empty. */
   public static final int IDLE_FETCH_WAIT_MS = 5_000;
 
+  /** How long the stream thread's poll waits for records, bounding how late a tick can run. */
+  static final long POLL_MS = 10;
+
   private StreamsSettings() {}
 
   /**
@@ -76,6 +79,11 @@ public final class StreamsSettings {
     props.putIfAbsent(
         StreamsConfig.mainConsumerPrefix(ConsumerConfig.FETCH_MAX_WAIT_MS_CONFIG),
         IDLE_FETCH_WAIT_MS);
+    // A wall-clock punctuation (the tick that flushes due groups) runs only between polls, and a
+    // poll with nothing to read blocks for poll.ms (Kafka's default 100 ms): a tick due meanwhile
+    // waits. 20 ms bounds that wait; an idle stream thread loops more often for it (BENCHMARKS.md,
+    // session 12). kafka.poll.ms overrides it.
+    props.putIfAbsent(StreamsConfig.POLL_MS_CONFIG, POLL_MS);
     if (apiServer != null) {
       props.put(StreamsConfig.APPLICATION_SERVER_CONFIG, apiServer.host() + ":" + apiServer.port());
     }
