@@ -74,6 +74,10 @@ class RestSchemaRegistryClientTest {
                 new SerializationException(new SchemaRegistryException("404"))))
         .isFalse();
     assertThat(RegistryUnavailableException.causedBy(null)).isFalse();
+    RuntimeException a = new RuntimeException("a");
+    RuntimeException b = new RuntimeException("b", a);
+    a.initCause(b);
+    assertThat(RegistryUnavailableException.causedBy(a)).as("a loop of causes ends").isFalse();
   }
 
   private String answering(int status, String body) throws Exception {

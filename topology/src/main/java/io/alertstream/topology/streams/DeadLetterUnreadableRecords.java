@@ -22,20 +22,11 @@ import org.slf4j.LoggerFactory;
  */
 public final class DeadLetterUnreadableRecords implements DeserializationExceptionHandler {
 
-  /** The dead letter topic; the alerts' own by default. */
-  public static final String TOPIC_CONFIG = "alertstream.dead.letter.topic";
-
   private static final Logger LOG = LoggerFactory.getLogger(DeadLetterUnreadableRecords.class);
 
-  private String topic = Topics.ALERTS_DLQ;
-
+  /** Nothing to configure: the dead letter topic is the alerts' own. */
   @Override
-  public void configure(Map<String, ?> configs) {
-    Object configured = configs.get(TOPIC_CONFIG);
-    if (configured != null) {
-      topic = configured.toString();
-    }
-  }
+  public void configure(Map<String, ?> configs) {}
 
   @Override
   public Response handleError(
@@ -55,6 +46,7 @@ public final class DeadLetterUnreadableRecords implements DeserializationExcepti
     Long timestamp = record.timestamp() < 0 ? null : record.timestamp();
     return Response.resume(
         List.of(
-            new ProducerRecord<>(topic, null, timestamp, record.key(), record.value(), headers)));
+            new ProducerRecord<>(
+                Topics.ALERTS_DLQ, null, timestamp, record.key(), record.value(), headers)));
   }
 }

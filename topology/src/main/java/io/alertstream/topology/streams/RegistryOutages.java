@@ -43,7 +43,8 @@ public final class RegistryOutages implements StreamsUncaughtExceptionHandler {
 
   @Override
   public StreamThreadExceptionResponse handle(Throwable failure) {
-    if (!RegistryUnavailableException.causedBy(failure)) {
+    var outage = RegistryUnavailableException.find(failure);
+    if (outage.isEmpty()) {
       LOG.error("a stream thread failed; shutting this instance's Kafka Streams down", failure);
       return StreamThreadExceptionResponse.SHUTDOWN_CLIENT;
     }
@@ -51,7 +52,7 @@ public final class RegistryOutages implements StreamsUncaughtExceptionHandler {
     LOG.warn(
         "a stream thread stopped because the schema registry is unavailable ({}); replacing it in"
             + " {} ms, to read again from the last commit",
-        rootMessage(failure),
+        outage.get().getMessage(),
         wait);
     try {
       sleeper.sleep(wait);
@@ -71,14 +72,5 @@ public final class RegistryOutages implements StreamsUncaughtExceptionHandler {
     pause = Math.min(pause * 2, LONGEST_PAUSE.toMillis());
     lastFailureAt = now;
     return wait;
-  }
-
-  private static String rootMessage(Throwable failure) {
-    for (Throwable t = failure; t != null; t = t.getCause()) {
-      if (t instanceof RegistryUnavailableException) {
-        return t.getMessage();
-      }
-    }
-    return String.valueOf(failure.getMessage());
   }
 }

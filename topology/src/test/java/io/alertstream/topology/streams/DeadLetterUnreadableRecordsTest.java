@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.alertstream.schemas.serde.RegistryUnavailableException;
 import java.nio.charset.StandardCharsets;
-import java.util.Map;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.errors.SerializationException;
@@ -21,15 +20,13 @@ class DeadLetterUnreadableRecordsTest {
 
   @Test
   void anUnreadableRecordGoesToTheDeadLetterTopicUntouchedWithTheReason() {
-    handler.configure(Map.of(DeadLetterUnreadableRecords.TOPIC_CONFIG, "dead-letters"));
-
     var response =
         handler.handleError(null, record, new SerializationException("not in wire format"));
 
     assertThat(response.result()).isEqualTo(Result.RESUME);
     assertThat(response.deadLetterQueueRecords()).hasSize(1);
     ProducerRecord<byte[], byte[]> dead = response.deadLetterQueueRecords().get(0);
-    assertThat(dead.topic()).isEqualTo("dead-letters");
+    assertThat(dead.topic()).isEqualTo("alertstream-alerts-dlq");
     assertThat(dead.key()).isEqualTo(bytes("team-a"));
     assertThat(dead.value()).isEqualTo(bytes("not avro"));
     assertThat(header(dead.headers(), DeadLetter.REASON))
@@ -37,16 +34,6 @@ class DeadLetterUnreadableRecordsTest {
     assertThat(header(dead.headers(), DeadLetter.SOURCE_TOPIC)).isEqualTo("alertstream-configs");
     assertThat(header(dead.headers(), DeadLetter.SOURCE_PARTITION)).isEqualTo("2");
     assertThat(header(dead.headers(), DeadLetter.SOURCE_OFFSET)).isEqualTo("41");
-  }
-
-  @Test
-  void theAlertsDeadLetterTopicByDefault() {
-    handler.configure(Map.of());
-
-    var response = handler.handleError(null, record, new SerializationException("bad"));
-
-    assertThat(response.deadLetterQueueRecords().get(0).topic())
-        .isEqualTo("alertstream-alerts-dlq");
   }
 
   @Test
